@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { defineConfig } from 'eslint/config';
+
+// The fences between layers: shared/ stands alone; client and server never import each other.
+const fence = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+});
+
+export default defineConfig(
+  { ignores: ['**/dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: fence(['**/client/**', '**/server/**', 'node:*', 'express', 'better-sqlite3', 'react', 'react-dom'], 'shared/ is platform-neutral and imports nothing from client/ or server/.'),
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...fence(['**/server/**', 'node:*'], 'The client talks to the server over HTTP and websockets only.'),
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: fence(['**/client/**'], 'The server never imports client code.'),
+  },
+);
