@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { Metrics } from './metrics.ts';
+import type { AccessService } from './services/accessService.ts';
+import type { DocumentService } from './services/documentService.ts';
+import { authenticate } from './http/authenticate.ts';
+import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
+import { requestLogger } from './http/requestLogger.ts';
+import { documentRoutes } from './http/routes/documentRoutes.ts';
+import { healthRoutes } from './http/routes/healthRoutes.ts';
+import { sessionRoutes } from './http/routes/sessionRoutes.ts';
+
+export interface AppDeps {
+  logger: Logger;
+  metrics: Metrics;
+  access: AccessService;
+  documents: DocumentService;
+  publicUrl: string | undefined;
+  secureCookies: boolean;
+  /** The built client (vite build output); served with an index.html fallback for client-side routes. */
+  clientDir: string;
+}
+
+/** JSON bodies are small (titles, names, comments); documents travel over the websocket. */
+const JSON_LIMIT = '256kb';
+
+/** The Express application: API, health, metrics and the built client. It does not listen; tests and main do. */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          // Venue networks serve plain http://laptop:port; upgrading requests to https would break them.
+          'upgrade-insecure-requests': null,
+        },
+      },
+      strictTransportSecurity: deps.secureCookies,
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.use(requestLogger(deps.logger));
+  app.use(healthRoutes(deps.metrics));
+  app.use('/api', express.json({ limit: JSON_LIMIT }));
+  app.use('/api', authenticate(deps.access));
+  app.use(sessionRoutes({ access: deps.access, secureCookies: deps.secureCookies }));
+  app.use(documentRoutes({ documents: deps.documents, access: deps.access, publicUrl: deps.publicUrl }));
+  app.use('/api', notFoundHandler);
+  app.use(clientRoutes(deps.clientDir));
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+function clientRoutes(clientDir: string): express.Router {
+  const router = express.Router();
+  const index = path.join(clientDir, 'index.html');
+  router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  router.get('/{*splat}', (_req, res) => {
+    if (!fs.existsSync(index)) {
+      res.status(503).type('text/plain').send('The Accord client is not built. Run `npm run build`, or start with `npm start`.');
+      return;
+    }
+    res.set('Cache-Control', 'no-cache').sendFile(index);
+  });
+  return router;
+}

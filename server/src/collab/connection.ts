@@ -1,0 +1,153 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import type { Role } from '../../../shared/domain/roles.ts';
+import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
+import { MessageType } from '../../../shared/protocol/messageTypes.ts';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awarenessFilter.ts';
+import { type Room, type RoomPeer, RoomStorageError, awarenessFrame } from './room.ts';
+
+/** Who is on the other end, as the server established it; stamped on their presence so nobody can pose as another. */
+export interface ConnectionIdentity {
+  name: string;
+  delegation: string;
+  color: string;
+  role: Role;
+}
+
+export interface ConnectionContext {
+  documentId: string;
+  /** The invite the credentials came from, so revoking it can close this socket; null for the organiser. */
+  inviteId: string | null;
+  identity: ConnectionIdentity;
+  /** Asked at every write, since a document can be frozen while people are connected. */
+  canWrite(): boolean;
+}
+
+export interface ConnectionEvents {
+  /** A frame broke the protocol: this connection is closed, nothing it sent was applied. */
+  rejected(connection: Connection, reason: string, error: unknown): void;
+  /** Applying or storing failed: the room no longer matches the disk and must be reloaded. */
+  roomFailed(room: Room<Connection>, error: RoomStorageError): void;
+}
+
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+class ProtocolError extends Error {}
+
+/** One websocket in one room: decodes y-websocket frames and hands them to the room. */
+export class Connection implements RoomPeer {
+  /** The awareness client id this connection speaks for: the first one it announces. */
+  private ownClientId: number | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly room: Room<Connection>,
+    readonly context: ConnectionContext,
+    private readonly events: ConnectionEvents,
+  ) {}
+
+  /** Greets the client: our state vector (so it sends what we lack) and everyone's presence. */
+  start(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, SYNC_STEP1);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.room.doc));
+    this.send(encoding.toUint8Array(encoder));
+    const present = [...this.room.awareness.getStates().keys()];
+    if (present.length > 0) {
+      this.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, present)));
+    }
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(frame, { binary: true });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.close(code, reason);
+  }
+
+  handleFrame(data: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MessageType.sync:
+          this.handleSync(decoder);
+          break;
+        case MessageType.awareness:
+          this.handleAwareness(decoding.readVarUint8Array(decoder));
+          break;
+        case MessageType.queryAwareness:
+          this.start();
+          break;
+        case MessageType.auth:
+          // Clients never need to send auth frames: credentials were checked at the upgrade.
+          break;
+        default:
+          throw new ProtocolError(`unknown message type ${type}`);
+      }
+    } catch (error) {
+      if (error instanceof RoomStorageError) {
+        this.events.roomFailed(this.room, error);
+        return;
+      }
+      this.events.rejected(this, error instanceof ProtocolError ? error.message : 'malformed message', error);
+      this.close(CloseCode.malformedMessage, 'malformed message');
+    }
+  }
+
+  /** Removes this connection's presence from the room. */
+  leave(): void {
+    this.closed = true;
+    if (this.ownClientId === undefined) return;
+    this.room.awarenessOwners.delete(this.ownClientId);
+    if (this.room.awareness.getStates().has(this.ownClientId)) {
+      awarenessProtocol.removeAwarenessStates(this.room.awareness, [this.ownClientId], null);
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder): void {
+    const step = decoding.readVarUint(decoder);
+    if (step === SYNC_STEP1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.sync);
+      encoding.writeVarUint(encoder, SYNC_STEP2);
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.room.doc, stateVector));
+      this.send(encoding.toUint8Array(encoder));
+    } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
+      const update = decoding.readVarUint8Array(decoder);
+      // Read-only members (observers, frozen documents) still sync; what they send is dropped unread.
+      if (this.context.canWrite()) this.room.applyClientUpdate(update, this);
+    } else {
+      throw new ProtocolError(`unknown sync step ${step}`);
+    }
+  }
+
+  private handleAwareness(update: Uint8Array): void {
+    const owners = this.room.awarenessOwners;
+    const accepted = decodeAwarenessUpdate(update).filter((entry) => {
+      if (this.ownClientId === undefined && !owners.has(entry.clientId)) {
+        this.ownClientId = entry.clientId;
+        owners.set(entry.clientId, this);
+      }
+      return entry.clientId === this.ownClientId;
+    });
+    if (accepted.length === 0) return;
+    const stamped = accepted.map((entry) =>
+      entry.state === null ? entry : { ...entry, state: { ...entry.state, user: { ...this.context.identity } } },
+    );
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encodeAwarenessUpdate(stamped), this);
+  }
+}

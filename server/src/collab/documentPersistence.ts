@@ -1,0 +1,27 @@
+export interface StoredDocument {
+  state: Uint8Array | undefined;
+  updates: Uint8Array[];
+}
+
+/**
+ * What the relay needs from storage. The relay knows Yjs, not SQL: the storage layer implements this, and every call
+ * is synchronous so that "stored" means committed when the call returns.
+ */
+export interface DocumentPersistence {
+  /** The document's compacted state, if any, and every update stored since, oldest first. */
+  load(documentId: string): StoredDocument;
+  /** Commits one update. Throws if it could not be stored. */
+  append(documentId: string, update: Uint8Array): void;
+  /** Atomically replaces the document's stored history by `state`, which includes all of it. */
+  compact(documentId: string, state: Uint8Array): void;
+}
+
+/** Counters the relay reports; the server backs them with Prometheus metrics. */
+export interface RelayMetrics {
+  roomLoaded(): void;
+  roomUnloaded(): void;
+  connectionOpened(): void;
+  connectionClosed(): void;
+  updateStored(bytes: number): void;
+  messageRejected(reason: string): void;
+}

@@ -1,0 +1,159 @@
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
+import { Connection, type ConnectionContext } from './connection.ts';
+import type { DocumentPersistence, RelayMetrics } from './documentPersistence.ts';
+import { Room, type RoomStorageError } from './room.ts';
+
+export interface RelayOptions {
+  persistence: DocumentPersistence;
+  metrics: RelayMetrics;
+  logger: Logger;
+  /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
+  unloadGraceMs: number;
+  compactAfterUpdates: number;
+}
+
+/**
+ * The y-websocket relay: one Room per loaded document, one Connection per socket. It knows Yjs and the protocol,
+ * not SQL or HTTP; credentials were checked before a socket reaches it.
+ */
+export class CollabRelay {
+  private readonly rooms = new Map<string, Room<Connection>>();
+  private readonly unloadTimers = new Map<Room<Connection>, NodeJS.Timeout>();
+
+  constructor(private readonly options: RelayOptions) {}
+
+  get loadedDocuments(): number {
+    return this.rooms.size;
+  }
+
+  /** Takes over an authenticated socket for `context.documentId`. */
+  accept(socket: WebSocket, context: ConnectionContext): void {
+    const room = this.roomFor(context.documentId);
+    if (!room) {
+      socket.close(CloseCode.storageFailure, 'document could not be loaded');
+      return;
+    }
+    this.cancelUnload(room);
+    const connection = new Connection(socket, room, context, {
+      rejected: (conn, reason, error) => {
+        this.options.metrics.messageRejected(reason);
+        this.options.logger.warn({ documentId: conn.context.documentId, reason, err: error }, 'closed a connection that sent a bad frame');
+      },
+      roomFailed: (failed, error) => this.evict(failed, error),
+    });
+    room.peers.add(connection);
+    this.options.metrics.connectionOpened();
+
+    socket.binaryType = 'nodebuffer';
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) {
+        connection.close(CloseCode.malformedMessage, 'text frames are not part of the protocol');
+        return;
+      }
+      connection.handleFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    });
+    socket.on('close', () => this.detach(room, connection));
+    socket.on('error', (error) => this.options.logger.debug({ err: error }, 'socket error'));
+    connection.start();
+  }
+
+  /** Closes every connection matching `predicate`, e.g. those opened with a revoked invite. */
+  closeWhere(predicate: (context: ConnectionContext) => boolean, code: number, reason: string): number {
+    let closed = 0;
+    for (const room of this.rooms.values()) {
+      for (const connection of room.peers) {
+        if (predicate(connection.context)) {
+          connection.close(code, reason);
+          closed++;
+        }
+      }
+    }
+    return closed;
+  }
+
+  /** Compacts and unloads every room, closing its sockets with "going away". */
+  shutdown(): void {
+    for (const room of [...this.rooms.values()]) {
+      for (const connection of room.peers) connection.close(CloseCode.goingAway, 'server shutting down');
+      this.unload(room);
+    }
+  }
+
+  private roomFor(documentId: string): Room<Connection> | undefined {
+    const loaded = this.rooms.get(documentId);
+    if (loaded) return loaded;
+    const room = new Room<Connection>(documentId, this.options.persistence, this.options.metrics, {
+      compactAfterUpdates: this.options.compactAfterUpdates,
+    });
+    try {
+      room.load();
+    } catch (error) {
+      // Never serve (and so never store over) a document whose history could not be read.
+      this.options.logger.error({ documentId, err: error }, 'failed to load document');
+      room.destroy();
+      return undefined;
+    }
+    this.rooms.set(documentId, room);
+    this.options.metrics.roomLoaded();
+    return room;
+  }
+
+  private detach(room: Room<Connection>, connection: Connection): void {
+    if (this.rooms.get(room.documentId) !== room || !room.peers.delete(connection)) return;
+    connection.leave();
+    this.options.metrics.connectionClosed();
+    if (room.peers.size === 0) this.scheduleUnload(room);
+  }
+
+  private scheduleUnload(room: Room<Connection>): void {
+    this.cancelUnload(room);
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room);
+      if (room.peers.size === 0) this.unload(room);
+    }, this.options.unloadGraceMs);
+    timer.unref();
+    this.unloadTimers.set(room, timer);
+  }
+
+  private cancelUnload(room: Room<Connection>): void {
+    const timer = this.unloadTimers.get(room);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(room);
+  }
+
+  private unload(room: Room<Connection>): void {
+    this.cancelUnload(room);
+    try {
+      room.compact();
+    } catch (error) {
+      // The updates themselves are stored; only the compaction is lost, and the next unload retries it.
+      this.options.logger.error({ documentId: room.documentId, err: error }, 'compaction failed');
+    }
+    this.forget(room);
+  }
+
+  /**
+   * The room's memory no longer matches the disk (an update failed to apply or to store). Everyone is disconnected
+   * without compacting, so the room reloads from what is stored; clients resend what the server lacks on reconnect.
+   */
+  private evict(room: Room<Connection>, error: RoomStorageError): void {
+    this.options.logger.error({ documentId: room.documentId, err: error }, 'room failed; reloading from storage');
+    const connections = [...room.peers];
+    this.forget(room);
+    for (const connection of connections) connection.close(CloseCode.storageFailure, 'document could not be stored');
+  }
+
+  private forget(room: Room<Connection>): void {
+    this.cancelUnload(room);
+    for (const connection of room.peers) {
+      connection.leave();
+      this.options.metrics.connectionClosed();
+    }
+    room.peers.clear();
+    if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
+    room.destroy();
+    this.options.metrics.roomUnloaded();
+  }
+}

@@ -1,0 +1,126 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { MessageType } from '../../../shared/protocol/messageTypes.ts';
+import type { DocumentPersistence, RelayMetrics } from './documentPersistence.ts';
+
+/** A room member as the room sees it: something to send frames to. */
+export interface RoomPeer {
+  send(frame: Uint8Array): void;
+}
+
+/** The update could not be stored: the room's memory may now be ahead of the disk and it must be reloaded. */
+export class RoomStorageError extends Error {}
+
+export interface RoomOptions {
+  /** Compact the stored history into one state row after this many appended updates. */
+  compactAfterUpdates: number;
+}
+
+const syncUpdateFrame = (update: Uint8Array): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+};
+
+export const awarenessFrame = (update: Uint8Array): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+};
+
+/**
+ * One loaded document: its Y.Doc, the awareness of the people in it, and the peers to relay to.
+ * Invariant: the Y.Doc holds exactly what is stored. An accepted update is applied, committed, and only then relayed;
+ * if applying or storing fails, the caller must evict the room so it is reloaded from disk.
+ */
+export class Room<Peer extends RoomPeer = RoomPeer> {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<Peer>();
+  /** Which peer speaks for each awareness client id, so nobody can update or remove another's presence. */
+  readonly awarenessOwners = new Map<number, Peer>();
+  /** Updates the Y.Doc emitted while applying a client's update, held back until they are stored. */
+  private captured: Uint8Array[] | null = null;
+  private storedSinceCompaction = 0;
+
+  constructor(
+    readonly documentId: string,
+    private readonly persistence: DocumentPersistence,
+    private readonly metrics: RelayMetrics,
+    private readonly options: RoomOptions,
+  ) {
+    // The server is a relay, not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (this.captured) this.captured.push(update);
+      else this.broadcast(syncUpdateFrame(update), origin);
+    });
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      this.broadcast(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), origin);
+    });
+  }
+
+  /** Applies every stored update. Throws if the stored history cannot be read; the room must then not be used. */
+  load(): void {
+    const { state, updates } = this.persistence.load(this.documentId);
+    const all = state ? [state, ...updates] : updates;
+    if (all.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(all));
+    this.storedSinceCompaction = updates.length;
+  }
+
+  /**
+   * Applies a client's update, stores what it changed, then relays it to every other peer.
+   * Throws a plain Error when `update` is not a valid Yjs update (nothing changed), RoomStorageError otherwise.
+   */
+  applyClientUpdate(update: Uint8Array, from: Peer): void {
+    // Parse the whole update before touching the document, so a malformed one is refused without side effects.
+    Y.decodeUpdate(update);
+    this.captured = [];
+    let changes: Uint8Array[];
+    try {
+      Y.applyUpdate(this.doc, update, from);
+    } catch (error) {
+      throw new RoomStorageError(`applying a decoded update failed: ${(error as Error).message}`);
+    } finally {
+      changes = this.captured;
+      this.captured = null;
+    }
+    if (changes.length === 0) return;
+    const change = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
+    try {
+      this.persistence.append(this.documentId, change);
+    } catch (error) {
+      throw new RoomStorageError(`storing an update failed: ${(error as Error).message}`);
+    }
+    this.metrics.updateStored(change.byteLength);
+    this.broadcast(syncUpdateFrame(change), from);
+    if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.compact();
+  }
+
+  /** Replaces the stored history by the current state, so the next load costs one state, not every update. */
+  compact(): void {
+    if (this.storedSinceCompaction === 0) return;
+    this.persistence.compact(this.documentId, Y.encodeStateAsUpdate(this.doc));
+    this.storedSinceCompaction = 0;
+  }
+
+  broadcast(frame: Uint8Array, except: unknown): void {
+    for (const peer of this.peers) if (peer !== except) peer.send(frame);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}

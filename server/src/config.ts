@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const Env = z.object({
+  /** TCP port to listen on; 0 picks a free one (tests). Default 8080. */
+  PORT: port.default(8080),
+  /** Address to listen on. Default 127.0.0.1 (this machine only); 0.0.0.0 serves the venue LAN. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Where the SQLite database and generated secrets live; created if missing. Default ./data. */
+  ACCORD_DATA_DIR: z.string().min(1).default('./data'),
+  /** The organiser's secret. Unset: generated on first start and only its hash kept. */
+  ACCORD_ORGANISER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** The address people use to reach Accord, for invite links (e.g. http://192.168.1.20:8080). Default: from the request. */
+  ACCORD_PUBLIC_URL: z.url().optional(),
+  /** Extra browser origins allowed to open the collaboration socket with a session cookie, comma-separated. */
+  ACCORD_ALLOWED_ORIGINS: z.string().default(''),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /**
+   * Largest websocket message accepted, in bytes. Default 16 MiB: a reconnecting client sends all its offline edits
+   * in one message, and a pasted chapter of a few MiB is one update; anything larger is closed with 1009 unread.
+   */
+  ACCORD_MAX_MESSAGE_BYTES: positiveInt.default(16 * 1024 * 1024),
+  /** How long a document with no clients stays in memory before it is compacted and unloaded. Default 10 s. */
+  ACCORD_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Stored updates of one document after which they are compacted into its state row. Default 500. */
+  ACCORD_COMPACT_AFTER_UPDATES: positiveInt.default(500),
+  /**
+   * SQLite synchronous mode. FULL (default) makes every acknowledged update survive power loss; NORMAL survives a
+   * crash of the process but may lose the last commits on power loss. docs/reliability.md has the measured cost.
+   */
+  ACCORD_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** Seed the demo document on first start. Default true; tests turn it off. */
+  ACCORD_SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly organiserToken: string | undefined;
+  readonly publicUrl: string | undefined;
+  readonly allowedOrigins: readonly string[];
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly maxMessageBytes: number;
+  readonly unloadGraceMs: number;
+  readonly compactAfterUpdates: number;
+  readonly synchronous: 'FULL' | 'NORMAL';
+  readonly seedDemo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration from the environment; a bad value stops the start with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.ACCORD_DATA_DIR),
+    organiserToken: e.ACCORD_ORGANISER_TOKEN,
+    publicUrl: e.ACCORD_PUBLIC_URL?.replace(/\/+$/, ''),
+    allowedOrigins: Object.freeze(
+      e.ACCORD_ALLOWED_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+    logLevel: e.LOG_LEVEL,
+    maxMessageBytes: e.ACCORD_MAX_MESSAGE_BYTES,
+    unloadGraceMs: e.ACCORD_UNLOAD_GRACE_MS,
+    compactAfterUpdates: e.ACCORD_COMPACT_AFTER_UPDATES,
+    synchronous: e.ACCORD_SYNCHRONOUS,
+    seedDemo: e.ACCORD_SEED_DEMO,
+  });
+}

@@ -1,0 +1,34 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { AppError } from '../errors.ts';
+import type { AccessService } from '../services/accessService.ts';
+import type { Principal } from '../services/principal.ts';
+import { readCredential } from './credentials.ts';
+
+/**
+ * Resolves the caller from their credential, if any. Routes that need a caller ask `principalOf`; the others (joining
+ * with a new invite) must still work for a browser holding a stale cookie.
+ */
+export function authenticate(access: AccessService): RequestHandler {
+  return (req, res, next) => {
+    const credential = readCredential(req, false);
+    res.locals.principal = access.authenticate(credential?.token);
+    res.locals.credentialRejected = credential !== undefined && res.locals.principal === undefined;
+    next();
+  };
+}
+
+export function principalOf(_req: Request, res: Response): Principal {
+  const principal = res.locals.principal as Principal | undefined;
+  if (principal) return principal;
+  throw new AppError(
+    'unauthorized',
+    res.locals.credentialRejected
+      ? 'Your credentials are not valid (expired, revoked or unknown).'
+      : 'Sign in first: open your invite link or send a bearer token.',
+  );
+}
+
+/** The address invite links point at: the configured public URL, else the one this request came in on. */
+export function baseUrlOf(req: Request, publicUrl: string | undefined): string {
+  return publicUrl ?? `${req.protocol}://${req.get('host')}`;
+}

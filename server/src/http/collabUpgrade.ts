@@ -1,0 +1,96 @@
+import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { can } from '../../../shared/domain/policy.ts';
+import { COLLAB_PATH } from '../../../shared/protocol/messageTypes.ts';
+import type { CollabRelay } from '../collab/relay.ts';
+import { AppError } from '../errors.ts';
+import type { AccessService } from '../services/accessService.ts';
+import type { DocumentService } from '../services/documentService.ts';
+import { readCredential } from './credentials.ts';
+
+export interface CollabUpgradeDeps {
+  access: AccessService;
+  documents: DocumentService;
+  relay: CollabRelay;
+  logger: Logger;
+  /** Frames larger than this are refused by `ws` before they are buffered, with close code 1009. */
+  maxMessageBytes: number;
+  /** Origins besides the server's own that may open a socket with a session cookie. */
+  allowedOrigins: readonly string[];
+}
+
+const PATH = new RegExp(`^${COLLAB_PATH}/([^/]+)$`);
+
+function refuse(socket: Duplex, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Handles `upgrade` requests for `/collab/:documentId`: every check happens here, before the websocket handshake,
+ * so a refused client never receives a byte of the document.
+ */
+export function collabUpgrade(deps: CollabUpgradeDeps) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes });
+
+  const handle = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = PATH.exec(url.pathname);
+    if (!match) return refuse(socket, 404, 'not_found', 'No such websocket endpoint.');
+    let documentId: string;
+    try {
+      documentId = decodeURIComponent(match[1]!);
+    } catch {
+      return refuse(socket, 400, 'bad_request', 'The document id is not valid.');
+    }
+    const credential = readCredential(req, true);
+    const principal = deps.access.authenticate(credential?.token);
+    if (!credential || !principal) return refuse(socket, 401, 'unauthorized', 'Missing or invalid credentials.');
+    if (credential.via === 'cookie' && !originAllowed(req, deps.allowedOrigins)) {
+      return refuse(socket, 403, 'forbidden', 'This origin may not open a collaboration socket.');
+    }
+    let role;
+    try {
+      role = deps.documents.authorize(principal, documentId, 'document.read').role;
+    } catch (error) {
+      if (error instanceof AppError) return refuse(socket, error.status, error.code, error.message);
+      throw error;
+    }
+    const context = {
+      documentId,
+      inviteId: principal.kind === 'member' ? principal.inviteId : null,
+      identity: { name: principal.name, delegation: principal.delegation, color: principal.color, role },
+      canWrite: () => can(role, 'document.edit', { frozen: deps.documents.isFrozen(documentId) }),
+    };
+    wss.handleUpgrade(req, socket, head, (ws) => deps.relay.accept(ws, context));
+  };
+
+  return {
+    handle: (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+      try {
+        handle(req, socket, head);
+      } catch (error) {
+        deps.logger.error({ err: error, path: req.url?.split('?')[0] }, 'upgrade failed');
+        refuse(socket, 500, 'internal', 'Something went wrong on the server.');
+      }
+    },
+    close: () => wss.close(),
+  };
+}

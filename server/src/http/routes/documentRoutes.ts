@@ -1,0 +1,53 @@
+import { Router } from 'express';
+import { CreateDocumentBody, CreateInviteBody } from '../../../../shared/api/documents.ts';
+import type { AccessService } from '../../services/accessService.ts';
+import type { DocumentService } from '../../services/documentService.ts';
+import { baseUrlOf, principalOf } from '../authenticate.ts';
+import { parse } from '../validate.ts';
+
+export interface DocumentRoutesDeps {
+  documents: DocumentService;
+  access: AccessService;
+  publicUrl: string | undefined;
+}
+
+/** Documents, their invites and their members. */
+export function documentRoutes({ documents, access, publicUrl }: DocumentRoutesDeps): Router {
+  const router = Router();
+
+  router.post('/api/documents', (req, res) => {
+    const principal = principalOf(req, res);
+    res.status(201).json(documents.create(principal, parse(CreateDocumentBody, req.body)));
+  });
+
+  router.get('/api/documents', (req, res) => {
+    res.json({ documents: documents.list(principalOf(req, res)) });
+  });
+
+  router.get('/api/documents/:id', (req, res) => {
+    res.json(documents.get(principalOf(req, res), req.params.id));
+  });
+
+  router.post('/api/documents/:id/invites', (req, res) => {
+    documents.authorize(principalOf(req, res), req.params.id, 'invite.manage');
+    const body = parse(CreateInviteBody, req.body);
+    res.status(201).json(access.createInvite(req.params.id, body, baseUrlOf(req, publicUrl)));
+  });
+
+  router.get('/api/documents/:id/invites', (req, res) => {
+    documents.authorize(principalOf(req, res), req.params.id, 'invite.manage');
+    res.json({ invites: access.listInvites(req.params.id) });
+  });
+
+  router.delete('/api/documents/:id/invites/:inviteId', (req, res) => {
+    documents.authorize(principalOf(req, res), req.params.id, 'invite.manage');
+    res.json(access.revokeInvite(req.params.id, req.params.inviteId));
+  });
+
+  router.get('/api/documents/:id/members', (req, res) => {
+    documents.authorize(principalOf(req, res), req.params.id, 'document.read');
+    res.json({ members: access.listMembers(req.params.id) });
+  });
+
+  return router;
+}

@@ -1,0 +1,52 @@
+import type { CreateDocumentBody, DocumentSummary } from '../../../shared/api/documents.ts';
+import { type Action, can } from '../../../shared/domain/policy.ts';
+import type { Role } from '../../../shared/domain/roles.ts';
+import { AppError } from '../errors.ts';
+import type { DocumentRepository, DocumentRow } from '../storage/documentRepository.ts';
+import { type Principal, roleIn } from './principal.ts';
+import { newId } from './tokens.ts';
+
+const summary = (row: DocumentRow, role: Role): DocumentSummary => ({ ...row, role });
+
+/** Documents of the workshop and the permission checks on them. */
+export class DocumentService {
+  constructor(
+    private readonly documents: DocumentRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  create(principal: Principal, body: CreateDocumentBody): DocumentSummary {
+    if (principal.kind !== 'organiser') throw new AppError('forbidden', 'Only organisers create documents.');
+    return summary(this.documents.insert({ id: newId(), title: body.title, createdAt: this.now().toISOString() }), 'organiser');
+  }
+
+  list(principal: Principal): DocumentSummary[] {
+    return this.documents.list().flatMap((row) => {
+      const role = roleIn(principal, row.id);
+      return role ? [summary(row, role)] : [];
+    });
+  }
+
+  get(principal: Principal, documentId: string): DocumentSummary {
+    return this.authorize(principal, documentId, 'document.read').document;
+  }
+
+  /**
+   * The document and the caller's role, if the caller may do `action` on it. Document ids are random UUIDs, so
+   * telling a non-member (403) from an unknown id (404) reveals nothing guessable.
+   */
+  authorize(principal: Principal, documentId: string, action: Action): { document: DocumentSummary; role: Role } {
+    const row = this.documents.get(documentId);
+    if (!row) throw new AppError('not_found', 'No such document.');
+    const role = roleIn(principal, documentId);
+    if (!role) throw new AppError('forbidden', 'You are not a member of this document.');
+    if (!can(role, action, row)) {
+      throw new AppError('forbidden', row.frozen && can(role, action) ? 'The document is frozen.' : 'Your role does not allow this.');
+    }
+    return { document: summary(row, role), role };
+  }
+
+  isFrozen(documentId: string): boolean {
+    return this.documents.get(documentId)?.frozen ?? false;
+  }
+}

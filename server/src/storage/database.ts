@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrate.ts';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** FULL: a committed update survives power loss. NORMAL: it survives a process crash only. */
+  synchronous: 'FULL' | 'NORMAL';
+}
+
+/** The data file was found damaged; the server must not serve it (nor replace it with an empty one). */
+export class DatabaseIntegrityError extends Error {}
+
+export const DATABASE_FILE = 'accord.sqlite';
+
+/**
+ * Opens (creating if missing) the database in `dataDir`, checks its integrity, sets the pragmas and applies pending
+ * migrations. Pragmas are set on every open because SQLite does not persist synchronous or foreign_keys.
+ */
+export function openDatabase(dataDir: string, options: OpenOptions): Db {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, DATABASE_FILE);
+  let db: Db;
+  try {
+    db = new Database(file, { fileMustExist: false });
+    db.pragma('busy_timeout = 5000');
+    checkIntegrity(db, file);
+  } catch (error) {
+    if (error instanceof DatabaseIntegrityError) throw error;
+    throw new DatabaseIntegrityError(
+      `Cannot open the database ${file}: ${(error as Error).message}. ` +
+        'It is left untouched; restore it from a backup or move it aside to start empty.',
+    );
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous}`);
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function checkIntegrity(db: Db, file: string): void {
+  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  const problems = rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
+  if (problems.length > 0) {
+    db.close();
+    throw new DatabaseIntegrityError(
+      `The database ${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). ` +
+        'Accord will not serve it. Restore it from a backup (see docs/operations.md); it has not been modified.',
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import type { Db } from './database.ts';
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  createdAt: string;
+  frozen: boolean;
+}
+
+interface RawDocumentRow {
+  id: string;
+  title: string;
+  created_at: string;
+  frozen: number;
+}
+
+const toRow = (raw: RawDocumentRow): DocumentRow => ({
+  id: raw.id,
+  title: raw.title,
+  createdAt: raw.created_at,
+  frozen: raw.frozen === 1,
+});
+
+export class DocumentRepository {
+  private readonly insertStmt;
+  private readonly getStmt;
+  private readonly listStmt;
+  private readonly setFrozenStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare<[string, string, string]>('INSERT INTO documents (id, title, created_at) VALUES (?, ?, ?)');
+    this.getStmt = db.prepare<[string], RawDocumentRow>('SELECT * FROM documents WHERE id = ?');
+    this.listStmt = db.prepare<[], RawDocumentRow>('SELECT * FROM documents ORDER BY created_at, id');
+    this.setFrozenStmt = db.prepare<[number, string]>('UPDATE documents SET frozen = ? WHERE id = ?');
+  }
+
+  insert(row: Omit<DocumentRow, 'frozen'>): DocumentRow {
+    this.insertStmt.run(row.id, row.title, row.createdAt);
+    return { ...row, frozen: false };
+  }
+
+  get(id: string): DocumentRow | undefined {
+    const raw = this.getStmt.get(id);
+    return raw && toRow(raw);
+  }
+
+  list(): DocumentRow[] {
+    return this.listStmt.all().map(toRow);
+  }
+
+  setFrozen(id: string, frozen: boolean): void {
+    this.setFrozenStmt.run(frozen ? 1 : 0, id);
+  }
+}

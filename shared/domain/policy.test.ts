@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { can } from './policy.ts';
+import { ROLES } from './roles.ts';
+
+describe('can', () => {
+  it('lets only organisers manage invites', () => {
+    expect(ROLES.filter((role) => can(role, 'invite.manage'))).toEqual(['organiser']);
+  });
+
+  it('keeps observers read-only', () => {
+    expect(can('observer', 'document.read')).toBe(true);
+    expect(can('observer', 'document.edit')).toBe(false);
+    expect(can('observer', 'thread.post')).toBe(false);
+  });
+
+  it('lets rapporteurs and organisers resolve, not delegates', () => {
+    expect(ROLES.filter((role) => can(role, 'thread.resolve'))).toEqual(['organiser', 'rapporteur']);
+  });
+
+  it('freezes writes for every role but keeps reading and export', () => {
+    for (const role of ROLES) {
+      expect(can(role, 'document.edit', { frozen: true })).toBe(false);
+      expect(can(role, 'document.read', { frozen: true })).toBe(true);
+      expect(can(role, 'export', { frozen: true })).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Everything a person may try to do to a document. The server enforces these; the client uses the same function only
+ * to hide what would be refused.
+ */
+export type Action =
+  | 'document.read'
+  | 'document.edit'
+  | 'document.manage'
+  | 'document.freeze'
+  | 'invite.manage'
+  | 'thread.read'
+  | 'thread.post'
+  | 'thread.resolve'
+  | 'snapshot.create'
+  | 'snapshot.restore'
+  | 'export';
+
+export interface PolicySubject {
+  /** A frozen document is read-only for every role until an organiser unfreezes it. */
+  frozen: boolean;
+}
+
+const allowed: Record<Role, ReadonlySet<Action>> = {
+  organiser: new Set<Action>([
+    'document.read',
+    'document.edit',
+    'document.manage',
+    'document.freeze',
+    'invite.manage',
+    'thread.read',
+    'thread.post',
+    'thread.resolve',
+    'snapshot.create',
+    'snapshot.restore',
+    'export',
+  ]),
+  rapporteur: new Set<Action>([
+    'document.read',
+    'document.edit',
+    'thread.read',
+    'thread.post',
+    'thread.resolve',
+    'snapshot.create',
+    'snapshot.restore',
+    'export',
+  ]),
+  delegate: new Set<Action>(['document.read', 'document.edit', 'thread.read', 'thread.post', 'export']),
+  observer: new Set<Action>(['document.read', 'thread.read', 'export']),
+};
+
+/** Actions that change the text or its discussion, and so stop while the document is frozen. */
+const writes: ReadonlySet<Action> = new Set<Action>(['document.edit', 'thread.post', 'thread.resolve', 'snapshot.restore']);
+
+/** Whether a person with `role` may do `action` on a document in the state `subject`. */
+export function can(role: Role, action: Action, subject: PolicySubject = { frozen: false }): boolean {
+  if (!allowed[role].has(action)) return false;
+  return !(subject.frozen && writes.has(action));
+}

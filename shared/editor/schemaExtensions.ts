@@ -1,0 +1,39 @@
+import type { AnyExtension } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { Recommendation } from './recommendation.ts';
+
+/** Link schemes a document may hold; anything else (javascript:, data:, vbscript: …) is dropped on paste and export. */
+export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
+
+/** Whether `href` is a link Accord keeps: http, https or mailto, however the scheme is disguised. */
+export function isAllowedHref(href: string): boolean {
+  // Browsers ignore control characters and whitespace inside a scheme, and schemes are case-insensitive.
+  const normalized = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(normalized)?.[1];
+  return scheme !== undefined && (ALLOWED_LINK_PROTOCOLS as readonly string[]).includes(scheme);
+}
+
+/**
+ * The document schema, defined once: the editor uses it in the browser and the server uses it to seed, render and
+ * export without a DOM. Collaboration and presence are added by the client only; they do not change the schema.
+ */
+export function schemaExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      // Undo/redo comes from the Yjs undo manager, which undoes only the user's own changes.
+      undoRedo: false,
+      code: false,
+      codeBlock: false,
+      horizontalRule: false,
+      strike: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: ['mailto'],
+        defaultProtocol: 'https',
+        isAllowedUri: (url) => isAllowedHref(url),
+      },
+    }),
+    Recommendation,
+  ];
+}

@@ -1,0 +1,37 @@
+/**
+ * Websocket close codes the collaboration endpoint uses. The server closes with them; the client maps them to plain
+ * words for the connection banner. 4000–4999 is the range RFC 6455 leaves to applications.
+ */
+export const CloseCode = {
+  /** The server is shutting down; reconnecting later will work. */
+  goingAway: 1001,
+  /** A frame larger than the configured maximum message size (RFC 6455 "message too big"). */
+  messageTooBig: 1009,
+  /** Unexpected server fault while handling a frame. */
+  internalError: 1011,
+  /** The frame is not valid y-websocket protocol or not a valid Yjs update. */
+  malformedMessage: 4400,
+  /** The credentials stopped being valid (session expired, server restarted with another organiser token). */
+  unauthorized: 4401,
+  /** The invite this connection was opened with has been revoked. */
+  inviteRevoked: 4403,
+  /** The document was deleted or never existed. */
+  documentNotFound: 4404,
+  /** The document would grow past the per-document size cap. */
+  documentTooLarge: 4413,
+  /** The connection sent more than its rate allows. */
+  rateLimited: 4429,
+  /** The document could not be loaded or stored; nothing was applied. */
+  storageFailure: 4500,
+} as const;
+
+export type CloseCodeName = keyof typeof CloseCode;
+
+const byNumber = new Map<number, CloseCodeName>(
+  Object.entries(CloseCode).map(([name, code]) => [code, name as CloseCodeName]),
+);
+
+/** The name of a close code we send, or undefined for codes from elsewhere (network, browser). */
+export function closeCodeName(code: number): CloseCodeName | undefined {
+  return byNumber.get(code);
+}
