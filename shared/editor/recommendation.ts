@@ -1,4 +1,5 @@
 import { Node, mergeAttributes } from '@tiptap/core';
+import { RECOMMENDATION_NODE } from './recommendationNumbers.ts';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -15,7 +16,7 @@ declare module '@tiptap/core' {
  * Its `id` (set by the UniqueID extension) stays with it through edits, for comments and status.
  */
 export const Recommendation = Node.create({
-  name: 'recommendation',
+  name: RECOMMENDATION_NODE,
   group: 'block',
   content: '(paragraph | bulletList | orderedList)+',
   defining: true,
