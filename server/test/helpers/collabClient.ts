@@ -1,0 +1,72 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { waitFor } from './waitFor.ts';
+
+export interface CollabClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** The text of the editor fragment, as plain text. */
+  text(): string;
+  /** Appends a paragraph with `content` to the editor fragment. */
+  write(content: string): void;
+  /** Close codes this client's socket has been closed with, in order. */
+  closes: number[];
+  destroy(): void;
+}
+
+/** A stock y-websocket client (as any third-party client would be), synced before it is returned. */
+export async function connectClient(
+  wsUrl: string,
+  documentId: string,
+  token: string,
+  options: { waitForSync?: boolean; doc?: Y.Doc } = {},
+): Promise<CollabClient> {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const closes: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push(event.code);
+  });
+  const fragment = doc.getXmlFragment('default');
+  const client: CollabClient = {
+    doc,
+    provider,
+    closes,
+    text: () => fragment.toArray().map((node) => (node instanceof Y.XmlElement ? node.toArray().map(String).join('') : String(node))).join('\n'),
+    write: (content) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(content)]);
+      fragment.push([paragraph]);
+    },
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  if (options.waitForSync !== false) await waitFor(() => provider.synced, 'client sync');
+  return client;
+}
+
+/** Opens a raw websocket and resolves with the HTTP status the upgrade was refused with, or 101 if it was accepted. */
+export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers });
+    socket.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.on('open', () => {
+      resolve(101);
+      socket.close();
+    });
+    socket.on('error', (error) => {
+      if (!(error as Error).message.includes('Unexpected server response')) reject(error);
+    });
+  });
+}
