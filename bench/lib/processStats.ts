@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+let clockTicksPerSecond: number | undefined;
+
+/** USER_HZ, the unit of utime/stime in /proc/<pid>/stat (100 on every Linux we run on, but ask). */
+function ticksPerSecond(): number {
+  if (clockTicksPerSecond === undefined) {
+    try {
+      clockTicksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      clockTicksPerSecond = 100;
+    }
+  }
+  return clockTicksPerSecond;
+}
+
+/** CPU time (user + system, all threads) a live process has used so far, in milliseconds, from /proc/<pid>/stat. */
+export function readProcessCpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces and parentheses: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return ((utime + stime) * 1000) / ticksPerSecond();
+}
+
+export interface ProcessMemory {
+  /** Resident set size now, KiB (VmRSS). */
+  rssKiB: number;
+  /** Peak resident set size since the process started, KiB (VmHWM). */
+  peakRssKiB: number;
+}
+
+/** Current and peak resident memory of a live process, from /proc/<pid>/status. */
+export function readProcessMemory(pid: number): ProcessMemory {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string): number => {
+    const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
+    if (!match) throw new Error(`/proc/${pid}/status has no ${name}`);
+    return Number(match[1]);
+  };
+  return { rssKiB: field('VmRSS'), peakRssKiB: field('VmHWM') };
+}
