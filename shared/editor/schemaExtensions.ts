@@ -8,6 +8,7 @@ export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
 /** Whether `href` is a link Accord keeps: http, https or mailto, however the scheme is disguised. */
 export function isAllowedHref(href: string): boolean {
   // Browsers ignore control characters and whitespace inside a scheme, and schemes are case-insensitive.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   const normalized = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(normalized)?.[1];
   return scheme !== undefined && (ALLOWED_LINK_PROTOCOLS as readonly string[]).includes(scheme);
