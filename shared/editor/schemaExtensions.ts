@@ -1,6 +1,9 @@
 import type { AnyExtension } from '@tiptap/core';
+import { isChangeOrigin } from '@tiptap/extension-collaboration';
+import UniqueID from '@tiptap/extension-unique-id';
 import StarterKit from '@tiptap/starter-kit';
 import { Recommendation } from './recommendation.ts';
+import { RECOMMENDATION_NODE } from './recommendationNumbers.ts';
 
 /** Link schemes a document may hold; anything else (javascript:, data:, vbscript: …) is dropped on paste and export. */
 export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
@@ -14,11 +17,20 @@ export function isAllowedHref(href: string): boolean {
   return scheme !== undefined && (ALLOWED_LINK_PROTOCOLS as readonly string[]).includes(scheme);
 }
 
+export interface SchemaOptions {
+  /**
+   * Whether this editor gives new recommendations their stable id. Default true. Read-only editors (observers, frozen
+   * documents) pass false: ids they generated could never reach the server, and would leave them with a document that
+   * differs from everyone else's and changes that never sync.
+   */
+  assignIds?: boolean;
+}
+
 /**
  * The document schema, defined once: the editor uses it in the browser and the server uses it to seed, render and
  * export without a DOM. Collaboration and presence are added by the client only; they do not change the schema.
  */
-export function schemaExtensions(): AnyExtension[] {
+export function schemaExtensions({ assignIds = true }: SchemaOptions = {}): AnyExtension[] {
   return [
     StarterKit.configure({
       // Undo/redo comes from the Yjs undo manager, which undoes only the user's own changes.
@@ -36,5 +48,11 @@ export function schemaExtensions(): AnyExtension[] {
       },
     }),
     Recommendation,
+    UniqueID.configure({
+      types: [RECOMMENDATION_NODE],
+      updateDocument: assignIds,
+      // Ids arriving from peers are kept as they are; otherwise every client would rewrite the others' ids.
+      filterTransaction: (transaction) => !isChangeOrigin(transaction),
+    }),
   ];
 }
