@@ -6,18 +6,25 @@ import type { Logger } from 'pino';
 import type { Metrics } from './metrics.ts';
 import type { AccessService } from './services/accessService.ts';
 import type { DocumentService } from './services/documentService.ts';
+import type { ThreadService } from './services/threadService.ts';
+import type { VersionService } from './services/versions/versionService.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { requestLogger } from './http/requestLogger.ts';
 import { documentRoutes } from './http/routes/documentRoutes.ts';
+import { eventRoutes } from './http/routes/eventRoutes.ts';
 import { healthRoutes } from './http/routes/healthRoutes.ts';
 import { sessionRoutes } from './http/routes/sessionRoutes.ts';
+import { threadRoutes } from './http/routes/threadRoutes.ts';
+import { versionRoutes } from './http/routes/versionRoutes.ts';
 
 export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   access: AccessService;
   documents: DocumentService;
+  threads: ThreadService;
+  versions: VersionService;
   publicUrl: string | undefined;
   secureCookies: boolean;
   /** The built client (vite build output); served with an index.html fallback for client-side routes. */
@@ -54,6 +61,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', authenticate(deps.access));
   app.use(sessionRoutes({ access: deps.access, secureCookies: deps.secureCookies }));
   app.use(documentRoutes({ documents: deps.documents, access: deps.access, publicUrl: deps.publicUrl }));
+  app.use(threadRoutes({ threads: deps.threads }));
+  app.use(eventRoutes({ threads: deps.threads, access: deps.access }));
+  app.use(versionRoutes(deps.versions));
   app.use('/api', notFoundHandler);
   app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler);

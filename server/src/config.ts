@@ -34,6 +34,8 @@ const Env = z.object({
    * crash of the process but may lose the last commits on power loss. docs/reliability.md has the measured cost.
    */
   ACCORD_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** While a document changes, an automatic snapshot is taken at most this often. Default 10 minutes. */
+  ACCORD_SNAPSHOT_INTERVAL_MS: positiveInt.default(10 * 60 * 1000),
   /** Seed the demo document on first start. Default true; tests turn it off. */
   ACCORD_SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
 });
@@ -50,6 +52,7 @@ export interface Config {
   readonly unloadGraceMs: number;
   readonly compactAfterUpdates: number;
   readonly synchronous: 'FULL' | 'NORMAL';
+  readonly snapshotIntervalMs: number;
   readonly seedDemo: boolean;
 }
 
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     unloadGraceMs: e.ACCORD_UNLOAD_GRACE_MS,
     compactAfterUpdates: e.ACCORD_COMPACT_AFTER_UPDATES,
     synchronous: e.ACCORD_SYNCHRONOUS,
+    snapshotIntervalMs: e.ACCORD_SNAPSHOT_INTERVAL_MS,
     seedDemo: e.ACCORD_SEED_DEMO,
   });
 }

@@ -11,11 +11,17 @@ import { collabUpgrade } from './http/collabUpgrade.ts';
 import { Metrics } from './metrics.ts';
 import { AccessService } from './services/accessService.ts';
 import { seedDemo, type DemoSeed } from './services/demoSeed.ts';
+import { DocumentEvents } from './services/documentEvents.ts';
 import { DocumentService } from './services/documentService.ts';
+import { ThreadService } from './services/threadService.ts';
 import { AccessRepository } from './storage/accessRepository.ts';
+import { AuditLogRepository } from './storage/auditLogRepository.ts';
 import { openDatabase } from './storage/database.ts';
 import { DocumentRepository } from './storage/documentRepository.ts';
+import { ThreadRepository } from './storage/threadRepository.ts';
+import { VersionRepository } from './storage/versionRepository.ts';
 import { YjsUpdateRepository } from './storage/yjsUpdateRepository.ts';
+import { VersionService } from './services/versions/versionService.ts';
 
 const DEFAULT_CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 
@@ -39,14 +45,30 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const access = new AccessService(new AccessRepository(db), documentRepository);
   const documents = new DocumentService(documentRepository);
   const updates = new YjsUpdateRepository(db);
+  const threads = new ThreadService(documents, new ThreadRepository(db, new AuditLogRepository(db)), new DocumentEvents(logger));
   const { generated } = access.setUpOrganiserToken(config.organiserToken);
 
+  // The relay and the version service need each other (restores go through the relay; the relay's activity triggers
+  // automatic snapshots), so the relay reaches the service through this late-bound reference.
+  let versions: VersionService | undefined;
   const relay = new CollabRelay({
     persistence: updates,
     metrics,
     logger,
     unloadGraceMs: config.unloadGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    events: {
+      stored: (documentId) => versions?.noteActivity(documentId),
+      unloaded: (documentId) => versions?.autoSnapshot(documentId),
+    },
+  });
+  versions = new VersionService({
+    versions: new VersionRepository(db),
+    documents,
+    documentRows: documentRepository,
+    history: updates,
+    live: relay,
+    autoSnapshotIntervalMs: config.snapshotIntervalMs,
   });
   access.onInviteRevoked((inviteId) => {
     relay.closeWhere((context) => context.inviteId === inviteId, CloseCode.inviteRevoked, 'invite revoked');
@@ -57,6 +79,8 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     metrics,
     access,
     documents,
+    threads,
+    versions,
     publicUrl: config.publicUrl,
     secureCookies: false,
     clientDir,

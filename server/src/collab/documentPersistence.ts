@@ -25,3 +25,11 @@ export interface RelayMetrics {
   updateStored(bytes: number): void;
   messageRejected(reason: string): void;
 }
+
+/** What happens to documents, for services that react to it without the relay knowing them. */
+export interface RoomEvents {
+  /** A change of the document was stored. Called synchronously: keep it cheap. */
+  stored(documentId: string): void;
+  /** The document was unloaded because nobody was connected for the grace period. */
+  unloaded(documentId: string): void;
+}

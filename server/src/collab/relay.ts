@@ -2,8 +2,9 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import { Connection, type ConnectionContext } from './connection.ts';
-import type { DocumentPersistence, RelayMetrics } from './documentPersistence.ts';
-import { Room, type RoomStorageError } from './room.ts';
+import type { DocumentPersistence, RelayMetrics, RoomEvents } from './documentPersistence.ts';
+import type * as Y from 'yjs';
+import { Room, RoomStorageError } from './room.ts';
 
 export interface RelayOptions {
   persistence: DocumentPersistence;
@@ -12,6 +13,7 @@ export interface RelayOptions {
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
   unloadGraceMs: number;
   compactAfterUpdates: number;
+  events?: RoomEvents;
 }
 
 /**
@@ -73,6 +75,22 @@ export class CollabRelay {
     return closed;
   }
 
+  /**
+   * Applies a change made by the server (a restore) to a document, loaded for the purpose if nobody is connected:
+   * stored first, then relayed to every open editor. Throws if the document cannot be loaded or stored.
+   */
+  applyServerChange(documentId: string, change: (doc: Y.Doc) => void): void {
+    const room = this.roomFor(documentId);
+    if (!room) throw new Error(`document ${documentId} could not be loaded`);
+    try {
+      room.applyServerChange(change);
+    } catch (error) {
+      if (error instanceof RoomStorageError) this.evict(room, error);
+      throw error;
+    }
+    if (room.peers.size === 0) this.scheduleUnload(room);
+  }
+
   /** Compacts and unloads every room, closing its sockets with "going away". */
   shutdown(): void {
     for (const room of [...this.rooms.values()]) {
@@ -86,6 +104,7 @@ export class CollabRelay {
     if (loaded) return loaded;
     const room = new Room<Connection>(documentId, this.options.persistence, this.options.metrics, {
       compactAfterUpdates: this.options.compactAfterUpdates,
+      onStored: this.options.events && ((id) => this.options.events?.stored(id)),
     });
     try {
       room.load();
@@ -111,7 +130,9 @@ export class CollabRelay {
     this.cancelUnload(room);
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room);
-      if (room.peers.size === 0) this.unload(room);
+      if (room.peers.size !== 0) return;
+      this.unload(room);
+      this.options.events?.unloaded(room.documentId);
     }, this.options.unloadGraceMs);
     timer.unref();
     this.unloadTimers.set(room, timer);

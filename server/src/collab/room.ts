@@ -15,7 +15,12 @@ export class RoomStorageError extends Error {}
 export interface RoomOptions {
   /** Compact the stored history into one state row after this many appended updates. */
   compactAfterUpdates: number;
+  /** Told after every stored change (e.g. to take automatic snapshots after a period of activity). */
+  onStored?: (documentId: string) => void;
 }
+
+/** The transaction origin of changes the server makes itself; relayed to every peer. */
+const SERVER_ORIGIN = Symbol('accord-server');
 
 const syncUpdateFrame = (update: Uint8Array): Uint8Array => {
   const encoder = encoding.createEncoder();
@@ -80,12 +85,22 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
   applyClientUpdate(update: Uint8Array, from: Peer): void {
     // Parse the whole update before touching the document, so a malformed one is refused without side effects.
     Y.decodeUpdate(update);
+    this.commit(() => Y.applyUpdate(this.doc, update, from), from);
+  }
+
+  /** Applies a change made by the server itself (a restore), through the same store-then-relay path. */
+  applyServerChange(change: (doc: Y.Doc) => void): void {
+    this.commit(() => this.doc.transact(() => change(this.doc), SERVER_ORIGIN), SERVER_ORIGIN);
+  }
+
+  /** Runs `apply` with the Y.Doc's updates held back, stores what it changed, then relays it to all but `from`. */
+  private commit(apply: () => void, from: unknown): void {
     this.captured = [];
     let changes: Uint8Array[];
     try {
-      Y.applyUpdate(this.doc, update, from);
+      apply();
     } catch (error) {
-      throw new RoomStorageError(`applying a decoded update failed: ${(error as Error).message}`);
+      throw new RoomStorageError(`applying a change failed: ${(error as Error).message}`);
     } finally {
       changes = this.captured;
       this.captured = null;
@@ -100,6 +115,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     this.metrics.updateStored(change.byteLength);
     this.broadcast(syncUpdateFrame(change), from);
     if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.compact();
+    this.options.onStored?.(this.documentId);
   }
 
   /** Replaces the stored history by the current state, so the next load costs one state, not every update. */

@@ -1,0 +1,27 @@
+import { getSchema } from '@tiptap/core';
+import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { schemaExtensions } from '../../../shared/editor/schemaExtensions.ts';
+
+/** The Y.XmlFragment Tiptap's Collaboration extension edits by default. */
+export const EDITOR_FRAGMENT = 'default';
+
+let schema: Schema | undefined;
+
+/** The ProseMirror schema of the shared editor extensions (immutable, so built once). */
+export function editorSchema(): Schema {
+  schema ??= getSchema(schemaExtensions());
+  return schema;
+}
+
+/** A document's text as a ProseMirror node, from its Yjs state, without a DOM. Unknown nodes are dropped by the schema. */
+export function proseMirrorOf(state: Uint8Array): ProseMirrorNode {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), editorSchema());
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,58 @@
+import type { JSONContent } from '@tiptap/core';
+import { describe, expect, it } from 'vitest';
+import { editorSchema } from '../documentState.ts';
+import { compareDocuments } from './compareDocuments.ts';
+
+const rec = (id: string, text: string): JSONContent => ({
+  type: 'recommendation',
+  attrs: { id },
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+const heading = (text: string): JSONContent => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text }] });
+const doc = (...content: JSONContent[]) => editorSchema().nodeFromJSON({ type: 'doc', content });
+
+describe('compareDocuments', () => {
+  it('marks inserted and deleted words inside a changed recommendation', () => {
+    const result = compareDocuments(
+      doc(heading('Screening'), rec('a', 'Screening should use interviews.')),
+      doc(heading('Screening'), rec('a', 'Screening must use trained interviews.')),
+    );
+    const changed = result.blocks.find((block) => block.change === 'changed')!;
+    expect(changed.recommendation).toBe(1);
+    expect(changed.segments.filter((s) => s.op === 'removed').map((s) => s.text.trim())).toContain('should');
+    expect(changed.segments.filter((s) => s.op === 'added').map((s) => s.text.trim())).toEqual(expect.arrayContaining(['must', 'trained']));
+    expect(result.recommendations).toEqual([{ id: 'a', change: 'changed', from: 1, to: 1, text: 'Screening must use trained interviews.' }]);
+  });
+
+  it('lists added and removed recommendations with their numbers', () => {
+    const result = compareDocuments(
+      doc(rec('a', 'First.'), rec('b', 'Second.'), rec('c', 'Third.')),
+      doc(rec('n', 'New first.'), rec('a', 'First.'), rec('c', 'Third.')),
+    );
+    expect(result.recommendations).toEqual(
+      expect.arrayContaining([
+        { id: 'n', change: 'added', from: null, to: 1, text: 'New first.' },
+        { id: 'b', change: 'removed', from: 2, to: null, text: 'Second.' },
+      ]),
+    );
+    expect(result.recommendations).toHaveLength(2);
+    expect(result.blocks.map((block) => [block.change, block.recommendation])).toEqual([
+      ['added', 1],
+      ['same', 2],
+      ['removed', 2],
+      ['same', 3],
+    ]);
+  });
+
+  it('keeps each block’s direction', () => {
+    const result = compareDocuments(doc(rec('a', 'Text')), doc(rec('a', 'تعزيز التعاون')));
+    expect(result.blocks[0]!.dir).toBe('rtl');
+  });
+
+  it('reports identical documents as unchanged', () => {
+    const same = doc(heading('Title'), rec('a', 'Text.'));
+    const result = compareDocuments(same, same);
+    expect(result.recommendations).toEqual([]);
+    expect(result.blocks.every((block) => block.change === 'same')).toBe(true);
+  });
+});

@@ -1,0 +1,151 @@
+import { updateYFragment } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import type { Version, VersionComparison, VersionContent } from '../../../../shared/api/versions.ts';
+import { AppError } from '../../errors.ts';
+import type { DocumentRepository } from '../../storage/documentRepository.ts';
+import type { VersionKind, VersionRepository } from '../../storage/versionRepository.ts';
+import type { YjsUpdateRepository } from '../../storage/yjsUpdateRepository.ts';
+import type { DocumentService } from '../documentService.ts';
+import { EDITOR_FRAGMENT, proseMirrorOf } from '../documentState.ts';
+import type { Principal } from '../principal.ts';
+import { newId } from '../tokens.ts';
+import { compareDocuments } from './compareDocuments.ts';
+
+/** Applies a server-made change to a live document: stored, then relayed to open editors (the collab relay). */
+export interface LiveDocuments {
+  applyServerChange(documentId: string, change: (doc: Y.Doc) => void): void;
+}
+
+export interface VersionServiceDeps {
+  versions: VersionRepository;
+  documents: DocumentService;
+  documentRows: DocumentRepository;
+  history: YjsUpdateRepository;
+  live: LiveDocuments;
+  /** An automatic snapshot is taken at most this often while a document changes. */
+  autoSnapshotIntervalMs: number;
+  now?: () => Date;
+}
+
+/** "Compare with now" uses this id in place of a version id. */
+export const CURRENT = 'current';
+
+/** Snapshots (automatic, named, at freeze, before a restore), viewing, comparing, restoring and freezing. */
+export class VersionService {
+  private readonly lastAutoSnapshot = new Map<string, number>();
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: VersionServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  list(principal: Principal, documentId: string): Version[] {
+    this.deps.documents.authorize(principal, documentId, 'document.read');
+    return this.deps.versions.list(documentId);
+  }
+
+  create(principal: Principal, documentId: string, name: string): Version {
+    this.deps.documents.authorize(principal, documentId, 'snapshot.create');
+    return this.snapshot(documentId, 'named', name, principal);
+  }
+
+  content(principal: Principal, documentId: string, versionId: string): VersionContent {
+    this.deps.documents.authorize(principal, documentId, 'document.read');
+    const version = this.requireVersion(documentId, versionId);
+    return { version, content: proseMirrorOf(this.deps.versions.state(documentId, versionId)!).toJSON() };
+  }
+
+  compare(principal: Principal, documentId: string, from: string, to: string): VersionComparison {
+    this.deps.documents.authorize(principal, documentId, 'document.read');
+    const older = proseMirrorOf(this.stateOf(documentId, from));
+    const newer = proseMirrorOf(this.stateOf(documentId, to));
+    return { from, to, ...compareDocuments(older, newer) };
+  }
+
+  /**
+   * Makes a version the current text, as a new change on top of the history (nothing is rewritten): the current text
+   * is snapshotted first, then the document is changed to match the version and every open editor follows.
+   */
+  restore(principal: Principal, documentId: string, versionId: string): Version {
+    this.deps.documents.authorize(principal, documentId, 'snapshot.restore');
+    const version = this.requireVersion(documentId, versionId);
+    const target = proseMirrorOf(this.deps.versions.state(documentId, versionId)!);
+    const before = this.snapshot(documentId, 'restore', version.name ?? version.createdAt, principal);
+    this.deps.live.applyServerChange(documentId, (doc) => {
+      updateYFragment(doc, doc.getXmlFragment(EDITOR_FRAGMENT), target, { mapping: new Map(), isOMark: new Map() });
+    });
+    return before;
+  }
+
+  /** Freezing takes a final snapshot; the document is then read-only for every role until unfrozen. */
+  setFrozen(principal: Principal, documentId: string, frozen: boolean): Version | undefined {
+    this.deps.documents.authorize(principal, documentId, 'document.freeze');
+    const version = frozen ? this.snapshot(documentId, 'freeze', 'Frozen', principal) : undefined;
+    this.deps.documentRows.setFrozen(documentId, frozen);
+    return version;
+  }
+
+  /** After a stored change: an automatic snapshot if the last one is older than the interval. */
+  noteActivity(documentId: string): void {
+    const last = this.lastAutoSnapshot.get(documentId);
+    const now = this.now().getTime();
+    if (last === undefined) {
+      // The first change after a (re)load starts the period rather than snapshotting at once.
+      this.lastAutoSnapshot.set(documentId, now);
+    } else if (now - last >= this.deps.autoSnapshotIntervalMs) {
+      this.autoSnapshot(documentId);
+    }
+  }
+
+  /** An automatic snapshot, unless the text is exactly what the latest snapshot holds. */
+  autoSnapshot(documentId: string): Version | undefined {
+    this.lastAutoSnapshot.set(documentId, this.now().getTime());
+    const state = this.currentState(documentId);
+    const latest = this.deps.versions.latestState(documentId);
+    if (latest && Buffer.from(latest).equals(state)) return undefined;
+    return this.store(documentId, 'auto', null, null, state);
+  }
+
+  private snapshot(documentId: string, kind: VersionKind, name: string | null, principal: Principal): Version {
+    return this.store(documentId, kind, name, principal, this.currentState(documentId));
+  }
+
+  private store(documentId: string, kind: VersionKind, name: string | null, principal: Principal | null, state: Uint8Array): Version {
+    const version = {
+      id: newId(),
+      documentId,
+      kind,
+      name,
+      createdBy: principal?.name ?? null,
+      createdByDelegation: principal?.delegation ?? null,
+      createdAt: this.now().toISOString(),
+    };
+    this.deps.versions.insert(version, state);
+    return this.deps.versions.get(documentId, version.id)!;
+  }
+
+  /** The stored text, which is exactly the live text: every accepted update is stored before it is relayed. */
+  private currentState(documentId: string): Uint8Array {
+    const { state, updates } = this.deps.history.load(documentId);
+    const all = state ? [state, ...updates] : updates;
+    const doc = new Y.Doc();
+    try {
+      if (all.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(all));
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private stateOf(documentId: string, versionId: string): Uint8Array {
+    if (versionId === CURRENT) return this.currentState(documentId);
+    this.requireVersion(documentId, versionId);
+    return this.deps.versions.state(documentId, versionId)!;
+  }
+
+  private requireVersion(documentId: string, versionId: string): Version {
+    const version = this.deps.versions.get(documentId, versionId);
+    if (!version) throw new AppError('not_found', 'No such version of this document.');
+    return version;
+  }
+}
