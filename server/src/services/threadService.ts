@@ -1,0 +1,177 @@
+import {
+  type CommentBody,
+  type CreateThreadBody,
+  ORGANISER_AUTHOR_ID,
+  type ResolveThreadBody,
+  type Thread,
+  type ThreadAuthor,
+  type ThreadComment,
+} from '../../../shared/api/threads.ts';
+import type { Action } from '../../../shared/domain/policy.ts';
+import type { Role } from '../../../shared/domain/roles.ts';
+import { canSeeThread } from '../../../shared/domain/threadVisibility.ts';
+import { AppError } from '../errors.ts';
+import type { AuditEntry } from '../storage/auditLogRepository.ts';
+import type { ThreadRepository } from '../storage/threadRepository.ts';
+import type { DocumentEvents } from './documentEvents.ts';
+import type { DocumentService } from './documentService.ts';
+import { type Principal, roleIn } from './principal.ts';
+import { newId } from './tokens.ts';
+
+/** How a principal appears as the author of a thread or comment. */
+export function authorOf(principal: Principal): ThreadAuthor {
+  const { name, delegation, color } = principal;
+  if (principal.kind === 'organiser') return { id: ORGANISER_AUTHOR_ID, name, delegation, color };
+  return { id: principal.memberId ?? `invite:${principal.inviteId}`, name, delegation, color };
+}
+
+const visibleTo = (principal: Principal, role: Role, thread: Thread): boolean =>
+  canSeeThread({ role, delegation: principal.delegation }, { visibility: thread.visibility, delegation: thread.author.delegation });
+
+const notFound = () => new AppError('not_found', 'No such thread.');
+
+export interface ThreadWatch {
+  /** Every thread the watcher may see now. */
+  threads: Thread[];
+  stop(): void;
+}
+
+/**
+ * Comment threads and the rules on them. A thread the caller may not see is answered exactly like one that does not
+ * exist (404), so its existence leaks through no status code.
+ */
+export class ThreadService {
+  constructor(
+    private readonly documents: DocumentService,
+    private readonly threads: ThreadRepository,
+    private readonly events: DocumentEvents,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(principal: Principal, documentId: string): Thread[] {
+    const { role } = this.documents.authorize(principal, documentId, 'thread.read');
+    return this.threads.threadsOfDocument(documentId).filter((thread) => visibleTo(principal, role, thread));
+  }
+
+  get(principal: Principal, threadId: string): Thread {
+    return this.visibleThread(principal, threadId, 'thread.read');
+  }
+
+  create(principal: Principal, documentId: string, body: CreateThreadBody): Thread {
+    this.documents.authorize(principal, documentId, 'thread.post');
+    const author = authorOf(principal);
+    const createdAt = this.now().toISOString();
+    const id = newId();
+    const thread = this.threads.insertThread(
+      { id, documentId, author, visibility: body.visibility, anchorStart: body.anchorStart, anchorEnd: body.anchorEnd, quote: body.quote, createdAt },
+      { id: newId(), threadId: id, author, body: body.body, createdAt },
+    );
+    this.publish(thread);
+    return thread;
+  }
+
+  reply(principal: Principal, threadId: string, { body }: CommentBody): Thread {
+    this.visibleThread(principal, threadId, 'thread.post');
+    this.threads.insertComment({ id: newId(), threadId, author: authorOf(principal), body, createdAt: this.now().toISOString() });
+    return this.changed(threadId);
+  }
+
+  editComment(principal: Principal, threadId: string, commentId: string, { body }: CommentBody): Thread {
+    this.visibleThread(principal, threadId, 'thread.post');
+    this.ownComment(principal, threadId, commentId);
+    this.threads.editComment(commentId, body, this.now().toISOString());
+    return this.changed(threadId);
+  }
+
+  deleteComment(principal: Principal, threadId: string, commentId: string): Thread {
+    const thread = this.visibleThread(principal, threadId, 'thread.post');
+    this.ownComment(principal, threadId, commentId);
+    this.threads.deleteComment(commentId, this.audit(principal, thread, 'comment.delete', commentId, { threadId }));
+    return this.changed(threadId);
+  }
+
+  resolve(principal: Principal, threadId: string, { outcome }: ResolveThreadBody): Thread {
+    const thread = this.visibleThread(principal, threadId, 'thread.resolve');
+    if (thread.status === 'resolved') throw new AppError('conflict', 'The thread is already resolved.');
+    const note = outcome ? outcome : null;
+    this.threads.resolve(threadId, authorOf(principal), note, this.audit(principal, thread, 'thread.resolve', threadId, { outcome: note }));
+    return this.changed(threadId);
+  }
+
+  reopen(principal: Principal, threadId: string): Thread {
+    const thread = this.visibleThread(principal, threadId, 'thread.resolve');
+    if (thread.status === 'open') throw new AppError('conflict', 'The thread is already open.');
+    this.threads.reopen(threadId, this.audit(principal, thread, 'thread.reopen', threadId, { previousOutcome: thread.outcome }));
+    return this.changed(threadId);
+  }
+
+  /**
+   * Follows the threads of a document for the live channel: `send` gets each created or changed thread the watcher
+   * may see. `currentPrincipal` is asked again at every event, so a revoked invite or an expired session stops
+   * receiving (and `end` is called) instead of listening on with the rights it had when it connected.
+   */
+  watch(
+    principal: Principal,
+    documentId: string,
+    currentPrincipal: () => Principal | undefined,
+    send: (thread: Thread) => void,
+    end: () => void,
+  ): ThreadWatch {
+    const threads = this.list(principal, documentId);
+    const stop = this.events.subscribe(documentId, (event) => {
+      const now = currentPrincipal();
+      const role = now && roleIn(now, documentId);
+      if (!now || !role) {
+        stop();
+        end();
+        return;
+      }
+      if (event.type === 'thread' && visibleTo(now, role, event.thread)) send(event.thread);
+    });
+    return { threads, stop };
+  }
+
+  /**
+   * The thread, if `principal` may see it and do `action` in its document. Not seeing it (not a member, or outside
+   * its visibility) is a 404; seeing it without the right to `action` (role, frozen document) is a 403.
+   */
+  private visibleThread(principal: Principal, threadId: string, action: Action): Thread {
+    const thread = this.threads.threadById(threadId);
+    if (!thread) throw notFound();
+    const role = roleIn(principal, thread.documentId);
+    if (!role || !visibleTo(principal, role, thread)) throw notFound();
+    this.documents.authorize(principal, thread.documentId, action);
+    return thread;
+  }
+
+  private ownComment(principal: Principal, threadId: string, commentId: string): ThreadComment {
+    const comment = this.threads.commentById(threadId, commentId);
+    if (!comment) throw new AppError('not_found', 'No such comment in this thread.');
+    if (comment.author.id !== authorOf(principal).id) throw new AppError('forbidden', 'Only its author may change a comment.');
+    if (comment.deletedAt) throw new AppError('conflict', 'The comment has been deleted.');
+    return comment;
+  }
+
+  private audit(principal: Principal, thread: Thread, action: string, subject: string, details: Record<string, unknown>): AuditEntry {
+    const actor = authorOf(principal);
+    return {
+      documentId: thread.documentId,
+      actorId: actor.id,
+      actorName: `${actor.name} (${actor.delegation})`,
+      action,
+      subject,
+      at: this.now().toISOString(),
+      details,
+    };
+  }
+
+  private changed(threadId: string): Thread {
+    const thread = this.threads.threadById(threadId)!;
+    this.publish(thread);
+    return thread;
+  }
+
+  private publish(thread: Thread): void {
+    this.events.publish(thread.documentId, { type: 'thread', thread });
+  }
+}
