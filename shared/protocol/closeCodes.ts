@@ -1,6 +1,7 @@
 /**
  * Websocket close codes the collaboration endpoint uses. The server closes with them; the client maps them to plain
- * words for the connection banner. 4000–4999 is the range RFC 6455 leaves to applications.
+ * words for the connection banner. 4000–4999 is the range RFC 6455 leaves to applications; following y-websocket's
+ * convention, 4400–4499 are final (the stock provider stops reconnecting) and 4500–4599 mean "reconnect".
  */
 export const CloseCode = {
   /** The server is shutting down; reconnecting later will work. */
@@ -15,12 +16,17 @@ export const CloseCode = {
   unauthorized: 4401,
   /** The invite this connection was opened with has been revoked. */
   inviteRevoked: 4403,
+  /**
+   * The document was frozen or unfrozen: reconnect and ask again what you may do. Reconnecting also re-sends, once
+   * writes are allowed again, anything typed while the server was refusing it.
+   */
+  accessChanged: 4501,
   /** The document was deleted or never existed. */
   documentNotFound: 4404,
   /** The document would grow past the per-document size cap. */
   documentTooLarge: 4413,
-  /** The connection sent more than its rate allows. */
-  rateLimited: 4429,
+  /** The connection sent more than its rate allows; reconnecting after a pause is fine. */
+  rateLimited: 4529,
   /** The document could not be loaded or stored; nothing was applied. */
   storageFailure: 4500,
 } as const;

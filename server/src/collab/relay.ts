@@ -75,6 +75,10 @@ export class CollabRelay {
     return closed;
   }
 
+  closeDocument(documentId: string, code: number, reason: string): void {
+    this.closeWhere((context) => context.documentId === documentId, code, reason);
+  }
+
   /**
    * Applies a change made by the server (a restore) to a document, loaded for the purpose if nobody is connected:
    * stored first, then relayed to every open editor. Throws if the document cannot be loaded or stored.

@@ -1,6 +1,7 @@
 import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { Version, VersionComparison, VersionContent } from '../../../../shared/api/versions.ts';
+import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppError } from '../../errors.ts';
 import type { DocumentRepository } from '../../storage/documentRepository.ts';
 import type { VersionKind, VersionRepository } from '../../storage/versionRepository.ts';
@@ -11,9 +12,12 @@ import type { Principal } from '../principal.ts';
 import { newId } from '../tokens.ts';
 import { compareDocuments } from './compareDocuments.ts';
 
-/** Applies a server-made change to a live document: stored, then relayed to open editors (the collab relay). */
+/** The open editors of documents (the collab relay). */
 export interface LiveDocuments {
+  /** Applies a server-made change: stored, then relayed to open editors. */
   applyServerChange(documentId: string, change: (doc: Y.Doc) => void): void;
+  /** Closes every socket of a document with `code`; clients reconnect on their own. */
+  closeDocument(documentId: string, code: number, reason: string): void;
 }
 
 export interface VersionServiceDeps {
@@ -82,6 +86,7 @@ export class VersionService {
     this.deps.documents.authorize(principal, documentId, 'document.freeze');
     const version = frozen ? this.snapshot(documentId, 'freeze', 'Frozen', principal) : undefined;
     this.deps.documentRows.setFrozen(documentId, frozen);
+    this.deps.live.closeDocument(documentId, CloseCode.accessChanged, frozen ? 'document frozen' : 'document unfrozen');
     return version;
   }
 
