@@ -13,6 +13,7 @@ import { AccessService } from './services/accessService.ts';
 import { seedDemo, type DemoSeed } from './services/demoSeed.ts';
 import { DocumentEvents } from './services/documentEvents.ts';
 import { DocumentService } from './services/documentService.ts';
+import { ExportService } from './services/export/exportService.ts';
 import { ThreadService } from './services/threadService.ts';
 import { AccessRepository } from './storage/accessRepository.ts';
 import { AuditLogRepository } from './storage/auditLogRepository.ts';
@@ -49,8 +50,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const { generated } = access.setUpOrganiserToken(config.organiserToken);
 
   // The relay and the version service need each other (restores go through the relay; the relay's activity triggers
-  // automatic snapshots), so the relay reaches the service through this late-bound reference.
-  let versions: VersionService | undefined;
+  // automatic snapshots): the relay's events reach the service, created just below, only once documents change.
   const relay = new CollabRelay({
     persistence: updates,
     metrics,
@@ -58,11 +58,11 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     unloadGraceMs: config.unloadGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
     events: {
-      stored: (documentId) => versions?.noteActivity(documentId),
-      unloaded: (documentId) => versions?.autoSnapshot(documentId),
+      stored: (documentId) => versions.noteActivity(documentId),
+      unloaded: (documentId) => versions.autoSnapshot(documentId),
     },
   });
-  versions = new VersionService({
+  const versions = new VersionService({
     versions: new VersionRepository(db),
     documents,
     documentRows: documentRepository,
@@ -74,11 +74,19 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     relay.closeWhere((context) => context.inviteId === inviteId, CloseCode.inviteRevoked, 'invite revoked');
   });
 
+  const exports = new ExportService({
+    documents,
+    history: updates,
+    // Comment threads are not stored yet: the annex says "No comment threads" until the comment service is wired here.
+    threads: { annexThreads: () => [] },
+  });
+
   const app = createApp({
     logger,
     metrics,
     access,
     documents,
+    exports,
     threads,
     versions,
     publicUrl: config.publicUrl,
