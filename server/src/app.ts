@@ -6,12 +6,14 @@ import type { Logger } from 'pino';
 import type { Metrics } from './metrics.ts';
 import type { AccessService } from './services/accessService.ts';
 import type { DocumentService } from './services/documentService.ts';
+import type { ExportService } from './services/export/exportService.ts';
 import type { ThreadService } from './services/threadService.ts';
 import type { VersionService } from './services/versions/versionService.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { requestLogger } from './http/requestLogger.ts';
 import { documentRoutes } from './http/routes/documentRoutes.ts';
+import { exportRoutes } from './http/routes/exportRoutes.ts';
 import { eventRoutes } from './http/routes/eventRoutes.ts';
 import { healthRoutes } from './http/routes/healthRoutes.ts';
 import { sessionRoutes } from './http/routes/sessionRoutes.ts';
@@ -25,6 +27,7 @@ export interface AppDeps {
   documents: DocumentService;
   threads: ThreadService;
   versions: VersionService;
+  exports: ExportService;
   publicUrl: string | undefined;
   secureCookies: boolean;
   /** The built client (vite build output); served with an index.html fallback for client-side routes. */
@@ -64,6 +67,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(threadRoutes({ threads: deps.threads }));
   app.use(eventRoutes({ threads: deps.threads, access: deps.access }));
   app.use(versionRoutes(deps.versions));
+  app.use(exportRoutes({ exports: deps.exports }));
   app.use('/api', notFoundHandler);
   app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler);

@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import { ExportQuery } from '../../../../shared/api/export.ts';
+import { attachmentDisposition } from '../../services/export/exportFilename.ts';
+import type { ExportService } from '../../services/export/exportService.ts';
+import { principalOf } from '../authenticate.ts';
+import { parse } from '../validate.ts';
+
+/** Document downloads: DOCX, PDF, Markdown and standalone HTML, for any member. */
+export function exportRoutes({ exports }: { exports: ExportService }): Router {
+  const router = Router();
+
+  router.get('/api/documents/:id/export', async (req, res) => {
+    const principal = principalOf(req, res);
+    const query = parse(ExportQuery, req.query);
+    const file = await exports.export(principal, req.params.id, query);
+    const name = query.kind === 'annex' ? `${file.title} - with comments` : file.title;
+    res
+      .status(200)
+      .set({
+        'Content-Type': file.contentType,
+        'Content-Disposition': attachmentDisposition(name, file.extension),
+        // Never sniffed into something executable, never kept by a shared cache: the text is the members' only.
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      })
+      .send(file.body);
+  });
+
+  return router;
+}

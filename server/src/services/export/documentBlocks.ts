@@ -1,0 +1,143 @@
+import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { RECOMMENDATION_NODE, recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
+import { textDirection } from '../../../../shared/editor/textDirection.ts';
+import type { Block, HeadingLevel, Inline, TextRun } from './exportModel.ts';
+import { safeHref } from './safeHref.ts';
+
+/**
+ * Walks a document (already reduced to the shared schema) into the neutral block model. Nodes are recognised by
+ * name; anything else is kept by shape (a text block becomes a paragraph, a container gives its children), so a node
+ * added to the schema later still exports its text. A client can write structures the schema's content rules forbid
+ * (text at the top level, a recommendation inside another), so nothing here assumes valid nesting.
+ */
+export function documentBlocks(doc: ProseMirrorNode): Block[] {
+  return new BlockWalker(recommendationNumbers(doc)).children(doc, 0);
+}
+
+class BlockWalker {
+  constructor(private readonly numbers: Map<number, number>) {}
+
+  /** The blocks of `parent`'s children; `contentStart` is the document position of its first child. */
+  children(parent: ProseMirrorNode, contentStart: number): Block[] {
+    const blocks: Block[] = [];
+    let strayInlines: ProseMirrorNode[] = [];
+    const flushStray = () => {
+      if (strayInlines.length > 0) blocks.push(paragraph(strayInlines));
+      strayInlines = [];
+    };
+    parent.forEach((child, offset) => {
+      if (child.isInline) {
+        strayInlines.push(child);
+        return;
+      }
+      flushStray();
+      blocks.push(...this.node(child, contentStart + offset));
+    });
+    flushStray();
+    return blocks;
+  }
+
+  private node(node: ProseMirrorNode, pos: number): Block[] {
+    const dir = textDirection(node.textContent);
+    switch (node.type.name) {
+      case 'heading':
+        return [{ kind: 'heading', level: headingLevel(node.attrs.level), dir, inlines: inlines(childNodes(node)) }];
+      case 'bulletList':
+      case 'orderedList':
+        return [
+          {
+            kind: 'list',
+            ordered: node.type.name === 'orderedList',
+            start: listStart(node.attrs.start),
+            dir,
+            items: this.listItems(node, pos + 1),
+          },
+        ];
+      case 'blockquote':
+        return [{ kind: 'quote', dir, blocks: this.children(node, pos + 1) }];
+      case RECOMMENDATION_NODE: {
+        const number = this.numbers.get(pos);
+        // Only a recommendation nested in another (never made by the editor) has no number: keep its text, unlabelled.
+        if (number === undefined) return this.children(node, pos + 1);
+        return [{ kind: 'recommendation', number, dir, blocks: this.children(node, pos + 1) }];
+      }
+      default:
+        if (node.isTextblock) return [paragraph(childNodes(node))];
+        return this.children(node, pos + 1);
+    }
+  }
+
+  private listItems(list: ProseMirrorNode, contentStart: number): Block[][] {
+    const items: Block[][] = [];
+    list.forEach((item, offset) => {
+      const pos = contentStart + offset;
+      items.push(item.type.name === 'listItem' ? this.children(item, pos + 1) : this.node(item, pos));
+    });
+    return items;
+  }
+}
+
+function paragraph(nodes: ProseMirrorNode[]): Block {
+  const content = inlines(nodes);
+  return { kind: 'paragraph', dir: textDirection(plainText(content)), inlines: content };
+}
+
+function childNodes(node: ProseMirrorNode): ProseMirrorNode[] {
+  const nodes: ProseMirrorNode[] = [];
+  node.forEach((child) => nodes.push(child));
+  return nodes;
+}
+
+/** Inline content as runs of equally formatted text; other inline nodes give the text they contain. */
+function inlines(nodes: ProseMirrorNode[]): Inline[] {
+  const result: Inline[] = [];
+  const visit = (node: ProseMirrorNode, inheritedMarks: readonly Mark[]) => {
+    if (node.type.name === 'hardBreak') {
+      result.push({ kind: 'break' });
+    } else if (node.isText) {
+      pushRun(result, run(node.text ?? '', [...inheritedMarks, ...node.marks]));
+    } else {
+      node.forEach((child) => visit(child, [...inheritedMarks, ...node.marks]));
+    }
+  };
+  for (const node of nodes) visit(node, []);
+  return result;
+}
+
+function run(text: string, marks: readonly Mark[]): TextRun {
+  const has = (name: string) => marks.some((mark) => mark.type.name === name);
+  const link = marks.find((mark) => mark.type.name === 'link');
+  return { kind: 'text', text, bold: has('bold'), italic: has('italic'), underline: has('underline'), href: safeHref(link?.attrs.href) };
+}
+
+function pushRun(runs: Inline[], next: TextRun): void {
+  if (next.text === '') return;
+  const last = runs.at(-1);
+  if (
+    last?.kind === 'text' &&
+    last.bold === next.bold &&
+    last.italic === next.italic &&
+    last.underline === next.underline &&
+    last.href === next.href
+  ) {
+    last.text += next.text;
+  } else {
+    runs.push(next);
+  }
+}
+
+/** The text of inline content, for the direction rule. */
+export function plainText(content: readonly Inline[]): string {
+  return content.map((inline) => (inline.kind === 'text' ? inline.text : '\n')).join('');
+}
+
+/** Attributes come from any client: only a whole number in range is trusted. */
+function headingLevel(value: unknown): HeadingLevel {
+  const level = Number(value);
+  return Number.isInteger(level) && level >= 1 && level <= 6 ? (level as HeadingLevel) : 1;
+}
+
+function listStart(value: unknown): number {
+  const start = Number(value);
+  return Number.isSafeInteger(start) && start >= 0 ? start : 1;
+}

@@ -1,0 +1,88 @@
+import type { TextDirection } from '../../../../shared/editor/textDirection.ts';
+
+/**
+ * The neutral model every export format renders: the document walked once (numbers, directions, allowed links
+ * decided there), so DOCX, PDF, Markdown and HTML cannot disagree on them.
+ */
+
+export interface TextRun {
+  kind: 'text';
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  /** Only ever an http, https or mailto URL: other links are reduced to their text by the walker. */
+  href: string | undefined;
+}
+
+export interface LineBreak {
+  kind: 'break';
+}
+
+export type Inline = TextRun | LineBreak;
+
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  dir: TextDirection;
+  inlines: Inline[];
+}
+
+export interface HeadingBlock {
+  kind: 'heading';
+  level: HeadingLevel;
+  dir: TextDirection;
+  inlines: Inline[];
+}
+
+export interface ListBlock {
+  kind: 'list';
+  ordered: boolean;
+  /** The number of the first item of an ordered list. */
+  start: number;
+  dir: TextDirection;
+  /** Each item is a sequence of blocks (its paragraphs and nested lists). */
+  items: Block[][];
+}
+
+export interface QuoteBlock {
+  kind: 'quote';
+  dir: TextDirection;
+  blocks: Block[];
+}
+
+export interface RecommendationBlock {
+  kind: 'recommendation';
+  /** The same number the editor shows: the recommendation's position among all recommendations. */
+  number: number;
+  dir: TextDirection;
+  blocks: Block[];
+}
+
+export type Block = ParagraphBlock | HeadingBlock | ListBlock | QuoteBlock | RecommendationBlock;
+
+/** One comment thread of the annex, as the comment service will provide it. */
+export interface AnnexThread {
+  /** The text the thread is anchored to. */
+  quote: string;
+  status: string;
+  /** The agreed outcome, if any. */
+  outcome: string | null;
+  comments: AnnexComment[];
+}
+
+export interface AnnexComment {
+  author: string;
+  delegation: string;
+  body: string;
+  /** ISO 8601. */
+  createdAt: string;
+}
+
+export interface ExportDocument {
+  title: string;
+  blocks: Block[];
+  /** Present for the "with annex" kind (possibly empty: the annex then says so); absent for the clean text. */
+  annex: AnnexThread[] | undefined;
+}

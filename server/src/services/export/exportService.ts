@@ -1,0 +1,46 @@
+import * as Y from 'yjs';
+import type { ExportQuery } from '../../../../shared/api/export.ts';
+import type { DocumentService } from '../documentService.ts';
+import type { Principal } from '../principal.ts';
+import type { AnnexThread } from './exportModel.ts';
+import { createExportRenderer, type ExportFile } from './renderExport.ts';
+
+/** Where the stored Yjs history of a document comes from (the update repository). */
+export interface StoredDocumentState {
+  load(documentId: string): { state: Uint8Array | undefined; updates: Uint8Array[] };
+}
+
+/** The comment threads `principal` may read in a document, as the annex shows them. */
+export interface AnnexThreadSource {
+  annexThreads(principal: Principal, documentId: string): AnnexThread[];
+}
+
+export interface ExportServiceDeps {
+  documents: DocumentService;
+  history: StoredDocumentState;
+  threads: AnnexThreadSource;
+}
+
+export interface NamedExportFile extends ExportFile {
+  /** The document's title, to name the download. */
+  title: string;
+}
+
+/** Exports of a document for any of its members, from what is stored (every accepted update is stored before relay). */
+export class ExportService {
+  private readonly render = createExportRenderer();
+
+  constructor(private readonly deps: ExportServiceDeps) {}
+
+  async export(principal: Principal, documentId: string, query: ExportQuery): Promise<NamedExportFile> {
+    const { document } = this.deps.documents.authorize(principal, documentId, 'export');
+    const { state, updates } = this.deps.history.load(documentId);
+    const file = await this.render({
+      title: document.title,
+      state: Y.mergeUpdates(state ? [state, ...updates] : updates),
+      format: query.format,
+      annex: query.kind === 'annex' ? this.deps.threads.annexThreads(principal, documentId) : undefined,
+    });
+    return { ...file, title: document.title };
+  }
+}

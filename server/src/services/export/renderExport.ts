@@ -1,0 +1,44 @@
+import type { ExportFormat } from '../../../../shared/api/export.ts';
+import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
+import { proseMirrorOf } from '../documentState.ts';
+import { documentBlocks } from './documentBlocks.ts';
+import type { AnnexThread, ExportDocument } from './exportModel.ts';
+import { renderDocx } from './renderDocx.ts';
+import { renderHtml } from './renderHtml.ts';
+import { createMarkdownRenderer } from './renderMarkdown.ts';
+import { createPdfRenderer } from './renderPdf.ts';
+
+export interface ExportInput {
+  title: string;
+  /**
+   * The Yjs state to render: the current document, or (for a version) a snapshot's state. Read through the shared
+   * schema, so whatever a client wrote outside it never reaches the file.
+   */
+  state: Uint8Array;
+  format: ExportFormat;
+  /** The annex of comment threads, or undefined for the clean text. */
+  annex: AnnexThread[] | undefined;
+}
+
+export interface ExportFile {
+  body: Buffer;
+  contentType: string;
+  extension: string;
+}
+
+/** Renders a Yjs document state in any export format. Built once: the renderers keep their parsed schema and fonts. */
+export function createExportRenderer(): (input: ExportInput) => Promise<ExportFile> {
+  const markdown = createMarkdownRenderer(schemaExtensions());
+  const pdf = createPdfRenderer();
+  const formats: Record<ExportFormat, { contentType: string; render: (document: ExportDocument) => Promise<Buffer> }> = {
+    docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
+    pdf: { contentType: 'application/pdf', render: pdf },
+    md: { contentType: 'text/markdown; charset=utf-8', render: async (document) => Buffer.from(markdown(document)) },
+    html: { contentType: 'text/html; charset=utf-8', render: async (document) => Buffer.from(renderHtml(document)) },
+  };
+  return async ({ title, state, format, annex }) => {
+    const document: ExportDocument = { title, blocks: documentBlocks(proseMirrorOf(state)), annex };
+    const { contentType, render } = formats[format];
+    return { body: await render(document), contentType, extension: format };
+  };
+}

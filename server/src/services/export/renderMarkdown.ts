@@ -1,0 +1,91 @@
+import type { AnyExtension, JSONContent } from '@tiptap/core';
+import { MarkdownManager } from '@tiptap/markdown';
+import { EXPORT_LABELS } from './exportLabels.ts';
+import type { AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+
+/**
+ * Markdown through @tiptap/markdown, which knows the schema's nodes and escapes text. The blocks are handed to it as
+ * Tiptap JSON of the shared schema, with each recommendation spelled out as a bold "Recommendation N" line (the
+ * serializer has no notion of our numbering). Direction is not expressible in Markdown; text stays in logical order.
+ */
+export function createMarkdownRenderer(extensions: AnyExtension[]): (document: ExportDocument) => string {
+  const manager = new MarkdownManager({ extensions });
+  return (document) => {
+    const content: JSONContent[] = [heading(1, [text(document.title)]), ...document.blocks.flatMap(block)];
+    if (document.annex) content.push(...annex(document.annex));
+    return manager.serialize({ type: 'doc', content }).replace(/\n+$/, '\n');
+  };
+}
+
+function block(item: Block): JSONContent[] {
+  switch (item.kind) {
+    case 'paragraph':
+      return [{ type: 'paragraph', content: inlines(item.inlines) }];
+    case 'heading':
+      // The title is the only level-1 heading; the document's own headings follow one level down.
+      return [heading(Math.min(item.level + 1, 6), inlines(item.inlines))];
+    case 'list':
+      return [
+        {
+          type: item.ordered ? 'orderedList' : 'bulletList',
+          ...(item.ordered ? { attrs: { start: item.start } } : {}),
+          content: item.items.map((blocks) => ({ type: 'listItem', content: blocks.flatMap(block) })),
+        },
+      ];
+    case 'quote':
+      return [{ type: 'blockquote', content: item.blocks.flatMap(block) }];
+    case 'recommendation':
+      return [{ type: 'paragraph', content: [text(EXPORT_LABELS.recommendation(item.number), [{ type: 'bold' }])] }, ...item.blocks.flatMap(block)];
+  }
+}
+
+function inlines(content: readonly Inline[]): JSONContent[] {
+  return content.map((inline) => {
+    if (inline.kind === 'break') return { type: 'hardBreak' };
+    const marks: NonNullable<JSONContent['marks']> = [];
+    if (inline.bold) marks.push({ type: 'bold' });
+    if (inline.italic) marks.push({ type: 'italic' });
+    if (inline.underline) marks.push({ type: 'underline' });
+    if (inline.href) marks.push({ type: 'link', attrs: { href: markdownUrl(inline.href) } });
+    return text(inline.text, marks);
+  });
+}
+
+function annex(threads: readonly AnnexThread[]): JSONContent[] {
+  const content = [heading(2, [text(EXPORT_LABELS.annexTitle)])];
+  if (threads.length === 0) content.push(paragraphOf(EXPORT_LABELS.noThreads));
+  threads.forEach((thread, index) => {
+    content.push(
+      heading(3, [text(EXPORT_LABELS.thread(index + 1))]),
+      { type: 'blockquote', content: [paragraphOf(thread.quote)] },
+      paragraphOf(`${EXPORT_LABELS.status}: ${thread.status}`),
+      ...(thread.outcome ? [paragraphOf(`${EXPORT_LABELS.outcome}: ${thread.outcome}`)] : []),
+    );
+    for (const comment of thread.comments) {
+      content.push(
+        { type: 'paragraph', content: [text(`${comment.author} (${comment.delegation}), ${comment.createdAt}`, [{ type: 'italic' }])] },
+        paragraphOf(comment.body),
+      );
+    }
+  });
+  return content;
+}
+
+function heading(level: number, content: JSONContent[]): JSONContent {
+  return { type: 'heading', attrs: { level }, content };
+}
+
+function text(value: string, marks: JSONContent['marks'] = []): JSONContent {
+  return { type: 'text', text: value, ...(marks.length > 0 ? { marks } : {}) };
+}
+
+/** Plain text with its line breaks kept as hard breaks. */
+function paragraphOf(value: string): JSONContent {
+  const content = value.split('\n').flatMap((line, index) => [...(index > 0 ? [{ type: 'hardBreak' }] : []), ...(line ? [text(line)] : [])]);
+  return { type: 'paragraph', content };
+}
+
+/** The serializer writes hrefs verbatim; a parenthesis or space would end the link early, so they are encoded. */
+function markdownUrl(href: string): string {
+  return href.replace(/[()\s<>]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}

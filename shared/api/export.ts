@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** The files a document can be exported as. */
+export const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `clean`: the text alone; `annex`: the text followed by an annex of its comment threads (the rapporteurs' report). */
+export const EXPORT_KINDS = ['clean', 'annex'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** The query of `GET /api/documents/:id/export`. */
+export const ExportQuery = z.strictObject({
+  format: z.enum(EXPORT_FORMATS),
+  kind: z.enum(EXPORT_KINDS).default('clean'),
+});
+export type ExportQuery = z.infer<typeof ExportQuery>;
