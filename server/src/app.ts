@@ -9,6 +9,7 @@ import type { DocumentService } from './services/documentService.ts';
 import type { ExportService } from './services/export/exportService.ts';
 import type { ThreadService } from './services/threadService.ts';
 import type { VersionService } from './services/versions/versionService.ts';
+import type { AuthFailureLimiter } from './http/authFailureLimiter.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { requestLogger } from './http/requestLogger.ts';
@@ -27,6 +28,8 @@ export interface AppDeps {
   documents: DocumentService;
   threads: ThreadService;
   versions: VersionService;
+  /** Shared with the websocket upgrade, so failed credentials count the same over HTTP and websockets. */
+  failures: AuthFailureLimiter;
   exports: ExportService;
   publicUrl: string | undefined;
   secureCookies: boolean;
@@ -61,7 +64,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestLogger(deps.logger));
   app.use(healthRoutes(deps.metrics));
   app.use('/api', express.json({ limit: JSON_LIMIT }));
-  app.use('/api', authenticate(deps.access));
+  app.use('/api', authenticate(deps.access, deps.failures));
   app.use(sessionRoutes({ access: deps.access, secureCookies: deps.secureCookies }));
   app.use(documentRoutes({ documents: deps.documents, access: deps.access, publicUrl: deps.publicUrl }));
   app.use(threadRoutes({ threads: deps.threads }));

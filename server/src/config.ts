@@ -25,6 +25,18 @@ const Env = z.object({
    * in one message, and a pasted chapter of a few MiB is one update; anything larger is closed with 1009 unread.
    */
   ACCORD_MAX_MESSAGE_BYTES: positiveInt.default(16 * 1024 * 1024),
+  /**
+   * Largest stored size of one document, in bytes. Default 64 MiB (a long negotiated text is a few MiB): an update that
+   * would grow a document past it is refused and its connection closed with 4413.
+   */
+  ACCORD_MAX_DOCUMENT_BYTES: positiveInt.default(64 * 1024 * 1024),
+  /**
+   * Bytes waiting to be sent to one client after which it is dropped as too slow. Default 16 MiB: a client that stops
+   * reading must not make the server hold everything the others type.
+   */
+  ACCORD_MAX_BUFFERED_BYTES: positiveInt.default(16 * 1024 * 1024),
+  /** Failed credentials one address may present per minute before it gets 429 for a minute. Default 30. */
+  ACCORD_AUTH_FAILURES_PER_MINUTE: positiveInt.default(30),
   /** How long a document with no clients stays in memory before it is compacted and unloaded. Default 10 s. */
   ACCORD_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Stored updates of one document after which they are compacted into its state row. Default 500. */
@@ -49,6 +61,9 @@ export interface Config {
   readonly allowedOrigins: readonly string[];
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly maxMessageBytes: number;
+  readonly maxDocumentBytes: number;
+  readonly maxBufferedBytes: number;
+  readonly authFailuresPerMinute: number;
   readonly unloadGraceMs: number;
   readonly compactAfterUpdates: number;
   readonly synchronous: 'FULL' | 'NORMAL';
@@ -79,6 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     logLevel: e.LOG_LEVEL,
     maxMessageBytes: e.ACCORD_MAX_MESSAGE_BYTES,
+    maxDocumentBytes: e.ACCORD_MAX_DOCUMENT_BYTES,
+    maxBufferedBytes: e.ACCORD_MAX_BUFFERED_BYTES,
+    authFailuresPerMinute: e.ACCORD_AUTH_FAILURES_PER_MINUTE,
     unloadGraceMs: e.ACCORD_UNLOAD_GRACE_MS,
     compactAfterUpdates: e.ACCORD_COMPACT_AFTER_UPDATES,
     synchronous: e.ACCORD_SYNCHRONOUS,

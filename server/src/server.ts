@@ -7,6 +7,7 @@ import { CloseCode } from '../../shared/protocol/closeCodes.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { CollabRelay } from './collab/relay.ts';
+import { AuthFailureLimiter } from './http/authFailureLimiter.ts';
 import { collabUpgrade } from './http/collabUpgrade.ts';
 import { Metrics } from './metrics.ts';
 import { AccessService } from './services/accessService.ts';
@@ -57,6 +58,9 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     logger,
     unloadGraceMs: config.unloadGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    maxDocumentBytes: config.maxDocumentBytes,
+    maxPendingBytes: config.maxMessageBytes,
+    maxBufferedBytes: config.maxBufferedBytes,
     events: {
       stored: (documentId) => versions.noteActivity(documentId),
       unloaded: (documentId) => versions.autoSnapshot(documentId),
@@ -81,6 +85,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     threads: { annexThreads: () => [] },
   });
 
+  const failures = new AuthFailureLimiter(config.authFailuresPerMinute);
   const app = createApp({
     logger,
     metrics,
@@ -89,11 +94,13 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     exports,
     threads,
     versions,
+    failures,
     publicUrl: config.publicUrl,
     secureCookies: false,
     clientDir,
   });
-  const server = http.createServer(app);
+  // A connection that never completes its request head is dropped after 10 s, checked every second.
+  const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1000 }, app);
   const upgrade = collabUpgrade({
     access,
     documents,
@@ -101,6 +108,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     logger,
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: config.allowedOrigins,
+    failures,
   });
   server.on('upgrade', upgrade.handle);
 

@@ -29,6 +29,11 @@ export const CloseCode = {
   rateLimited: 4529,
   /** The document could not be loaded or stored; nothing was applied. */
   storageFailure: 4500,
+  /**
+   * Too many of this client's updates depend on changes the server never received: they were dropped, and reconnecting
+   * (which re-sends the client's whole state) repairs it.
+   */
+  unappliableUpdates: 4510,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;

@@ -8,3 +8,10 @@ export const MessageType = {
 
 /** Path prefix of the collaboration endpoint: `ws(s)://host:port/collab/:documentId`. */
 export const COLLAB_PATH = '/collab';
+
+/**
+ * Awareness (presence) messages one connection may send: a burst of this many, refilled at AWARENESS_PER_SECOND.
+ * Carets move with every keystroke, so the provider sends a few per second; more than this is a flood and is dropped.
+ */
+export const AWARENESS_BURST = 60;
+export const AWARENESS_PER_SECOND = 30;

@@ -5,9 +5,9 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { Role } from '../../../shared/domain/roles.ts';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
-import { MessageType } from '../../../shared/protocol/messageTypes.ts';
+import { AWARENESS_BURST, AWARENESS_PER_SECOND, MessageType } from '../../../shared/protocol/messageTypes.ts';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awarenessFilter.ts';
-import { type Room, type RoomPeer, RoomStorageError, awarenessFrame } from './room.ts';
+import { type Room, type RoomPeer, RoomStorageError, UpdateRefusedError, awarenessFrame } from './room.ts';
 
 /** Who is on the other end, as the server established it; stamped on their presence so nobody can pose as another. */
 export interface ConnectionIdentity {
@@ -39,17 +39,26 @@ const SYNC_UPDATE = 2;
 
 class ProtocolError extends Error {}
 
+export interface ConnectionLimits {
+  /** Bytes queued for this client after which it is dropped as too slow to keep up. */
+  maxBufferedBytes: number;
+}
+
 /** One websocket in one room: decodes y-websocket frames and hands them to the room. */
 export class Connection implements RoomPeer {
   /** The awareness client id this connection speaks for: the first one it announces. */
   private ownClientId: number | undefined;
   private closed = false;
+  /** Token bucket of awareness messages: floods are dropped instead of relayed to everyone. */
+  private awarenessTokens = AWARENESS_BURST;
+  private awarenessRefilledAt = performance.now();
 
   constructor(
     private readonly socket: WebSocket,
     readonly room: Room<Connection>,
     readonly context: ConnectionContext,
     private readonly events: ConnectionEvents,
+    private readonly limits: ConnectionLimits,
   ) {}
 
   /** Greets the client: our state vector (so it sends what we lack) and everyone's presence. */
@@ -67,6 +76,13 @@ export class Connection implements RoomPeer {
 
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      // It is not reading: a close frame would queue behind the backlog, so drop the socket at once.
+      this.closed = true;
+      this.events.rejected(this, 'client too slow', undefined);
+      this.socket.terminate();
+      return;
+    }
     this.socket.send(frame, { binary: true });
   }
 
@@ -100,6 +116,11 @@ export class Connection implements RoomPeer {
     } catch (error) {
       if (error instanceof RoomStorageError) {
         this.events.roomFailed(this.room, error);
+        return;
+      }
+      if (error instanceof UpdateRefusedError) {
+        this.events.rejected(this, error.message, undefined);
+        this.close(error.code, error.message);
         return;
       }
       this.events.rejected(this, error instanceof ProtocolError ? error.message : 'malformed message', error);
@@ -136,6 +157,7 @@ export class Connection implements RoomPeer {
   }
 
   private handleAwareness(update: Uint8Array): void {
+    if (!this.takeAwarenessToken()) return;
     const owners = this.room.awarenessOwners;
     const accepted = decodeAwarenessUpdate(update).filter((entry) => {
       if (this.ownClientId === undefined && !owners.has(entry.clientId)) {
@@ -149,5 +171,15 @@ export class Connection implements RoomPeer {
       entry.state === null ? entry : { ...entry, state: { ...entry.state, user: { ...this.context.identity } } },
     );
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encodeAwarenessUpdate(stamped), this);
+  }
+
+  private takeAwarenessToken(): boolean {
+    const now = performance.now();
+    const refill = ((now - this.awarenessRefilledAt) / 1000) * AWARENESS_PER_SECOND;
+    this.awarenessTokens = Math.min(AWARENESS_BURST, this.awarenessTokens + refill);
+    this.awarenessRefilledAt = now;
+    if (this.awarenessTokens < 1) return false;
+    this.awarenessTokens -= 1;
+    return true;
   }
 }

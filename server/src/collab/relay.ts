@@ -13,6 +13,11 @@ export interface RelayOptions {
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
   unloadGraceMs: number;
   compactAfterUpdates: number;
+  maxDocumentBytes: number;
+  /** Bound of updates waiting for missing dependencies in one document. */
+  maxPendingBytes: number;
+  /** Bytes queued for one client after which it is dropped as too slow. */
+  maxBufferedBytes: number;
   events?: RoomEvents;
 }
 
@@ -44,7 +49,7 @@ export class CollabRelay {
         this.options.logger.warn({ documentId: conn.context.documentId, reason, err: error }, 'closed a connection that sent a bad frame');
       },
       roomFailed: (failed, error) => this.evict(failed, error),
-    });
+    }, { maxBufferedBytes: this.options.maxBufferedBytes });
     room.peers.add(connection);
     this.options.metrics.connectionOpened();
 
@@ -108,6 +113,8 @@ export class CollabRelay {
     if (loaded) return loaded;
     const room = new Room<Connection>(documentId, this.options.persistence, this.options.metrics, {
       compactAfterUpdates: this.options.compactAfterUpdates,
+      maxDocumentBytes: this.options.maxDocumentBytes,
+      maxPendingBytes: this.options.maxPendingBytes,
       onStored: this.options.events && ((id) => this.options.events?.stored(id)),
     });
     try {

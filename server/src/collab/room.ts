@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import { MessageType } from '../../../shared/protocol/messageTypes.ts';
 import type { DocumentPersistence, RelayMetrics } from './documentPersistence.ts';
 
@@ -12,9 +13,23 @@ export interface RoomPeer {
 /** The update could not be stored: the room's memory may now be ahead of the disk and it must be reloaded. */
 export class RoomStorageError extends Error {}
 
+/** An update refused on purpose, with nothing of it kept: its connection is closed with `code`. */
+export class UpdateRefusedError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface RoomOptions {
   /** Compact the stored history into one state row after this many appended updates. */
   compactAfterUpdates: number;
+  /** Largest stored size of the document; growth past it is refused. */
+  maxDocumentBytes: number;
+  /** Largest size of updates waiting for changes the server never received; past it they are dropped. */
+  maxPendingBytes: number;
   /** Told after every stored change (e.g. to take automatic snapshots after a period of activity). */
   onStored?: (documentId: string) => void;
 }
@@ -51,6 +66,8 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
   /** Updates the Y.Doc emitted while applying a client's update, held back until they are stored. */
   private captured: Uint8Array[] | null = null;
   private storedSinceCompaction = 0;
+  /** An upper bound of the stored size: the loaded size plus every stored change, exact again after compaction. */
+  private approximateBytes = 0;
 
   constructor(
     readonly documentId: string,
@@ -76,6 +93,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     const all = state ? [state, ...updates] : updates;
     if (all.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(all));
     this.storedSinceCompaction = updates.length;
+    this.approximateBytes = all.reduce((total, update) => total + update.byteLength, 0);
   }
 
   /**
@@ -85,7 +103,9 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
   applyClientUpdate(update: Uint8Array, from: Peer): void {
     // Parse the whole update before touching the document, so a malformed one is refused without side effects.
     Y.decodeUpdate(update);
+    this.ensureRoomFor(update.byteLength);
     this.commit(() => Y.applyUpdate(this.doc, update, from), from);
+    this.boundPending();
   }
 
   /** Applies a change made by the server itself (a restore), through the same store-then-relay path. */
@@ -112,6 +132,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     } catch (error) {
       throw new RoomStorageError(`storing an update failed: ${(error as Error).message}`);
     }
+    this.approximateBytes += change.byteLength;
     this.metrics.updateStored(change.byteLength);
     this.broadcast(syncUpdateFrame(change), from);
     if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.compact();
@@ -121,8 +142,33 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
   /** Replaces the stored history by the current state, so the next load costs one state, not every update. */
   compact(): void {
     if (this.storedSinceCompaction === 0) return;
-    this.persistence.compact(this.documentId, Y.encodeStateAsUpdate(this.doc));
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.persistence.compact(this.documentId, state);
     this.storedSinceCompaction = 0;
+    this.approximateBytes = state.byteLength;
+  }
+
+  /** Refuses an update that could grow the document past its cap (an update grows it by at most its own size). */
+  private ensureRoomFor(bytes: number): void {
+    if (this.approximateBytes + bytes <= this.options.maxDocumentBytes) return;
+    this.approximateBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+    if (this.approximateBytes + bytes > this.options.maxDocumentBytes) {
+      throw new UpdateRefusedError(CloseCode.documentTooLarge, 'the document would exceed its size limit');
+    }
+  }
+
+  /**
+   * Updates whose dependencies never arrived wait in the Y.Doc, unstored. A client sending such updates over and over
+   * must not grow them without bound: past the limit they are dropped (an honest client re-sends its whole state when
+   * it reconnects).
+   */
+  private boundPending(): void {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    const pending = (pendingStructs?.update.byteLength ?? 0) + (pendingDs?.byteLength ?? 0);
+    if (pending <= this.options.maxPendingBytes) return;
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+    throw new UpdateRefusedError(CloseCode.unappliableUpdates, 'too many updates with missing dependencies');
   }
 
   broadcast(frame: Uint8Array, except: unknown): void {

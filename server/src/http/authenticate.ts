@@ -2,17 +2,23 @@ import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors.ts';
 import type { AccessService } from '../services/accessService.ts';
 import type { Principal } from '../services/principal.ts';
+import type { AuthFailureLimiter } from './authFailureLimiter.ts';
 import { readCredential } from './credentials.ts';
 
 /**
  * Resolves the caller from their credential, if any. Routes that need a caller ask `principalOf`; the others (joining
  * with a new invite) must still work for a browser holding a stale cookie.
  */
-export function authenticate(access: AccessService): RequestHandler {
-  return (req, res, next) => {
+export function authenticate(access: AccessService, failures: AuthFailureLimiter): RequestHandler {
+  return async (req, res, next) => {
     const credential = readCredential(req, false);
+    if (credential && (await failures.blocked(req.socket.remoteAddress))) {
+      next(new AppError('rate_limited', 'Too many invalid credentials from this address; try again in a minute.'));
+      return;
+    }
     res.locals.principal = access.authenticate(credential?.token);
     res.locals.credentialRejected = credential !== undefined && res.locals.principal === undefined;
+    if (res.locals.credentialRejected) await failures.failed(req.socket.remoteAddress);
     next();
   };
 }

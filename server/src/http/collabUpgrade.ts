@@ -9,6 +9,7 @@ import type { CollabRelay } from '../collab/relay.ts';
 import { AppError } from '../errors.ts';
 import type { AccessService } from '../services/accessService.ts';
 import type { DocumentService } from '../services/documentService.ts';
+import type { AuthFailureLimiter } from './authFailureLimiter.ts';
 import { readCredential } from './credentials.ts';
 
 export interface CollabUpgradeDeps {
@@ -20,6 +21,7 @@ export interface CollabUpgradeDeps {
   maxMessageBytes: number;
   /** Origins besides the server's own that may open a socket with a session cookie. */
   allowedOrigins: readonly string[];
+  failures: AuthFailureLimiter;
 }
 
 const PATH = new RegExp(`^${COLLAB_PATH}/([^/]+)$`);
@@ -50,7 +52,7 @@ function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolea
 export function collabUpgrade(deps: CollabUpgradeDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes });
 
-  const handle = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+  const handle = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = PATH.exec(url.pathname);
     if (!match) return refuse(socket, 404, 'not_found', 'No such websocket endpoint.');
@@ -61,8 +63,15 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
       return refuse(socket, 400, 'bad_request', 'The document id is not valid.');
     }
     const credential = readCredential(req, true);
+    const address = req.socket.remoteAddress;
+    if (await deps.failures.blocked(address)) {
+      return refuse(socket, 429, 'rate_limited', 'Too many invalid credentials from this address; try again in a minute.');
+    }
     const principal = deps.access.authenticate(credential?.token);
-    if (!credential || !principal) return refuse(socket, 401, 'unauthorized', 'Missing or invalid credentials.');
+    if (!credential || !principal) {
+      await deps.failures.failed(address);
+      return refuse(socket, 401, 'unauthorized', 'Missing or invalid credentials.');
+    }
     if (credential.via === 'cookie' && !originAllowed(req, deps.allowedOrigins)) {
       return refuse(socket, 403, 'forbidden', 'This origin may not open a collaboration socket.');
     }
@@ -84,12 +93,11 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
 
   return {
     handle: (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-      try {
-        handle(req, socket, head);
-      } catch (error) {
+      socket.on('error', () => socket.destroy());
+      handle(req, socket, head).catch((error: unknown) => {
         deps.logger.error({ err: error, path: req.url?.split('?')[0] }, 'upgrade failed');
         refuse(socket, 500, 'internal', 'Something went wrong on the server.');
-      }
+      });
     },
     close: () => wss.close(),
   };
