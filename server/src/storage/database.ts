@@ -36,6 +36,10 @@ export function openDatabase(dataDir: string, options: OpenOptions): Db {
   }
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous}`);
+  // Checkpoints keep the WAL near 4 MiB; after one, a WAL that grew past 64 MiB (a long-running reader held it) is
+  // truncated back instead of keeping its size on disk forever.
+  db.pragma('wal_autocheckpoint = 1000');
+  db.pragma('journal_size_limit = 67108864');
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;
