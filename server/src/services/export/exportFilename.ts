@@ -13,9 +13,9 @@ export function attachmentDisposition(baseName: string, extension: string): stri
     unicode
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9 ._-]+/g, '_')
-      .replace(/_+/g, '_')
-      .replace(/^[ ._]+|[ ._]+$/g, '') || 'document';
+      .replace(/[^A-Za-z0-9 ._-]+/g, ' ')
+      .replace(/ +/g, ' ')
+      .replace(/^[ ._-]+|[ ._-]+$/g, '') || 'document';
   return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${rfc5987(`${unicode}.${extension}`)}`;
 }
 

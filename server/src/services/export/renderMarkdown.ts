@@ -13,7 +13,7 @@ export function createMarkdownRenderer(extensions: AnyExtension[]): (document: E
   return (document) => {
     const content: JSONContent[] = [heading(1, [text(document.title)]), ...document.blocks.flatMap(block)];
     if (document.annex) content.push(...annex(document.annex));
-    return manager.serialize({ type: 'doc', content }).replace(/\n+$/, '\n');
+    return manager.serialize({ type: 'doc', content }).replace(/\n*$/, '\n');
   };
 }
 

@@ -1,0 +1,48 @@
+import type { JSONContent } from '@tiptap/core';
+
+const text = (value: string, ...marks: NonNullable<JSONContent['marks']>): JSONContent => ({
+  type: 'text',
+  text: value,
+  ...(marks.length > 0 ? { marks } : {}),
+});
+const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
+const heading = (level: number, value: string): JSONContent => ({ type: 'heading', attrs: { level }, content: [text(value)] });
+const list = (type: 'bulletList' | 'orderedList', items: string[]): JSONContent => ({
+  type,
+  content: items.map((item) => ({ type: 'listItem', content: [paragraph(text(item))] })),
+});
+const recommendation = (...content: JSONContent[]): JSONContent => ({ type: 'recommendation', content });
+const link = (href: string) => ({ type: 'link', attrs: { href } });
+
+/** A document using every part of the schema, in English, French and Arabic, for the export tests. */
+export const EXPORT_FIXTURE: JSONContent = {
+  type: 'doc',
+  content: [
+    heading(1, 'Recommendations on judicial cooperation'),
+    paragraph(
+      text('Agreed text is '),
+      text('bold', { type: 'bold' }),
+      text(', '),
+      text('italic', { type: 'italic' }),
+      text(' and '),
+      text('underlined', { type: 'underline' }),
+      text('; see '),
+      text('the guide', link('https://example.org/guide')),
+      text(' or '),
+      text('write to us', link('mailto:rapporteurs@example.org')),
+      text('.'),
+    ),
+    heading(2, 'Screening'),
+    recommendation(paragraph(text('Screening should combine document checks with interviews.'))),
+    recommendation(
+      paragraph(text('Persons in vulnerable situations should be:')),
+      list('orderedList', ['identified early;', 'referred to protection services.']),
+    ),
+    recommendation(paragraph(text("L'exploitation des sources ouvertes doit être encadrée par la loi."))),
+    heading(2, 'التعاون القضائي'),
+    recommendation(paragraph(text('تعزيز التعاون القضائي مع احترام حقوق الدفاع.'))),
+    list('bulletList', ['Access to asylum is preserved.', 'يجب ضمان حماية اللاجئين.']),
+    { type: 'blockquote', content: [paragraph(text('Text in square brackets is not yet agreed.'))] },
+    paragraph(text('Line one'), { type: 'hardBreak' }, text('line two')),
+  ],
+};
