@@ -10,6 +10,13 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: {
+      // The service worker is its own entry, served at /sw.js (a worker controls only the paths below its own).
+      input: { index: 'client/index.html', sw: 'client/src/serviceWorker.ts' },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   server: {
     proxy: {

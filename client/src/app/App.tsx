@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { MessagePage } from '../components/MessagePage.tsx';
+import { EditorPage } from '../features/editor/EditorPage.tsx';
+import { JoinPage } from '../features/join/JoinPage.tsx';
+import { OrganiserLogin } from '../features/organiser/OrganiserLogin.tsx';
+import { usePathname } from '../lib/router.ts';
+import { HomePage } from './HomePage.tsx';
+
+const DOCUMENT_PATH = /^\/documents\/([^/]+)$/;
+
+/** The client's routes. Link tokens travel in the fragment (#), which the browser never sends to the server. */
+export function App() {
+  const { t } = useTranslation();
+  const pathname = usePathname();
+  if (pathname === '/') return <HomePage />;
+  if (pathname === '/organiser') return <OrganiserLogin />;
+  if (pathname === '/join') return <JoinPage />;
+  const documentMatch = DOCUMENT_PATH.exec(pathname);
+  if (documentMatch) return <EditorPage documentId={decodeURIComponent(documentMatch[1]!)} />;
+  return (
+    <MessagePage title={t('notFound.title')}>
+      <p>{t('notFound.body')}</p>
+      <a className="button" href="/">
+        {t('notFound.home')}
+      </a>
+    </MessagePage>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Me } from '../../../shared/api/session.ts';
+import { LoadingPage } from '../components/LoadingPage.tsx';
+import { MessagePage } from '../components/MessagePage.tsx';
+import { OrganiserHome } from '../features/organiser/OrganiserHome.tsx';
+import { ApiError, apiRequest } from '../lib/api.ts';
+import { errorMessage } from '../lib/errorMessage.ts';
+import { navigate } from '../lib/router.ts';
+import { useAsync } from '../lib/useAsync.ts';
+
+const loadMe = () => apiRequest(Me, 'GET', '/api/me');
+
+/** `/`: organisers get their home, members go straight to their document, anyone else is told how to get in. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const { state, reload } = useAsync('me', loadMe);
+  const memberDocument = state.status === 'done' && state.value.kind === 'member' ? state.value.documentId : undefined;
+
+  useEffect(() => {
+    if (memberDocument) navigate(`/documents/${encodeURIComponent(memberDocument)}`, { replace: true });
+  }, [memberDocument]);
+
+  if (state.status === 'error') {
+    if (state.error instanceof ApiError && state.error.status === 401) {
+      return (
+        <MessagePage title={t('landing.title')}>
+          <p>{t('landing.body')}</p>
+        </MessagePage>
+      );
+    }
+    return (
+      <MessagePage title={t('errors.unknown')} tone="problem">
+        <p>{errorMessage(t, state.error)}</p>
+        <button type="button" className="button" onClick={reload}>
+          {t('app.retry')}
+        </button>
+      </MessagePage>
+    );
+  }
+  if (state.status === 'done' && state.value.kind === 'organiser') return <OrganiserHome name={state.value.name} />;
+  return <LoadingPage label={t('app.loading')} />;
+}

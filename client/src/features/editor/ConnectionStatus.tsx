@@ -1,0 +1,41 @@
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Collaboration } from '../../lib/collaboration.ts';
+import type { ConnectionState } from '../../lib/connectionMonitor.ts';
+import { closeReason } from './closeReason.ts';
+
+type Tone = 'ok' | 'busy' | 'offline' | 'problem';
+
+function describe(state: ConnectionState): { tone: Tone; key: 'connecting' | 'connected' | 'syncing' | 'offline' | null } {
+  switch (state.status) {
+    case 'closed':
+      return { tone: 'problem', key: null };
+    case 'offline':
+      return { tone: 'offline', key: 'offline' };
+    case 'connecting':
+      return { tone: 'busy', key: 'connecting' };
+    case 'connected':
+      return state.synced && !state.pending ? { tone: 'ok', key: 'connected' } : { tone: 'busy', key: 'syncing' };
+  }
+}
+
+export function useConnectionState(collaboration: Collaboration): ConnectionState {
+  return useSyncExternalStore(collaboration.connection.subscribe, collaboration.connection.getSnapshot);
+}
+
+/**
+ * The connection, always visible under the header: connected and saved, syncing, offline with the reassurance that
+ * changes are kept, or the server's reason for closing the connection.
+ */
+export function ConnectionStatus({ state }: { state: ConnectionState }) {
+  const { t } = useTranslation();
+  const { tone, key } = describe(state);
+  const reason = closeReason(t, state.closeCode);
+  const text = state.status === 'closed' ? (reason ?? t('connection.offline')) : reason && state.status !== 'connected' ? reason : key && t(`connection.${key}`);
+  return (
+    <div className={`connection connection--${tone}`} role="status" aria-live="polite" data-status={state.status} data-pending={state.pending}>
+      <span className="connection__dot" aria-hidden="true" />
+      <span className="connection__text">{text}</span>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../../shared/domain/policy.ts';
+import { LoadingPage } from '../../components/LoadingPage.tsx';
+import { MessagePage } from '../../components/MessagePage.tsx';
+import { ApiError } from '../../lib/api.ts';
+import { errorMessage } from '../../lib/errorMessage.ts';
+import { useAsync } from '../../lib/useAsync.ts';
+import { loadDocumentAccess } from './documentAccess.ts';
+import { EditorWorkspace } from './EditorWorkspace.tsx';
+
+/** `/documents/:id`: checks access, then opens the collaborative editor. */
+export function EditorPage({ documentId }: { documentId: string }) {
+  const { t } = useTranslation();
+  const { state, reload } = useAsync(documentId, loadDocumentAccess);
+
+  if (state.status === 'loading') return <LoadingPage label={t('editor.loadingDocument')} />;
+  if (state.status === 'error') {
+    const { error } = state;
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+      return (
+        <MessagePage title={t('editor.noAccessTitle')} tone="problem">
+          <p>{t('editor.noAccessBody')}</p>
+        </MessagePage>
+      );
+    }
+    if (error instanceof ApiError && error.status === 404) {
+      return (
+        <MessagePage title={t('editor.notFoundTitle')} tone="problem">
+          <p>{t('editor.notFoundBody')}</p>
+        </MessagePage>
+      );
+    }
+    return (
+      <MessagePage title={t('errors.unknown')} tone="problem">
+        <p>{errorMessage(t, error)}</p>
+        <button type="button" className="button" onClick={reload}>
+          {t('app.retry')}
+        </button>
+      </MessagePage>
+    );
+  }
+  const canEdit = can(state.value.document.role, 'document.edit', state.value.document);
+  // A new editor when editing becomes allowed or forbidden: a read-only editor is built without id assignment.
+  return <EditorWorkspace key={`${documentId}:${canEdit}`} access={state.value} onAccessChanged={reload} />;
+}

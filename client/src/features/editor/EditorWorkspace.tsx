@@ -1,0 +1,103 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ORGANISER_COLOR } from '../../../../shared/domain/delegationColors.ts';
+import { can } from '../../../../shared/domain/policy.ts';
+import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
+import { AppHeader } from '../../components/AppHeader.tsx';
+import { Collaboration } from '../../lib/collaboration.ts';
+import { navigate } from '../../lib/router.ts';
+import { ConnectionStatus, useConnectionState } from './ConnectionStatus.tsx';
+import type { DocumentAccess } from './documentAccess.ts';
+import { editorExtensions } from './editorExtensions.ts';
+import { ParticipantsSidebar } from './ParticipantsSidebar.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { useLeaveWarning } from './useLeaveWarning.ts';
+import './editor.css';
+
+/** The drafting screen: header with identity and connection, toolbar, the document column and the participants. */
+export interface EditorWorkspaceProps {
+  access: DocumentAccess;
+  /** Called when the server says the document was frozen or unfrozen, to fetch what this person may now do. */
+  onAccessChanged: () => void;
+}
+
+export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProps) {
+  const { t } = useTranslation();
+  const { me, document } = access;
+  const role = document.role;
+  const canEdit = can(role, 'document.edit', document);
+  const [collaboration] = useState(() => new Collaboration(document.id));
+  useEffect(() => collaboration.start(), [collaboration]);
+  useEffect(() => {
+    const onClose = (event: CloseEvent | null) => {
+      if (event?.code === CloseCode.accessChanged) onAccessChanged();
+    };
+    collaboration.provider.on('connection-close', onClose);
+    return () => collaboration.provider.off('connection-close', onClose);
+  }, [collaboration, onAccessChanged]);
+  useLeaveWarning(collaboration.unsynced);
+  const connection = useConnectionState(collaboration);
+
+  const user =
+    me.kind === 'member'
+      ? { name: me.name, delegation: me.delegation, color: me.color }
+      : { name: me.name, delegation: '', color: ORGANISER_COLOR };
+  // Built once: a new options object on every render would make Tiptap reconfigure the editor each time.
+  const [editorOptions] = useState(() => ({
+    extensions: editorExtensions({
+      collaboration,
+      user,
+      canEdit,
+      recommendationLabel: (number: number) => t('editor.recommendationLabel', { number }),
+    }),
+    editable: canEdit,
+    shouldRerenderOnTransaction: false,
+    editorProps: { attributes: { class: 'document', 'aria-label': t('editor.documentLabel'), spellcheck: 'true' } },
+  }));
+  const editor = useEditor(editorOptions);
+  const editable = canEdit && connection.status !== 'closed';
+  useEffect(() => {
+    editor.setEditable(editable);
+  }, [editor, editable]);
+
+  const readOnlyNotice = !can(role, 'document.edit')
+    ? t('editor.readOnlyObserver')
+    : document.frozen
+      ? t('editor.readOnlyFrozen')
+      : connection.status === 'closed'
+        ? t('editor.readOnlyClosed')
+        : undefined;
+  const identity =
+    me.kind === 'member'
+      ? t('editor.identity', { name: me.name, delegation: me.delegation, role: t(`roles.${role}`) })
+      : t('editor.organiserIdentity', { name: me.name, role: t(`roles.${role}`) });
+
+  return (
+    <div className="page editor-page">
+      <AppHeader>
+        {me.kind === 'organiser' && (
+          <button type="button" className="button button--quiet" onClick={() => navigate('/')}>
+            {t('editor.back')}
+          </button>
+        )}
+        <h1 className="app-header__title">{document.title}</h1>
+        <span className="app-header__who">
+          <span className="swatch" style={{ backgroundColor: user.color }} aria-hidden="true" />
+          {identity}
+        </span>
+      </AppHeader>
+      <ConnectionStatus state={connection} />
+      {access.fromCache && <p className="notice">{t('editor.cachedCopy')}</p>}
+      <div className="editor-layout">
+        <div className="editor-main">
+          {editable ? <Toolbar editor={editor} /> : readOnlyNotice && <p className="notice notice--read-only">{readOnlyNotice}</p>}
+          <div className="document-column">
+            <EditorContent editor={editor} />
+          </div>
+        </div>
+        <ParticipantsSidebar awareness={collaboration.provider.awareness} />
+      </div>
+    </div>
+  );
+}

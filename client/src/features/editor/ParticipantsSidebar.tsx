@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { Awareness } from 'y-protocols/awareness';
+import { groupBy } from '../../lib/groupBy.ts';
+import { safeColor } from './awarenessUser.ts';
+import { usePresence } from './usePresence.ts';
+
+/** Who is here now, grouped by delegation, each delegation in its colour. */
+export function ParticipantsSidebar({ awareness }: { awareness: Awareness }) {
+  const { t } = useTranslation();
+  const participants = usePresence(awareness);
+  // Someone may have the document open in two tabs: list the person once.
+  const people = [...groupBy(participants, (person) => `${person.delegation}\u0000${person.name}`).values()].map(
+    (sessions) => sessions.find((session) => session.isSelf) ?? sessions[0]!,
+  );
+  const groups = groupBy(people, (person) => person.delegation || t('participants.organisers'));
+  const othersHere = people.some((person) => !person.isSelf);
+
+  return (
+    <aside className="participants" aria-labelledby="participants-title">
+      <h2 id="participants-title">{t('participants.title')}</h2>
+      <p className="participants__subtitle">{t('participants.online')}</p>
+      {[...groups].map(([delegation, members]) => (
+        <section key={delegation} className="participants__group" style={{ borderInlineStartColor: safeColor(members[0]!.color) }}>
+          <h3>{delegation}</h3>
+          <ul>
+            {members.map((person) => (
+              <li key={person.clientId} className="participants__person">
+                <span className="swatch" style={{ backgroundColor: safeColor(person.color) }} aria-hidden="true" />
+                <span>
+                  {person.name}
+                  {person.isSelf && <span className="muted"> ({t('participants.you')})</span>}
+                </span>
+                <span className="participants__role">{t(`roles.${person.role}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {!othersHere && <p className="muted participants__empty">{t('participants.nobody')}</p>}
+    </aside>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LinkControl } from './LinkControl.tsx';
+
+const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
+type BlockType = 'paragraph' | 'heading1' | 'heading2' | 'heading3';
+
+function ToolbarButton(props: { label: string; keys?: string; active?: boolean; disabled?: boolean; onClick: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  const title = props.keys ? t('toolbar.shortcut', { label: props.label, keys: props.keys }) : props.label;
+  return (
+    <button
+      type="button"
+      className="toolbar__button"
+      aria-label={props.label}
+      title={title}
+      aria-pressed={props.active}
+      disabled={props.disabled}
+      // Keep the editor's selection: a click on the toolbar must not move focus out of the text first.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+/** Formatting for the negotiated text: block type, marks, link, lists, quote, recommendation, undo and redo. */
+export function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation();
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      block: ((): BlockType => {
+        for (const level of [1, 2, 3] as const) if (current.isActive('heading', { level })) return `heading${level}`;
+        return 'paragraph';
+      })(),
+      bold: current.isActive('bold'),
+      italic: current.isActive('italic'),
+      underline: current.isActive('underline'),
+      link: current.isActive('link'),
+      bulletList: current.isActive('bulletList'),
+      orderedList: current.isActive('orderedList'),
+      blockquote: current.isActive('blockquote'),
+      recommendation: current.isActive('recommendation'),
+      canUndo: current.can().undo(),
+      canRedo: current.can().redo(),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const setBlock = (block: BlockType) => {
+    if (block === 'paragraph') chain().setParagraph().run();
+    else chain().setHeading({ level: Number(block.slice(-1)) as 1 | 2 | 3 }).run();
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <select
+        className="toolbar__select"
+        aria-label={t('toolbar.blockType')}
+        value={state.block}
+        onChange={(event) => setBlock(event.target.value as BlockType)}
+      >
+        <option value="paragraph">{t('toolbar.paragraph')}</option>
+        <option value="heading1">{t('toolbar.heading1')}</option>
+        <option value="heading2">{t('toolbar.heading2')}</option>
+        <option value="heading3">{t('toolbar.heading3')}</option>
+      </select>
+      <span className="toolbar__separator" aria-hidden="true" />
+      <ToolbarButton label={t('toolbar.bold')} keys={`${MOD}+B`} active={state.bold} onClick={() => chain().toggleBold().run()}>
+        <strong>{t('toolbar.glyphs.bold')}</strong>
+      </ToolbarButton>
+      <ToolbarButton label={t('toolbar.italic')} keys={`${MOD}+I`} active={state.italic} onClick={() => chain().toggleItalic().run()}>
+        <em>{t('toolbar.glyphs.italic')}</em>
+      </ToolbarButton>
+      <ToolbarButton label={t('toolbar.underline')} keys={`${MOD}+U`} active={state.underline} onClick={() => chain().toggleUnderline().run()}>
+        <u>{t('toolbar.glyphs.underline')}</u>
+      </ToolbarButton>
+      <LinkControl editor={editor} active={state.link} />
+      <span className="toolbar__separator" aria-hidden="true" />
+      <ToolbarButton label={t('toolbar.bulletList')} keys={`${MOD}+Shift+8`} active={state.bulletList} onClick={() => chain().toggleBulletList().run()}>
+        {t('toolbar.glyphs.bulletList')}
+      </ToolbarButton>
+      <ToolbarButton label={t('toolbar.orderedList')} keys={`${MOD}+Shift+7`} active={state.orderedList} onClick={() => chain().toggleOrderedList().run()}>
+        {t('toolbar.glyphs.orderedList')}
+      </ToolbarButton>
+      <ToolbarButton label={t('toolbar.blockquote')} keys={`${MOD}+Shift+B`} active={state.blockquote} onClick={() => chain().toggleBlockquote().run()}>
+        {t('toolbar.glyphs.blockquote')}
+      </ToolbarButton>
+      <span className="toolbar__separator" aria-hidden="true" />
+      <button
+        type="button"
+        className="toolbar__button toolbar__button--text"
+        title={t('toolbar.shortcut', { label: t('toolbar.recommendation'), keys: `${MOD}+Alt+R` })}
+        aria-pressed={state.recommendation}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => chain().insertRecommendation().run()}
+      >
+        + {t('toolbar.recommendation')}
+      </button>
+      <span className="toolbar__spacer" />
+      <ToolbarButton label={t('toolbar.undo')} keys={`${MOD}+Z`} disabled={!state.canUndo} onClick={() => chain().undo().run()}>
+        {t('toolbar.glyphs.undo')}
+      </ToolbarButton>
+      <ToolbarButton label={t('toolbar.redo')} keys={`${MOD}+Shift+Z`} disabled={!state.canRedo} onClick={() => chain().redo().run()}>
+        {t('toolbar.glyphs.redo')}
+      </ToolbarButton>
+    </div>
+  );
+}

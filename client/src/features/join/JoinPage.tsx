@@ -1,0 +1,108 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../../shared/api/documents.ts';
+import { InvitePreview, Me } from '../../../../shared/api/session.ts';
+import { LoadingPage } from '../../components/LoadingPage.tsx';
+import { MessagePage } from '../../components/MessagePage.tsx';
+import { ApiError, apiRequest } from '../../lib/api.ts';
+import { errorMessage } from '../../lib/errorMessage.ts';
+import { navigate } from '../../lib/router.ts';
+import { useAsync } from '../../lib/useAsync.ts';
+import { rememberName, rememberedName } from './rememberedName.ts';
+
+const previewInvite = (token: string) => apiRequest(InvitePreview, 'POST', '/api/invites/preview', { token });
+
+/** `/join#<token>`: says what the invite opens, asks for the person's name, and opens the document. */
+export function JoinPage() {
+  const { t } = useTranslation();
+  const [token] = useState(() => window.location.hash.slice(1));
+  const { state, reload } = useAsync(token, previewInvite);
+
+  if (!token) {
+    return (
+      <MessagePage title={t('join.unknownTitle')} tone="problem">
+        <p>{t('join.missingToken')}</p>
+      </MessagePage>
+    );
+  }
+  if (state.status === 'loading') return <LoadingPage label={t('join.checking')} />;
+  if (state.status === 'error') {
+    const { error } = state;
+    if (error instanceof ApiError && error.status === 403) {
+      return (
+        <MessagePage title={t('join.revokedTitle')} tone="problem">
+          <p>{t('join.revokedBody')}</p>
+        </MessagePage>
+      );
+    }
+    if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
+      return (
+        <MessagePage title={t('join.unknownTitle')} tone="problem">
+          <p>{t('join.unknownBody')}</p>
+        </MessagePage>
+      );
+    }
+    return (
+      <MessagePage title={t('errors.unknown')} tone="problem">
+        <p>{errorMessage(t, error)}</p>
+        <button type="button" className="button" onClick={reload}>
+          {t('app.retry')}
+        </button>
+      </MessagePage>
+    );
+  }
+  return <JoinForm token={token} preview={state.value} />;
+}
+
+function JoinForm({ token, preview }: { token: string; preview: InvitePreview }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(rememberedName);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const me = await apiRequest(Me, 'POST', '/api/join', { token, name: name.trim() });
+      rememberName(name.trim());
+      if (me.kind === 'member') navigate(`/documents/${encodeURIComponent(me.documentId)}`, { replace: true });
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <MessagePage title={t('join.title', { title: preview.documentTitle })}>
+      <p className="join__invited">
+        <span className="swatch" style={{ backgroundColor: preview.color }} aria-hidden="true" />
+        {t('join.invitedAs', { role: t(`roles.${preview.role}`), delegation: preview.delegation })}
+      </p>
+      <form className="form" onSubmit={(event) => void submit(event)}>
+        <label className="form__field">
+          <span className="form__label">{t('join.nameLabel')}</span>
+          <input
+            name="name"
+            autoComplete="name"
+            required
+            maxLength={LIMITS.personNameLength}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            autoFocus
+          />
+          <span className="form__hint">{t('join.nameHint')}</span>
+        </label>
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={busy || !name.trim()}>
+          {busy ? t('join.joining') : t('join.submit')}
+        </button>
+      </form>
+    </MessagePage>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CreatedInvite, type DocumentSummary, InviteList, InviteSummary, MemberList } from '../../../../shared/api/documents.ts';
+import { apiRequest } from '../../lib/api.ts';
+import { errorMessage } from '../../lib/errorMessage.ts';
+import { navigate } from '../../lib/router.ts';
+import { useAsync } from '../../lib/useAsync.ts';
+import { CopyButton } from './CopyButton.tsx';
+import { InviteForm } from './InviteForm.tsx';
+import { MembersByDelegation } from './MembersByDelegation.tsx';
+
+const loadInvitesAndMembers = async (documentId: string) => {
+  const [invites, members] = await Promise.all([
+    apiRequest(InviteList, 'GET', `/api/documents/${encodeURIComponent(documentId)}/invites`),
+    apiRequest(MemberList, 'GET', `/api/documents/${encodeURIComponent(documentId)}/members`),
+  ]);
+  return { invites: invites.invites, members: members.members };
+};
+
+/** One document seen by the organiser: open it, hand out invite links per delegation and role, revoke them. */
+export function DocumentPanel({ document }: { document: DocumentSummary }) {
+  const { t } = useTranslation();
+  const { state, reload } = useAsync(document.id, loadInvitesAndMembers);
+  const [created, setCreated] = useState<CreatedInvite>();
+  const [error, setError] = useState<string>();
+  const path = `/api/documents/${encodeURIComponent(document.id)}`;
+
+  const revoke = async (invite: InviteSummary) => {
+    if (!window.confirm(t('organiser.revokeConfirm', { role: t(`roles.${invite.role}`), delegation: invite.delegation }))) return;
+    try {
+      await apiRequest(InviteSummary, 'DELETE', `${path}/invites/${encodeURIComponent(invite.id)}`);
+      if (created?.id === invite.id) setCreated(undefined);
+      reload();
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+    }
+  };
+
+  const invites = state.status === 'done' ? state.value.invites : [];
+  return (
+    <section className="document-panel" aria-labelledby="document-panel-title">
+      <div className="document-panel__head">
+        <h2 id="document-panel-title">{document.title}</h2>
+        <button type="button" className="button button--primary" onClick={() => navigate(`/documents/${encodeURIComponent(document.id)}`)}>
+          {t('organiser.open')}
+        </button>
+      </div>
+
+      <h3>{t('organiser.invites')}</h3>
+      {state.status === 'loading' && <p className="loading">{t('app.loading')}</p>}
+      {state.status === 'error' && (
+        <p className="form__error" role="alert">
+          {errorMessage(t, state.error)}
+        </p>
+      )}
+      {error && (
+        <p className="form__error" role="alert">
+          {error}
+        </p>
+      )}
+      {state.status === 'done' && invites.length === 0 && <p className="muted">{t('organiser.noInvites')}</p>}
+      {invites.length > 0 && (
+        <table className="invites">
+          <thead>
+            <tr>
+              <th scope="col">{t('organiser.columns.delegation')}</th>
+              <th scope="col">{t('organiser.columns.role')}</th>
+              <th scope="col">{t('organiser.columns.members')}</th>
+              <th scope="col">{t('organiser.columns.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('organiser.columns.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {invites.map((invite) => (
+              <tr key={invite.id} className={invite.revokedAt ? 'invites__row--revoked' : undefined}>
+                <td>
+                  <span className="swatch" style={{ backgroundColor: invite.color }} aria-hidden="true" />
+                  {invite.delegation}
+                </td>
+                <td>{t(`roles.${invite.role}`)}</td>
+                <td>{t('organiser.memberCount', { count: invite.memberCount })}</td>
+                <td>{invite.revokedAt ? t('organiser.revoked') : t('organiser.active')}</td>
+                <td className="invites__actions">
+                  {!invite.revokedAt && (
+                    <button type="button" className="button button--danger" onClick={() => void revoke(invite)}>
+                      {t('organiser.revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {created && (
+        <div className="created-invite" role="status">
+          <p>{t('organiser.inviteCreated', { delegation: created.delegation, role: t(`roles.${created.role}`) })}</p>
+          <div className="created-invite__link">
+            <input id="created-invite-url" readOnly value={created.url} onFocus={(event) => event.target.select()} />
+            <CopyButton text={created.url} fieldId="created-invite-url" />
+          </div>
+        </div>
+      )}
+
+      <InviteForm
+        documentId={document.id}
+        delegations={[...new Set(invites.map((invite) => invite.delegation))]}
+        onCreated={(invite) => {
+          setCreated(invite);
+          reload();
+        }}
+      />
+
+      <h3>{t('organiser.members')}</h3>
+      {state.status === 'done' && <MembersByDelegation members={state.value.members} />}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DocumentList, DocumentSummary, LIMITS } from '../../../../shared/api/documents.ts';
+import { AppHeader } from '../../components/AppHeader.tsx';
+import { SignOutButton } from '../../components/SignOutButton.tsx';
+import { apiRequest } from '../../lib/api.ts';
+import { errorMessage } from '../../lib/errorMessage.ts';
+import { useAsync } from '../../lib/useAsync.ts';
+import { DocumentPanel } from './DocumentPanel.tsx';
+import './organiser.css';
+
+const listDocuments = () => apiRequest(DocumentList, 'GET', '/api/documents');
+
+/** The organiser's home: every document, a form to create one, and the selected document's invites and members. */
+export function OrganiserHome({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const { state, reload } = useAsync('documents', listDocuments);
+  const [selectedId, setSelectedId] = useState<string>();
+  const documents = state.status === 'done' ? state.value.documents : [];
+  const selected = documents.find((document) => document.id === selectedId) ?? documents[0];
+
+  return (
+    <div className="page">
+      <AppHeader>
+        <span className="app-header__who">{t('organiser.signedInAs', { name })}</span>
+        <SignOutButton />
+      </AppHeader>
+      <main className="organiser">
+        <section className="organiser__documents" aria-labelledby="documents-title">
+          <h1 id="documents-title">{t('organiser.title')}</h1>
+          {state.status === 'loading' && <p className="loading">{t('app.loading')}</p>}
+          {state.status === 'error' && (
+            <p className="form__error" role="alert">
+              {errorMessage(t, state.error)}
+            </p>
+          )}
+          {state.status === 'done' && documents.length === 0 && <p className="muted">{t('organiser.empty')}</p>}
+          <ul className="document-list">
+            {documents.map((document) => (
+              <li key={document.id}>
+                <button
+                  type="button"
+                  className="document-list__item"
+                  aria-current={document.id === selected?.id ? 'true' : undefined}
+                  onClick={() => setSelectedId(document.id)}
+                >
+                  <span className="document-list__title">{document.title}</span>
+                  <span className="document-list__meta">
+                    {t('organiser.created', { date: new Date(document.createdAt).toLocaleDateString() })}
+                    {document.frozen && <span className="badge">{t('organiser.frozen')}</span>}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <CreateDocumentForm
+            onCreated={(document) => {
+              setSelectedId(document.id);
+              reload();
+            }}
+          />
+        </section>
+        {selected ? (
+          <DocumentPanel key={selected.id} document={selected} />
+        ) : (
+          state.status === 'done' && <p className="organiser__placeholder muted">{t('organiser.selectPrompt')}</p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function CreateDocumentForm({ onCreated }: { onCreated: (document: DocumentSummary) => void }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      onCreated(await apiRequest(DocumentSummary, 'POST', '/api/documents', { title: title.trim() }));
+      setTitle('');
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form form--inline-card" onSubmit={(event) => void submit(event)}>
+      <h2>{t('organiser.newDocument')}</h2>
+      <label className="form__field">
+        <span className="form__label">{t('organiser.titleLabel')}</span>
+        <input name="title" required maxLength={LIMITS.titleLength} value={title} onChange={(event) => setTitle(event.target.value)} />
+      </label>
+      {error && (
+        <p className="form__error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={busy || !title.trim()}>
+        {busy ? t('organiser.creating') : t('organiser.create')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { COLLAB_PATH } from '../../../shared/protocol/messageTypes.ts';
+import { ConnectionMonitor } from './connectionMonitor.ts';
+import { UnsyncedChanges } from './unsyncedChanges.ts';
+
+/** The collaboration endpoint on the server that served this page (cookie auth needs the same origin). */
+export function collaborationUrl(location: Location = window.location): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
+}
+
+/**
+ * The shared document of one page: the Y.Doc, its websocket provider, and what the UI watches. Created unconnected,
+ * so React can create it during render and connect it in an effect.
+ */
+export class Collaboration {
+  readonly ydoc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly unsynced: UnsyncedChanges;
+  readonly connection: ConnectionMonitor;
+
+  constructor(readonly documentId: string) {
+    this.provider = new WebsocketProvider(collaborationUrl(), documentId, this.ydoc, {
+      connect: false,
+      // Tabs of one browser share one session, so they gain nothing from talking to each other directly;
+      // going through the server keeps a single path for permissions and acknowledgements.
+      disableBc: true,
+    });
+    this.unsynced = new UnsyncedChanges(this.ydoc, this.provider);
+    this.connection = new ConnectionMonitor(this.provider, this.unsynced);
+  }
+
+  /**
+   * Loads the browser's cached copy (so the document shows and takes edits offline), connects, and follows the
+   * browser's online/offline events so a dropped network is noticed at once rather than after a timeout.
+   * Returns the function that undoes all of it.
+   */
+  start(): () => void {
+    const cache = new IndexeddbPersistence(`accord-document-${this.documentId}`, this.ydoc);
+    const goOffline = () => {
+      this.provider.disconnect();
+      this.connection.markOffline();
+    };
+    const goOnline = () => {
+      if (!this.connection.terminal) this.provider.connect();
+    };
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
+    if (navigator.onLine) this.provider.connect();
+    else this.connection.markOffline();
+    return () => {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
+      this.provider.disconnect();
+      void cache.destroy();
+    };
+  }
+}
