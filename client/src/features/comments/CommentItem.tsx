@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { THREAD_LIMITS, type Thread, type ThreadComment } from '../../../../shared/api/threads.ts';
+import { ActionError } from './ActionError.tsx';
+import { CommentText } from './CommentText.tsx';
+import { threadsApi } from './threadsApi.ts';
+import { useThreadAction } from './useThreadAction.ts';
+
+export interface CommentItemProps {
+  comment: ThreadComment;
+  /** The viewer wrote it and may still post: they may edit or delete it. */
+  editable: boolean;
+  onChange: (thread: Thread) => void;
+}
+
+/** One comment: author, time, text (or "deleted"), and the author's edit and delete. */
+export function CommentItem({ comment, editable, onChange }: CommentItemProps) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<string>();
+  const action = useThreadAction(onChange);
+  const deleted = comment.body === null;
+
+  const save = async () => {
+    if (draft !== undefined && (await action.run(() => threadsApi.edit(comment.threadId, comment.id, draft)))) setDraft(undefined);
+  };
+
+  return (
+    <li className="comment" data-comment={comment.id}>
+      <div className="comment__meta">
+        <span className="swatch" style={{ backgroundColor: comment.author.color }} aria-hidden="true" />
+        <strong>{comment.author.name}</strong>
+        <span className="muted">{comment.author.delegation}</span>
+        <time className="muted" dateTime={comment.createdAt}>
+          {new Date(comment.createdAt).toLocaleString()}
+        </time>
+        {comment.editedAt && !deleted && <span className="muted">{t('comments.edited')}</span>}
+      </div>
+      {deleted ? (
+        <p className="comment__body comment__body--deleted">{t('comments.deleted')}</p>
+      ) : draft === undefined ? (
+        <CommentText text={comment.body ?? ''} />
+      ) : (
+        <form
+          className="comment__form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <label className="visually-hidden" htmlFor={`edit-${comment.id}`}>
+            {t('comments.editLabel')}
+          </label>
+          <textarea
+            id={`edit-${comment.id}`}
+            value={draft}
+            maxLength={THREAD_LIMITS.commentLength}
+            onChange={(event) => setDraft(event.target.value)}
+            rows={3}
+          />
+          <div className="comment__actions">
+            <button type="submit" className="button button--primary button--small" disabled={action.pending || draft.trim() === ''}>
+              {t('comments.save')}
+            </button>
+            <button type="button" className="button button--quiet button--small" onClick={() => setDraft(undefined)}>
+              {t('comments.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {editable && !deleted && draft === undefined && (
+        <div className="comment__actions">
+          <button type="button" className="button button--quiet button--small" onClick={() => setDraft(comment.body ?? '')}>
+            {t('comments.edit')}
+          </button>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            disabled={action.pending}
+            onClick={() => void action.run(() => threadsApi.remove(comment.threadId, comment.id))}
+          >
+            {t('comments.delete')}
+          </button>
+        </div>
+      )}
+      <ActionError error={action.error} />
+    </li>
+  );
+}

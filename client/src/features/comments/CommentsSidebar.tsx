@@ -1,0 +1,103 @@
+import type { Editor } from '@tiptap/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentSummary } from '../../../../shared/api/documents.ts';
+import type { Me } from '../../../../shared/api/session.ts';
+import { ORGANISER_AUTHOR_ID, type Thread } from '../../../../shared/api/threads.ts';
+import { can } from '../../../../shared/domain/policy.ts';
+import { NewThreadForm } from './NewThreadForm.tsx';
+import { ThreadCard } from './ThreadCard.tsx';
+import { type StatusFilter, ThreadFilters } from './ThreadFilters.tsx';
+import { useCommentHighlights } from './useCommentHighlights.ts';
+import { useThreadStore } from './useThreadStore.ts';
+import './comments.css';
+
+export interface CommentsSidebarProps {
+  /** An editor with the CommentHighlights extension. */
+  editor: Editor;
+  me: Me;
+  document: DocumentSummary;
+}
+
+/** The comment threads of a document, in document order, kept live; the text they are about highlighted. */
+export function CommentsSidebar({ editor, me, document }: CommentsSidebarProps) {
+  const { t } = useTranslation();
+  const { store, threads, live } = useThreadStore(document.id);
+  const highlights = useCommentHighlights(editor);
+  const [status, setStatus] = useState<StatusFilter>('open');
+  const [delegation, setDelegation] = useState('');
+  const canPost = can(document.role, 'thread.post', document);
+  const canResolve = can(document.role, 'thread.resolve', document);
+  const viewerId = me.kind === 'organiser' ? ORGANISER_AUTHOR_ID : me.memberId;
+  const activeId = highlights?.activeId ?? null;
+  const ranges = highlights?.ranges;
+
+  useEffect(() => {
+    editor.commands.setCommentThreads(
+      threads.map((thread) => ({
+        id: thread.id,
+        anchorStart: thread.anchorStart,
+        anchorEnd: thread.anchorEnd,
+        color: thread.author.color,
+        open: thread.status === 'open',
+      })),
+    );
+  }, [editor, threads]);
+
+  const activate = (thread: Thread) => {
+    const range = ranges?.get(thread.id);
+    const chain = editor.chain().setActiveCommentThread(thread.id);
+    if (range) chain.setTextSelection(range).scrollIntoView().focus();
+    chain.run();
+  };
+  const changed = (thread: Thread) => store.upsert(thread);
+
+  const delegations = [...new Set(threads.map((thread) => thread.author.delegation))].sort((a, b) => a.localeCompare(b));
+  // Unplaced threads (text removed, or the document still loading) go last, oldest first.
+  const position = (thread: Thread) => ranges?.get(thread.id)?.from ?? Number.POSITIVE_INFINITY;
+  const listed = threads
+    .filter(
+      (thread) =>
+        thread.id === activeId ||
+        ((status === 'all' || thread.status === status) && (delegation === '' || thread.author.delegation === delegation)),
+    )
+    .sort((a, b) => position(a) - position(b) || a.createdAt.localeCompare(b.createdAt));
+
+  return (
+    <aside className="comments" aria-labelledby="comments-title">
+      <h2 id="comments-title">{t('comments.title')}</h2>
+      {!live && <p className="muted comments__offline">{t('comments.connecting')}</p>}
+      {canPost && (
+        <NewThreadForm
+          editor={editor}
+          documentId={document.id}
+          onCreated={(thread) => {
+            changed(thread);
+            editor.commands.setActiveCommentThread(thread.id);
+          }}
+        />
+      )}
+      <ThreadFilters status={status} delegation={delegation} delegations={delegations} onStatus={setStatus} onDelegation={setDelegation} />
+      {listed.length === 0 ? (
+        <p className="muted comments__empty">{t('comments.none')}</p>
+      ) : (
+        <ol className="comments__list">
+          {listed.map((thread) => (
+            <li key={thread.id}>
+              <ThreadCard
+                thread={thread}
+                range={ranges?.get(thread.id)}
+                active={thread.id === activeId}
+                viewerId={viewerId}
+                canPost={canPost}
+                canResolve={canResolve}
+                onActivate={activate}
+                onChange={changed}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}

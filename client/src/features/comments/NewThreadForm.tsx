@@ -1,0 +1,93 @@
+import type { Editor } from '@tiptap/core';
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { THREAD_LIMITS, type Thread } from '../../../../shared/api/threads.ts';
+import { THREAD_VISIBILITIES, type ThreadVisibility } from '../../../../shared/domain/threadVisibility.ts';
+import { ActionError } from './ActionError.tsx';
+import { type NewAnchor, anchorsForSelection } from './threadAnchors.ts';
+import { threadsApi } from './threadsApi.ts';
+import { useThreadAction } from './useThreadAction.ts';
+
+/** Opening a thread on the selected text: the anchors are taken when the form opens, so typing cannot move them. */
+export function NewThreadForm({ editor, documentId, onCreated }: { editor: Editor; documentId: string; onCreated: (thread: Thread) => void }) {
+  const { t } = useTranslation();
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      editor.on('selectionUpdate', listener);
+      editor.on('transaction', listener);
+      return () => {
+        editor.off('selectionUpdate', listener);
+        editor.off('transaction', listener);
+      };
+    },
+    [editor],
+  );
+  const hasSelection = useSyncExternalStore(subscribe, () => !editor.state.selection.empty);
+  const [anchor, setAnchor] = useState<NewAnchor>();
+  const [body, setBody] = useState('');
+  const [visibility, setVisibility] = useState<ThreadVisibility>('everyone');
+  const action = useThreadAction((thread) => {
+    setAnchor(undefined);
+    setBody('');
+    setVisibility('everyone');
+    onCreated(thread);
+  });
+
+  if (!anchor) {
+    return (
+      <div className="new-thread">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!hasSelection}
+          onClick={() => setAnchor(anchorsForSelection(editor.state))}
+        >
+          {t('comments.add')}
+        </button>
+        {!hasSelection && <p className="muted new-thread__hint">{t('comments.selectFirst')}</p>}
+      </div>
+    );
+  }
+
+  return (
+    <form
+      className="new-thread thread__form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void action.run(() => threadsApi.create(documentId, { ...anchor, visibility, body }));
+      }}
+    >
+      <q className="thread__quote">{anchor.quote}</q>
+      <label className="visually-hidden" htmlFor="new-thread-body">
+        {t('comments.bodyLabel')}
+      </label>
+      <textarea
+        id="new-thread-body"
+        value={body}
+        maxLength={THREAD_LIMITS.commentLength}
+        placeholder={t('comments.bodyPlaceholder')}
+        onChange={(event) => setBody(event.target.value)}
+        rows={3}
+        autoFocus
+      />
+      <fieldset className="new-thread__visibility">
+        <legend>{t('comments.visibilityLabel')}</legend>
+        {THREAD_VISIBILITIES.map((option) => (
+          <label key={option}>
+            <input type="radio" name="visibility" value={option} checked={visibility === option} onChange={() => setVisibility(option)} />
+            {t(`comments.visibility.${option}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="comment__actions">
+        <button type="submit" className="button button--primary button--small" disabled={action.pending || body.trim() === ''}>
+          {t('comments.post')}
+        </button>
+        <button type="button" className="button button--quiet button--small" onClick={() => setAnchor(undefined)}>
+          {t('comments.cancel')}
+        </button>
+      </div>
+      <ActionError error={action.error} />
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { THREAD_LIMITS, type Thread } from '../../../../shared/api/threads.ts';
+import { ActionError } from './ActionError.tsx';
+import { CommentItem } from './CommentItem.tsx';
+import type { ThreadRange } from './threadAnchors.ts';
+import { threadsApi } from './threadsApi.ts';
+import { useThreadAction } from './useThreadAction.ts';
+
+export interface ThreadCardProps {
+  thread: Thread;
+  /** Where its text is: a range, null once deleted, undefined while the document loads. */
+  range: ThreadRange | null | undefined;
+  active: boolean;
+  viewerId: string | null;
+  canPost: boolean;
+  canResolve: boolean;
+  onActivate: (thread: Thread) => void;
+  onChange: (thread: Thread) => void;
+}
+
+/** One thread in the sidebar: what it is about, its comments, and (when active) reply, resolve and reopen. */
+export function ThreadCard({ thread, range, active, viewerId, canPost, canResolve, onActivate, onChange }: ThreadCardProps) {
+  const { t } = useTranslation();
+  const card = useRef<HTMLElement>(null);
+  const [reply, setReply] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const action = useThreadAction(onChange);
+  const resolved = thread.status === 'resolved';
+
+  useEffect(() => {
+    if (active) card.current?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const sendReply = async () => {
+    if (await action.run(() => threadsApi.reply(thread.id, reply))) setReply('');
+  };
+  const resolve = async () => {
+    if (await action.run(() => threadsApi.resolve(thread.id, outcome))) setOutcome('');
+  };
+
+  return (
+    <article
+      ref={card}
+      className={`thread${active ? ' thread--active' : ''}${resolved ? ' thread--resolved' : ''}`}
+      style={{ borderInlineStartColor: thread.author.color }}
+      data-thread={thread.id}
+      aria-current={active ? 'true' : undefined}
+    >
+      <button type="button" className="thread__anchor" onClick={() => onActivate(thread)} aria-label={t('comments.showInText')}>
+        {range === null && <span className="badge thread__removed">{t('comments.textRemoved')}</span>}
+        <q className="thread__quote">{thread.quote}</q>
+      </button>
+      <div className="thread__badges">
+        {thread.visibility !== 'everyone' && <span className="badge">{t(`comments.visibility.${thread.visibility}`)}</span>}
+        {resolved && <span className="badge thread__status">{t('comments.resolved')}</span>}
+      </div>
+      {resolved && (
+        <p className="thread__outcome">
+          {thread.outcome
+            ? t('comments.resolvedWithOutcome', { name: thread.resolvedBy?.name ?? '', outcome: thread.outcome })
+            : t('comments.resolvedBy', { name: thread.resolvedBy?.name ?? '' })}
+        </p>
+      )}
+      <ol className="thread__comments">
+        {thread.comments.map((comment) => (
+          <CommentItem key={comment.id} comment={comment} editable={canPost && comment.author.id === viewerId} onChange={onChange} />
+        ))}
+      </ol>
+      {active && canPost && (
+        <form
+          className="thread__form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void sendReply();
+          }}
+        >
+          <label className="visually-hidden" htmlFor={`reply-${thread.id}`}>
+            {t('comments.replyLabel')}
+          </label>
+          <textarea
+            id={`reply-${thread.id}`}
+            value={reply}
+            maxLength={THREAD_LIMITS.commentLength}
+            placeholder={t('comments.replyPlaceholder')}
+            onChange={(event) => setReply(event.target.value)}
+            rows={2}
+          />
+          <button type="submit" className="button button--small" disabled={action.pending || reply.trim() === ''}>
+            {t('comments.reply')}
+          </button>
+        </form>
+      )}
+      {active && canResolve && !resolved && (
+        <form
+          className="thread__form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void resolve();
+          }}
+        >
+          <label className="form__label" htmlFor={`outcome-${thread.id}`}>
+            {t('comments.outcomeLabel')}
+          </label>
+          <input
+            id={`outcome-${thread.id}`}
+            value={outcome}
+            maxLength={THREAD_LIMITS.outcomeLength}
+            placeholder={t('comments.outcomePlaceholder')}
+            onChange={(event) => setOutcome(event.target.value)}
+          />
+          <button type="submit" className="button button--primary button--small" disabled={action.pending}>
+            {t('comments.resolve')}
+          </button>
+        </form>
+      )}
+      {active && canResolve && resolved && (
+        <button
+          type="button"
+          className="button button--small"
+          disabled={action.pending}
+          onClick={() => void action.run(() => threadsApi.reopen(thread.id))}
+        >
+          {t('comments.reopen')}
+        </button>
+      )}
+      <ActionError error={action.error} />
+    </article>
+  );
+}

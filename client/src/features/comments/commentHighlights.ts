@@ -1,0 +1,150 @@
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { type ThreadRange, resolveThreadRange } from './threadAnchors.ts';
+
+/** What the highlighter needs of a thread the viewer may see. */
+export interface HighlightedThread {
+  id: string;
+  anchorStart: string;
+  anchorEnd: string;
+  /** The author's delegation colour, `#rrggbb`. */
+  color: string;
+  /** Resolved threads are not highlighted unless they are the active one. */
+  open: boolean;
+}
+
+export interface CommentHighlightsState {
+  threads: readonly HighlightedThread[];
+  activeId: string | null;
+  /** Each thread's text now: a range, or null once all of it is deleted. Absent until the document is bound. */
+  ranges: ReadonlyMap<string, ThreadRange | null>;
+  decorations: DecorationSet;
+}
+
+type Meta = { threads: readonly HighlightedThread[] } | { activeId: string | null };
+
+export const commentHighlightsKey = new PluginKey<CommentHighlightsState>('commentHighlights');
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    commentHighlights: {
+      /** Replaces the threads to highlight (only those the viewer may see: others leave no trace). */
+      setCommentThreads: (threads: readonly HighlightedThread[]) => ReturnType;
+      /** Marks one thread as the one being read, or none. */
+      setActiveCommentThread: (threadId: string | null) => ReturnType;
+    };
+  }
+}
+
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+const FALLBACK_COLOR = '#334155';
+
+function computeRanges(state: EditorState, threads: readonly HighlightedThread[]): Map<string, ThreadRange | null> {
+  const ranges = new Map<string, ThreadRange | null>();
+  for (const thread of threads) {
+    const range = resolveThreadRange(state, thread);
+    if (range !== undefined) ranges.set(thread.id, range);
+  }
+  return ranges;
+}
+
+function decorate(state: EditorState, threads: readonly HighlightedThread[], ranges: ReadonlyMap<string, ThreadRange | null>, activeId: string | null) {
+  const decorations = threads.flatMap((thread) => {
+    const range = ranges.get(thread.id);
+    if (!range || (!thread.open && thread.id !== activeId)) return [];
+    const color = HEX_COLOR.test(thread.color) ? thread.color : FALLBACK_COLOR;
+    const active = thread.id === activeId;
+    return [
+      Decoration.inline(range.from, range.to, {
+        class: active ? 'comment-highlight comment-highlight--active' : 'comment-highlight',
+        style: `--comment-color: ${color}`,
+        'data-comment-thread': thread.id,
+      }),
+    ];
+  });
+  return DecorationSet.create(state.doc, decorations);
+}
+
+function build(state: EditorState, threads: readonly HighlightedThread[], activeId: string | null): CommentHighlightsState {
+  const ranges = computeRanges(state, threads);
+  return { threads, activeId, ranges, decorations: decorate(state, threads, ranges, activeId) };
+}
+
+/** After a local edit the Yjs mapping lags behind the document, so ranges follow the edit's own mapping instead. */
+function mapped(previous: CommentHighlightsState, tr: Transaction): CommentHighlightsState {
+  const ranges = new Map<string, ThreadRange | null>();
+  for (const [id, range] of previous.ranges) {
+    if (!range) {
+      ranges.set(id, null);
+      continue;
+    }
+    const from = tr.mapping.map(range.from, 1);
+    const to = tr.mapping.map(range.to, -1);
+    ranges.set(id, to > from && tr.doc.textBetween(from, to, '', '').trim() !== '' ? { from, to } : null);
+  }
+  return { ...previous, ranges, decorations: previous.decorations.map(tr.mapping, tr.doc) };
+}
+
+/**
+ * Highlights comment threads in their author's delegation colour, as decorations computed from the threads' Yjs
+ * anchors: nothing is written into the shared document. Clicking highlighted text makes its thread the active one.
+ */
+export const CommentHighlights = Extension.create({
+  name: 'commentHighlights',
+
+  addCommands() {
+    return {
+      setCommentThreads:
+        (threads) =>
+        ({ tr, dispatch }) => {
+          dispatch?.(tr.setMeta(commentHighlightsKey, { threads } satisfies Meta));
+          return true;
+        },
+      setActiveCommentThread:
+        (activeId) =>
+        ({ tr, dispatch }) => {
+          dispatch?.(tr.setMeta(commentHighlightsKey, { activeId } satisfies Meta));
+          return true;
+        },
+    };
+  },
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<CommentHighlightsState>({
+        key: commentHighlightsKey,
+        state: {
+          init: (_config, state) => build(state, [], null),
+          apply(tr, previous, _oldState, newState) {
+            const meta = tr.getMeta(commentHighlightsKey) as Meta | undefined;
+            const remote = (ySyncPluginKey.getState(newState) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
+            if (meta && 'threads' in meta) return build(newState, meta.threads, previous.activeId);
+            if (meta && 'activeId' in meta) return build(newState, previous.threads, meta.activeId);
+            // Changes from Yjs (peers, first load) come with an up-to-date mapping: re-read the anchors.
+            if (remote) return build(newState, previous.threads, previous.activeId);
+            return tr.docChanged ? mapped(previous, tr) : previous;
+          },
+        },
+        props: {
+          decorations: (state) => commentHighlightsKey.getState(state)?.decorations,
+          handleClick(view, pos) {
+            const state = commentHighlightsKey.getState(view.state);
+            if (!state) return false;
+            // The innermost thread at the click wins when threads overlap.
+            const hit = state.threads
+              .map((thread) => ({ thread, range: state.ranges.get(thread.id) }))
+              .filter(({ thread, range }) => range && (thread.open || thread.id === state.activeId) && range.from <= pos && pos <= range.to)
+              .sort((a, b) => a.range!.to - a.range!.from - (b.range!.to - b.range!.from))[0];
+            if (hit && hit.thread.id !== state.activeId) {
+              view.dispatch(view.state.tr.setMeta(commentHighlightsKey, { activeId: hit.thread.id } satisfies Meta));
+            }
+            // Let the click place the cursor as usual.
+            return false;
+          },
+        },
+      }),
+    ];
+  },
+});
