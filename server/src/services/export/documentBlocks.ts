@@ -1,28 +1,33 @@
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { blockDirections } from '../../../../shared/editor/blockDirections.ts';
 import { RECOMMENDATION_NODE, recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
-import { textDirection } from '../../../../shared/editor/textDirection.ts';
+import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { Block, HeadingLevel, Inline, TextRun } from './exportModel.ts';
 import { safeHref } from './safeHref.ts';
 
 /**
- * Walks a document (already reduced to the shared schema) into the neutral block model. Nodes are recognised by
- * name; anything else is kept by shape (a text block becomes a paragraph, a container gives its children), so a node
- * added to the schema later still exports its text. A client can write structures the schema's content rules forbid
- * (text at the top level, a recommendation inside another), so nothing here assumes valid nesting.
+ * Walks a document (already reduced to the shared schema) into the neutral block model, with the numbers and block
+ * directions the editor shows (computed by the same shared functions). Nodes are recognised by name; anything else
+ * is kept by shape (a text block becomes a paragraph, a container gives its children), so a node added to the schema
+ * later still exports its text. The Yjs conversion checks the content of every element but not of the top level, so
+ * a client can put text or list items straight into the document: nothing here assumes valid nesting.
  */
 export function documentBlocks(doc: ProseMirrorNode): Block[] {
-  return new BlockWalker(recommendationNumbers(doc)).children(doc, 0);
+  return new BlockWalker(recommendationNumbers(doc), blockDirections(doc)).children(doc, 0, 'ltr');
 }
 
 class BlockWalker {
-  constructor(private readonly numbers: Map<number, number>) {}
+  constructor(
+    private readonly numbers: Map<number, number>,
+    private readonly directions: Map<number, TextDirection>,
+  ) {}
 
   /** The blocks of `parent`'s children; `contentStart` is the document position of its first child. */
-  children(parent: ProseMirrorNode, contentStart: number): Block[] {
+  children(parent: ProseMirrorNode, contentStart: number, parentDir: TextDirection): Block[] {
     const blocks: Block[] = [];
     let strayInlines: ProseMirrorNode[] = [];
     const flushStray = () => {
-      if (strayInlines.length > 0) blocks.push(paragraph(strayInlines));
+      if (strayInlines.length > 0) blocks.push(paragraph(strayInlines, parentDir));
       strayInlines = [];
     };
     parent.forEach((child, offset) => {
@@ -38,10 +43,10 @@ class BlockWalker {
   }
 
   private node(node: ProseMirrorNode, pos: number): Block[] {
-    const dir = textDirection(node.textContent);
+    const dir = this.directions.get(pos) ?? textDirection(node.textContent);
     switch (node.type.name) {
       case 'heading':
-        return [{ kind: 'heading', level: headingLevel(node.attrs.level), dir, inlines: inlines(childNodes(node)) }];
+        return [{ kind: 'heading', level: headingLevel(node.attrs.level), dir, inlines: inlines(node) }];
       case 'bulletList':
       case 'orderedList':
         return [
@@ -50,46 +55,48 @@ class BlockWalker {
             ordered: node.type.name === 'orderedList',
             start: listStart(node.attrs.start),
             dir,
-            items: this.listItems(node, pos + 1),
+            items: this.listItems(node, pos + 1, dir),
           },
         ];
       case 'blockquote':
-        return [{ kind: 'quote', dir, blocks: this.children(node, pos + 1) }];
+        return [{ kind: 'quote', dir, blocks: this.children(node, pos + 1, dir) }];
       case RECOMMENDATION_NODE: {
         const number = this.numbers.get(pos);
         // Only a recommendation nested in another (never made by the editor) has no number: keep its text, unlabelled.
-        if (number === undefined) return this.children(node, pos + 1);
-        return [{ kind: 'recommendation', number, dir, blocks: this.children(node, pos + 1) }];
+        if (number === undefined) return this.children(node, pos + 1, dir);
+        return [{ kind: 'recommendation', number, dir, blocks: this.children(node, pos + 1, dir) }];
       }
       default:
-        if (node.isTextblock) return [paragraph(childNodes(node))];
-        return this.children(node, pos + 1);
+        if (node.isTextblock) return [{ kind: 'paragraph', dir, inlines: inlines(node) }];
+        return this.children(node, pos + 1, dir);
     }
   }
 
-  private listItems(list: ProseMirrorNode, contentStart: number): Block[][] {
+  private listItems(list: ProseMirrorNode, contentStart: number, listDir: TextDirection): Block[][] {
     const items: Block[][] = [];
     list.forEach((item, offset) => {
       const pos = contentStart + offset;
-      items.push(item.type.name === 'listItem' ? this.children(item, pos + 1) : this.node(item, pos));
+      const itemDir = this.directions.get(pos) ?? listDir;
+      items.push(item.type.name === 'listItem' ? this.children(item, pos + 1, itemDir) : this.node(item, pos));
     });
     return items;
   }
 }
 
-function paragraph(nodes: ProseMirrorNode[]): Block {
-  const content = inlines(nodes);
-  return { kind: 'paragraph', dir: textDirection(plainText(content)), inlines: content };
-}
-
-function childNodes(node: ProseMirrorNode): ProseMirrorNode[] {
-  const nodes: ProseMirrorNode[] = [];
-  node.forEach((child) => nodes.push(child));
-  return nodes;
+/** Inline nodes found where blocks belong (never made by the editor), as a paragraph of their own. */
+function paragraph(nodes: readonly ProseMirrorNode[], parentDir: TextDirection): Block {
+  const content = inlinesOf(nodes);
+  return { kind: 'paragraph', dir: textDirection(plainText(content), parentDir), inlines: content };
 }
 
 /** Inline content as runs of equally formatted text; other inline nodes give the text they contain. */
-function inlines(nodes: ProseMirrorNode[]): Inline[] {
+function inlines(textblock: ProseMirrorNode): Inline[] {
+  const nodes: ProseMirrorNode[] = [];
+  textblock.forEach((child) => nodes.push(child));
+  return inlinesOf(nodes);
+}
+
+function inlinesOf(nodes: readonly ProseMirrorNode[]): Inline[] {
   const result: Inline[] = [];
   const visit = (node: ProseMirrorNode, inheritedMarks: readonly Mark[]) => {
     if (node.type.name === 'hardBreak') {

@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { AnnexThread } from './exportModel.ts';
+import { createExportRenderer } from './renderExport.ts';
+
+const THREADS: AnnexThread[] = [
+  {
+    quote: 'Screening at the points of first arrival',
+    status: 'resolved',
+    outcome: 'Accepted as amended',
+    comments: [
+      { author: 'Ana <b>', delegation: 'Spain', body: 'Add "trained officers".\nSecond line.', createdAt: '2026-11-28T10:00:00.000Z' },
+      { author: 'Karim', delegation: 'Morocco', body: 'نوافق على هذا التعديل', createdAt: '2026-11-28T10:05:00.000Z' },
+    ],
+  },
+  { quote: 'تعزيز التعاون القضائي', status: 'open', outcome: null, comments: [] },
+];
+
+const render = createExportRenderer();
+const exportWithAnnex = async (format: 'docx' | 'pdf' | 'md' | 'html') =>
+  (await render({ title: 'Annex test', state: Y.encodeStateAsUpdate(new Y.Doc()), format, annex: THREADS })).body;
+
+describe('the annex of comment threads', () => {
+  it('lists every thread with its quote, status, outcome and comments in HTML, escaped and directed', async () => {
+    const html = (await exportWithAnnex('html')).toString();
+    expect(html).toContain('<h3>Thread 1</h3>');
+    expect(html).toContain('<blockquote dir="ltr">Screening at the points of first arrival</blockquote>');
+    expect(html).toContain('<p>Status: resolved</p>');
+    expect(html).toContain('Outcome: Accepted as amended');
+    expect(html).toContain('Ana &lt;b&gt; (Spain), 2026-11-28T10:00:00.000Z');
+    expect(html).toContain('Add &quot;trained officers&quot;.\nSecond line.');
+    expect(html).toContain('<p class="comment-body" dir="rtl">نوافق على هذا التعديل</p>');
+    expect(html).toContain('<blockquote dir="rtl">تعزيز التعاون القضائي</blockquote>');
+    expect(html).not.toContain('No comment threads');
+  });
+
+  it('writes the same annex in Markdown', async () => {
+    const markdown = (await exportWithAnnex('md')).toString();
+    expect(markdown).toContain(
+      [
+        '## Annex: comment threads',
+        '',
+        '### Thread 1',
+        '',
+        '> Screening at the points of first arrival',
+        '',
+        'Status: resolved',
+        '',
+        'Outcome: Accepted as amended',
+        '',
+        '*Ana &lt;b&gt; (Spain), 2026-11-28T10:00:00.000Z*',
+        '',
+        'Add "trained officers".  ',
+        'Second line.',
+      ].join('\n'),
+    );
+    expect(markdown).toContain('### Thread 2');
+  });
+
+  it('writes the annex in DOCX and PDF, Arabic comments right-to-left', async () => {
+    const zip = await JSZip.loadAsync(await exportWithAnnex('docx'));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Thread 2');
+    expect(xml).toMatch(/<w:bidi\/>(?:(?!<\/w:p>).)*نوافق على هذا التعديل/s);
+
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'accord-annex-')), 'annex.pdf');
+    fs.writeFileSync(file, await exportWithAnnex('pdf'));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\u200e\u200f\u202a-\u202e]/g, '');
+    expect(text).toContain('Thread 1');
+    expect(text).toContain('Outcome: Accepted as amended');
+    expect(text).toContain('نوافق على هذا التعديل');
+    fs.rmSync(path.dirname(file), { recursive: true });
+  });
+});
