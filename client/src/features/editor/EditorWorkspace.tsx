@@ -7,6 +7,7 @@ import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { Collaboration } from '../../lib/collaboration.ts';
 import { navigate } from '../../lib/router.ts';
+import { CommentsSidebar } from '../comments/CommentsSidebar.tsx';
 import { ConnectionStatus, useConnectionState } from './ConnectionStatus.tsx';
 import type { DocumentAccess } from './documentAccess.ts';
 import { editorExtensions } from './editorExtensions.ts';
@@ -96,6 +97,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
             <EditorContent editor={editor} />
           </div>
         </div>
+        <CommentsSidebar editor={editor} me={me} document={document} />
         <ParticipantsSidebar awareness={collaboration.provider.awareness} />
       </div>
     </div>

@@ -5,6 +5,7 @@ import { BlockDirection } from '../../../../shared/editor/blockDirection.ts';
 import { RecommendationNumbering } from '../../../../shared/editor/recommendationNumbering.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import type { Collaboration as CollaborationSession } from '../../lib/collaboration.ts';
+import { CommentHighlights } from '../comments/commentHighlights.ts';
 import { renderCaret, renderSelection } from './caretRender.ts';
 
 export interface EditorExtensionOptions {
@@ -24,5 +25,6 @@ export function editorExtensions({ collaboration, user, canEdit, recommendationL
     CollaborationCaret.configure({ provider: collaboration.provider, user, render: renderCaret, selectionRender: renderSelection }),
     RecommendationNumbering.configure({ label: recommendationLabel }),
     BlockDirection,
+    CommentHighlights,
   ];
 }
