@@ -1,11 +1,11 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/closeCodes.ts';
 import { type CollabClient, connectClient, upgradeStatus } from './helpers/collabClient.ts';
+import { openRawSocket, syncUpdateFrame } from './helpers/rawSocket.ts';
 import { type TestServer, startTestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -29,26 +29,7 @@ afterEach(async () => {
   await server.close();
 });
 
-/** A raw socket speaking the protocol by hand, for frames no honest client sends. */
-async function rawSocket(token: string): Promise<{ socket: WebSocket; closed: Promise<number>; received: Uint8Array[] }> {
-  const socket = new WebSocket(`${server.wsUrl}/${documentId}?token=${token}`);
-  const received: Uint8Array[] = [];
-  socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
-  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  return { socket, closed, received };
-}
-
-const syncUpdateFrame = (update: Uint8Array) => {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-};
+const rawSocket = (token: string) => openRawSocket(`${server.wsUrl}/${documentId}?token=${token}`);
 
 describe('collaboration endpoint', () => {
   it('makes two stock y-websocket clients converge', async () => {

@@ -29,8 +29,10 @@ export interface ConnectionContext {
 export interface ConnectionEvents {
   /** A frame broke the protocol: this connection is closed, nothing it sent was applied. */
   rejected(connection: Connection, reason: string, error: unknown): void;
-  /** Applying or storing failed: the room no longer matches the disk and must be reloaded. */
-  roomFailed(room: Room<Connection>, error: RoomStorageError): void;
+  /**
+   * Applying or storing `culprit`'s update failed: the room no longer matches the disk and must be reloaded.
+   */
+  roomFailed(room: Room<Connection>, error: RoomStorageError, culprit: Connection): void;
 }
 
 const SYNC_STEP1 = 0;
@@ -115,7 +117,7 @@ export class Connection implements RoomPeer {
       }
     } catch (error) {
       if (error instanceof RoomStorageError) {
-        this.events.roomFailed(this.room, error);
+        this.events.roomFailed(this.room, error, this);
         return;
       }
       if (error instanceof UpdateRefusedError) {
@@ -128,9 +130,8 @@ export class Connection implements RoomPeer {
     }
   }
 
-  /** Removes this connection's presence from the room. */
+  /** Removes this connection's presence from the room; the socket itself is closed separately. */
   leave(): void {
-    this.closed = true;
     if (this.ownClientId === undefined) return;
     this.room.awarenessOwners.delete(this.ownClientId);
     if (this.room.awareness.getStates().has(this.ownClientId)) {

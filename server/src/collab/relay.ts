@@ -48,7 +48,12 @@ export class CollabRelay {
         this.options.metrics.messageRejected(reason);
         this.options.logger.warn({ documentId: conn.context.documentId, reason, err: error }, 'closed a connection that sent a bad frame');
       },
-      roomFailed: (failed, error) => this.evict(failed, error),
+      roomFailed: (failed, error, culprit) => {
+        // An update that breaks while being applied is the sender's doing: it is told so and not let back in, while
+        // everyone else reconnects to the reloaded document.
+        if (error.failure === 'apply') culprit.close(CloseCode.malformedMessage, 'update could not be applied');
+        this.evict(failed, error);
+      },
     }, { maxBufferedBytes: this.options.maxBufferedBytes });
     room.peers.add(connection);
     this.options.metrics.connectionOpened();
@@ -172,9 +177,8 @@ export class CollabRelay {
    */
   private evict(room: Room<Connection>, error: RoomStorageError): void {
     this.options.logger.error({ documentId: room.documentId, err: error }, 'room failed; reloading from storage');
-    const connections = [...room.peers];
+    for (const connection of room.peers) connection.close(CloseCode.storageFailure, 'document must be reloaded');
     this.forget(room);
-    for (const connection of connections) connection.close(CloseCode.storageFailure, 'document could not be stored');
   }
 
   private forget(room: Room<Connection>): void {

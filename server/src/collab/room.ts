@@ -10,8 +10,18 @@ export interface RoomPeer {
   send(frame: Uint8Array): void;
 }
 
-/** The update could not be stored: the room's memory may now be ahead of the disk and it must be reloaded. */
-export class RoomStorageError extends Error {}
+/**
+ * A change was half-applied or not stored: the room's memory may now differ from the disk and it must be reloaded.
+ * `cause` tells whether the change itself broke while applying (the sender's fault) or the disk refused it.
+ */
+export class RoomStorageError extends Error {
+  constructor(
+    readonly failure: 'apply' | 'store',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** An update refused on purpose, with nothing of it kept: its connection is closed with `code`. */
 export class UpdateRefusedError extends Error {
@@ -120,7 +130,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     try {
       apply();
     } catch (error) {
-      throw new RoomStorageError(`applying a change failed: ${(error as Error).message}`);
+      throw new RoomStorageError('apply', `applying a change failed: ${(error as Error).message}`);
     } finally {
       changes = this.captured;
       this.captured = null;
@@ -130,7 +140,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     try {
       this.persistence.append(this.documentId, change);
     } catch (error) {
-      throw new RoomStorageError(`storing an update failed: ${(error as Error).message}`);
+      throw new RoomStorageError('store', `storing an update failed: ${(error as Error).message}`);
     }
     this.approximateBytes += change.byteLength;
     this.metrics.updateStored(change.byteLength);
