@@ -15,6 +15,7 @@ import { seedDemo, type DemoSeed } from './services/demoSeed.ts';
 import { DocumentEvents } from './services/documentEvents.ts';
 import { DocumentService } from './services/documentService.ts';
 import { ExportService } from './services/export/exportService.ts';
+import { threadAnnexSource } from './services/export/threadAnnexSource.ts';
 import { ThreadService } from './services/threadService.ts';
 import { AccessRepository } from './storage/accessRepository.ts';
 import { AuditLogRepository } from './storage/auditLogRepository.ts';
@@ -81,8 +82,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const exports = new ExportService({
     documents,
     history: updates,
-    // Comment threads are not stored yet: the annex says "No comment threads" until the comment service is wired here.
-    threads: { annexThreads: () => [] },
+    threads: threadAnnexSource(threads),
   });
 
   const failures = new AuthFailureLimiter(config.authFailuresPerMinute);

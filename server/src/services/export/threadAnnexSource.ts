@@ -1,0 +1,23 @@
+import type { ThreadService } from '../threadService.ts';
+import type { AnnexThreadSource } from './exportService.ts';
+
+/**
+ * The annex's threads: those the exporting person may see (ThreadService filters by visibility), a deleted comment
+ * standing as "deleted" as it does in the sidebar.
+ */
+export function threadAnnexSource(threads: ThreadService): AnnexThreadSource {
+  return {
+    annexThreads: (principal, documentId) =>
+      threads.list(principal, documentId).map((thread) => ({
+        quote: thread.quote,
+        status: thread.status,
+        outcome: thread.outcome,
+        comments: thread.comments.map((comment) => ({
+          author: comment.author.name,
+          delegation: comment.author.delegation,
+          body: comment.body ?? '(deleted)',
+          createdAt: comment.createdAt,
+        })),
+      })),
+  };
+}
