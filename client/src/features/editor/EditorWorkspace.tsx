@@ -42,8 +42,8 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
 
   const user =
     me.kind === 'member'
-      ? { name: me.name, delegation: me.delegation, color: me.color }
-      : { name: me.name, delegation: '', color: ORGANISER_COLOR };
+      ? { name: me.name, delegation: me.delegation, color: me.color, role }
+      : { name: me.name, delegation: '', color: ORGANISER_COLOR, role };
   // Built once: a new options object on every render would make Tiptap reconfigure the editor each time.
   const [editorOptions] = useState(() => ({
     extensions: editorExtensions({

@@ -6,12 +6,13 @@ import { RecommendationNumbering } from '../../../../shared/editor/recommendatio
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import type { Collaboration as CollaborationSession } from '../../lib/collaboration.ts';
 import { CommentHighlights } from '../comments/commentHighlights.ts';
+import type { AwarenessUser } from './awarenessUser.ts';
 import { renderCaret, renderSelection } from './caretRender.ts';
 
 export interface EditorExtensionOptions {
   collaboration: CollaborationSession;
   /** What this person announces; the server replaces it with their authenticated identity anyway. */
-  user: { name: string; delegation: string; color: string };
+  user: AwarenessUser;
   /** Read-only editors (observers, frozen documents) must not generate ids the server would refuse. */
   canEdit: boolean;
   recommendationLabel: (number: number) => string;

@@ -1,0 +1,61 @@
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium; Playwright's own browser downloads are not available on these machines. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface Participant {
+  context: BrowserContext;
+  page: Page;
+  /** The document's editable area. */
+  editor: ReturnType<Page['locator']>;
+}
+
+/**
+ * A person in their own browser profile who opens an invite link, gives their name and waits until the document has
+ * synced with the server.
+ */
+export async function joinAs(browser: Browser, inviteUrl: string, name: string): Promise<Participant> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(inviteUrl);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join the document' }).click();
+  await page.waitForURL(/\/documents\//);
+  await waitUntilSynced(page);
+  return { context, page, editor: page.locator('.document') };
+}
+
+/** Waits until the connection line says everything is on the server. */
+export async function waitUntilSynced(page: Page): Promise<void> {
+  await page.locator('.connection[data-status="connected"][data-pending="false"].connection--ok').waitFor({ timeout: 10_000 });
+}
+
+/** Puts the caret at the end of the document's last text block. */
+export async function caretToEnd(page: Page): Promise<void> {
+  await page.locator('.document').click();
+  await page.keyboard.press('Control+End');
+}
+
+/** The document's text as the person reads it, without the name labels of other people's carets. */
+export function documentText(page: Page): Promise<string> {
+  return page.locator('.document').evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return [...copy.children].map((block) => block.textContent ?? '').join('\n');
+  });
+}
