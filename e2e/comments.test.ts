@@ -1,0 +1,190 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Participant, caretToEnd, joinAs, launchChromium, waitUntilSynced } from './helpers/browser.ts';
+import { type E2eServer, startE2eServer } from './helpers/e2eServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+let server: E2eServer;
+let browser: Browser;
+let spain: Participant;
+let france: Participant;
+let rapporteur: Participant;
+
+/**
+ * Selects from `startOffset` to `endOffset` characters into the first occurrence of `words`, through the page's own
+ * editor (Tiptap hangs it on its DOM element), then focuses the editor so typing goes there.
+ */
+async function setSelection(page: Page, words: string, startOffset: number, endOffset: number): Promise<void> {
+  await page.evaluate(
+    ([target, from, to]) => {
+      interface EditorHandle {
+        state: { doc: { descendants(visit: (node: { isText: boolean; text?: string }, pos: number) => boolean): void } };
+        chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } };
+      }
+      const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
+      let at = -1;
+      editor.state.doc.descendants((node, pos) => {
+        const index = at < 0 && node.isText ? node.text!.indexOf(target as string) : -1;
+        if (index >= 0) at = pos + index;
+        return at < 0;
+      });
+      if (at < 0) throw new Error(`not found: ${String(target)}`);
+      editor
+        .chain()
+        .focus()
+        .setTextSelection({ from: at + (from as number), to: at + (to as number) })
+        .run();
+    },
+    [words, startOffset, endOffset] as const,
+  );
+}
+
+async function selectText(page: Page, words: string): Promise<void> {
+  await setSelection(page, words, 0, words.length);
+  await waitFor(() => page.getByRole('button', { name: 'Comment on selection' }).isEnabled(), { message: 'a selection' });
+}
+
+/** Puts the caret in the text, `offset` characters into the first occurrence of `words`. */
+const caretAt = (page: Page, words: string, offset: number) => setSelection(page, words, offset, offset);
+
+async function comment(page: Page, words: string, body: string, visibility = 'Everyone'): Promise<string> {
+  await selectText(page, words);
+  await page.getByRole('button', { name: 'Comment on selection' }).click();
+  await page.getByLabel('Your comment').fill(body);
+  await page.getByLabel(visibility, { exact: true }).check();
+  const created = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith('/threads'));
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  const { id } = (await (await created).json()) as { id: string };
+  await page.locator(`.thread--active[data-thread="${id}"]`).waitFor();
+  return id;
+}
+
+/** The text a thread's highlight covers in `page` (one decoration may be split into several spans). */
+const highlighted = (page: Page, threadId: string) =>
+  page.locator(`[data-comment-thread="${threadId}"]`).evaluateAll((spans) => spans.map((span) => span.textContent).join(''));
+
+/** The document's text without other people's caret labels. */
+const documentText = (page: Page) =>
+  page.locator('.document').evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent;
+  });
+
+const card = (page: Page, threadId: string) => page.locator(`.thread[data-thread="${threadId}"]`);
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  const documentId = await server.createDocument('Comments e2e');
+  browser = await launchChromium();
+  spain = await joinAs(browser, (await server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
+  france = await joinAs(browser, (await server.invite(documentId, 'delegate', 'France')).url, 'Blaise');
+  rapporteur = await joinAs(browser, (await server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
+  await caretToEnd(spain.page);
+  await spain.page.keyboard.type('The parties shall share evidence promptly.');
+  await spain.page.keyboard.press('Enter');
+  await spain.page.keyboard.type('Delete this sentence entirely.');
+  await waitUntilSynced(spain.page);
+  for (const other of [france, rapporteur]) {
+    await waitFor(async () => (await documentText(other.page))?.includes('Delete this sentence entirely.'), { message: 'the text' });
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('comment threads in the browser', () => {
+  let threadId: string;
+
+  it('shows a new thread to another delegation within a second, highlighted on the same words', async () => {
+    threadId = await comment(spain.page, 'share evidence', 'Should this be "exchange"?');
+    const postedAt = Date.now();
+    await waitFor(() => card(france.page, threadId).isVisible(), { timeoutMs: 1000, message: 'the thread at France' });
+    expect(Date.now() - postedAt).toBeLessThan(1000);
+    await waitFor(async () => (await highlighted(france.page, threadId)) === 'share evidence', { message: 'the highlight' });
+    expect(await highlighted(spain.page, threadId)).toBe('share evidence');
+    await expect(card(france.page, threadId).textContent()).resolves.toContain('Should this be "exchange"?');
+  });
+
+  it('lets the other delegation reply, live', async () => {
+    await france.page.locator(`[data-comment-thread="${threadId}"]`).first().click();
+    await card(france.page, threadId).getByLabel('Your reply').fill('We prefer "exchange".');
+    await card(france.page, threadId).getByRole('button', { name: 'Reply' }).click();
+    await waitFor(async () => (await card(spain.page, threadId).textContent())?.includes('We prefer "exchange".'), {
+      timeoutMs: 1000,
+      message: 'the reply at Spain',
+    });
+  });
+
+  it('keeps the anchor on the same words through edits before, inside and after them', async () => {
+    await caretAt(france.page, 'The parties', 0);
+    await france.page.keyboard.type('Today, ');
+    await caretAt(france.page, 'share evidence', 'share'.length);
+    await france.page.keyboard.type(' all');
+    await caretAt(france.page, 'evidence promptly', 'evidence'.length);
+    await france.page.keyboard.type(' and data');
+    await waitUntilSynced(france.page);
+    for (const page of [france.page, spain.page]) {
+      await waitFor(async () => (await highlighted(page, threadId)) === 'share all evidence', { message: 'the moved highlight' });
+    }
+    await expect(documentText(spain.page)).resolves.toContain('Today, The parties shall share all evidence and data promptly.');
+  });
+
+  it('refuses a delegate’s resolve, even as a direct call, and lets the rapporteur resolve with an outcome', async () => {
+    await card(spain.page, threadId).locator('.thread__anchor').click();
+    expect(await card(spain.page, threadId).getByRole('button', { name: 'Resolve' }).count()).toBe(0);
+    const status = await spain.page.evaluate(
+      (id) => fetch(`/api/threads/${id}/resolve`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.status),
+      threadId,
+    );
+    expect(status).toBe(403);
+
+    await card(rapporteur.page, threadId).locator('.thread__anchor').click();
+    await card(rapporteur.page, threadId).getByLabel('Outcome (optional)').fill('accepted as amended');
+    await card(rapporteur.page, threadId).getByRole('button', { name: 'Resolve' }).click();
+    await spain.page.getByRole('button', { name: 'Resolved', exact: true }).click();
+    await waitFor(async () => (await card(spain.page, threadId).textContent())?.includes('Resolved by Rita: accepted as amended'), {
+      message: 'the outcome at Spain',
+    });
+    await spain.page.getByRole('button', { name: 'All', exact: true }).click();
+  });
+
+  it('shows script and HTML payloads as text, never running them, and links only http(s)', async () => {
+    const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> javascript:alert(3) https://example.org/ok';
+    const id = await comment(spain.page, 'promptly', payload);
+    const body = card(france.page, id).locator('.comment__body').first();
+    await waitFor(() => body.isVisible(), { message: 'the payload at France' });
+    expect(await body.textContent()).toBe(payload);
+    expect(await france.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await card(france.page, id).locator('img, script').count()).toBe(0);
+    expect(await body.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['https://example.org/ok']);
+  });
+
+  it('shows a thread whose text was deleted as "text removed" with its quote', async () => {
+    const id = await comment(spain.page, 'this sentence entirely', 'Strike it?');
+    await waitFor(() => card(france.page, id).isVisible(), { message: 'the thread at France' });
+    await selectText(france.page, 'Delete this sentence entirely.');
+    await france.page.keyboard.press('Backspace');
+    for (const page of [france.page, spain.page]) {
+      await waitFor(async () => (await card(page, id).textContent())?.includes('Text removed'), { message: 'text removed' });
+      await expect(card(page, id).locator('.thread__quote').textContent()).resolves.toBe('this sentence entirely');
+      expect(await page.locator(`[data-comment-thread="${id}"]`).count()).toBe(0);
+    }
+  });
+
+  it('keeps a delegation-only thread invisible to other delegations and the rapporteur: no highlight, no trace', async () => {
+    const secret = await comment(spain.page, 'The parties', 'Internal: we can concede this.', 'My delegation only');
+    expect(await highlighted(spain.page, secret)).toBe('The parties');
+    // A later public thread reaches everyone after the secret one would have: then absence means it was never sent.
+    const later = await comment(spain.page, 'Today', 'Public note');
+    for (const other of [france, rapporteur]) {
+      await waitFor(() => card(other.page, later).isVisible(), { message: 'the later thread' });
+      const html = await other.page.content();
+      expect(html).not.toContain(secret);
+      expect(html).not.toContain('Internal: we can concede this.');
+      expect(await other.page.locator(`[data-comment-thread="${secret}"]`).count()).toBe(0);
+    }
+  });
+});
