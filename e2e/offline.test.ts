@@ -1,0 +1,82 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Participant, documentText, joinAs, launchChromium, waitUntilSynced } from './helpers/browser.ts';
+import { type E2eServer, startE2eServer } from './helpers/e2eServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function twoDelegates(): Promise<[Participant, Participant]> {
+  const documentId = await server.createDocument('Draft recommendations');
+  const [spain, morocco] = await Promise.all([
+    server.invite(documentId, 'delegate', 'Spain'),
+    server.invite(documentId, 'delegate', 'Morocco'),
+  ]);
+  return Promise.all([joinAs(browser, spain.url, 'Ana García'), joinAs(browser, morocco.url, 'Youssef Alami')]);
+}
+
+describe('losing the network', () => {
+  it('keeps edits made offline and merges them when the connection returns', async () => {
+    const [ana, youssef] = await twoDelegates();
+    await ana.editor.click();
+    await ana.page.keyboard.type('Shared opening.');
+    await waitFor(async () => (await documentText(youssef.page)).includes('Shared opening.'), { message: 'opening synced' });
+
+    await ana.context.setOffline(true);
+    await ana.page.locator('.connection[data-status="offline"]', { hasText: 'your changes are kept' }).waitFor();
+    await ana.page.keyboard.press('Enter');
+    await ana.page.keyboard.type('Written offline by Spain.');
+    await youssef.editor.click();
+    await youssef.page.keyboard.press('Control+End');
+    await youssef.page.keyboard.press('Enter');
+    await youssef.page.keyboard.type('Written online by Morocco.');
+    await waitUntilSynced(youssef.page);
+    expect(await documentText(youssef.page)).not.toContain('Written offline by Spain.');
+    expect(await ana.page.locator('.connection').getAttribute('data-pending')).toBe('true');
+
+    await ana.context.setOffline(false);
+    for (const participant of [ana, youssef]) {
+      await waitFor(
+        async () => {
+          const text = await documentText(participant.page);
+          return text.includes('Written offline by Spain.') && text.includes('Written online by Morocco.');
+        },
+        { message: 'both texts in both browsers' },
+      );
+    }
+    await waitUntilSynced(ana.page);
+    expect(await documentText(ana.page)).toBe(await documentText(youssef.page));
+    await Promise.all([ana.context.close(), youssef.context.close()]);
+  });
+
+  it('opens the document from the browser cache when reloaded offline', async () => {
+    const [ana, youssef] = await twoDelegates();
+    await ana.editor.click();
+    await ana.page.keyboard.type('Kept in this browser.');
+    await waitUntilSynced(ana.page);
+    // The app shell is cached by the service worker once it controls the page.
+    await ana.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
+
+    await ana.context.setOffline(true);
+    await ana.page.reload();
+    await ana.page.locator('.connection[data-status="offline"]').waitFor();
+    await waitFor(async () => (await documentText(ana.page)).includes('Kept in this browser.'), { message: 'cached text' });
+    await ana.editor.click();
+    await ana.page.keyboard.press('Control+End');
+    await ana.page.keyboard.type(' Added offline after reload.');
+
+    await ana.context.setOffline(false);
+    await waitFor(async () => (await documentText(youssef.page)).includes('Added offline after reload.'), { message: 'merged after reload' });
+    await Promise.all([ana.context.close(), youssef.context.close()]);
+  });
+});
