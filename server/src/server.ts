@@ -9,11 +9,13 @@ import type { Config } from './config.ts';
 import { CollabRelay } from './collab/relay.ts';
 import { AuthFailureLimiter } from './http/authFailureLimiter.ts';
 import { collabUpgrade } from './http/collabUpgrade.ts';
+import { guardIdleConnections } from './http/idleConnectionGuard.ts';
 import { Metrics } from './metrics.ts';
 import { AccessService } from './services/accessService.ts';
 import { seedDemo, type DemoSeed } from './services/demoSeed.ts';
 import { DocumentEvents } from './services/documentEvents.ts';
 import { DocumentService } from './services/documentService.ts';
+import { createExportWorkerPool } from './services/export/exportWorkerPool.ts';
 import { ExportService } from './services/export/exportService.ts';
 import { threadAnnexSource } from './services/export/threadAnnexSource.ts';
 import { ThreadService } from './services/threadService.ts';
@@ -79,10 +81,12 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     relay.closeWhere((context) => context.inviteId === inviteId, CloseCode.inviteRevoked, 'invite revoked');
   });
 
+  const exportWorkers = createExportWorkerPool();
   const exports = new ExportService({
     documents,
     history: updates,
     threads: threadAnnexSource(threads),
+    render: exportWorkers.render,
   });
 
   const failures = new AuthFailureLimiter(config.authFailuresPerMinute);
@@ -101,6 +105,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   });
   // A connection that never completes its request head is dropped after 10 s, checked every second.
   const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1000 }, app);
+  guardIdleConnections(server, 10_000);
   const upgrade = collabUpgrade({
     access,
     documents,
@@ -128,7 +133,10 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
       relay.shutdown();
       upgrade.close();
       server.closeAllConnections();
-    }).finally(() => db.close()));
+    })
+      // A worker left running would keep the process alive; an export in progress has lost its connection anyway.
+      .then(() => exportWorkers.close())
+      .finally(() => db.close()));
 
   return { url, port, generatedOrganiserToken: generated, demo, close };
 }
