@@ -2,7 +2,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { organiserUrl } from './services/accessService.ts';
 import { startServer } from './server.ts';
-import { DatabaseIntegrityError } from './storage/database.ts';
+import { DatabaseIntegrityError, DatabaseLockedError } from './storage/database.ts';
 
 const SHUTDOWN_DEADLINE_MS = 5000;
 
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseIntegrityError) {
+  if (error instanceof ConfigError || error instanceof DatabaseIntegrityError || error instanceof DatabaseLockedError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Accord failed to start: ${(error as Error).stack ?? String(error)}\n`);

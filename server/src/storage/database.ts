@@ -13,6 +13,9 @@ export interface OpenOptions {
 /** The data file was found damaged; the server must not serve it (nor replace it with an empty one). */
 export class DatabaseIntegrityError extends Error {}
 
+/** Another process holds the database's write lock (another Accord on the same data dir, or a tool). */
+export class DatabaseLockedError extends Error {}
+
 export const DATABASE_FILE = 'accord.sqlite';
 
 /**
@@ -41,8 +44,26 @@ export function openDatabase(dataDir: string, options: OpenOptions): Db {
   db.pragma('wal_autocheckpoint = 1000');
   db.pragma('journal_size_limit = 67108864');
   db.pragma('foreign_keys = ON');
+  takeWriteLockOnce(db, file);
   migrate(db);
   return db;
+}
+
+/** Fails fast, with a clear message, when another process keeps the database locked for writing. */
+function takeWriteLockOnce(db: Db, file: string): void {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('COMMIT');
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+      throw new DatabaseLockedError(
+        `The database ${file} is locked by another process (is another Accord running on this data directory?). ` +
+          'Stop it, or choose another ACCORD_DATA_DIR.',
+      );
+    }
+    throw error;
+  }
 }
 
 function checkIntegrity(db: Db, file: string): void {
