@@ -18,14 +18,19 @@ const CONNECT_TIMEOUT_MS = 30_000;
 /** After the last keystroke, how long to wait for deliveries still in flight before counting the rest as lost. */
 const DRAIN_TIMEOUT_MS = 10_000;
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz ';
+/** The event loop delay monitor samples this often; its histogram holds interval + lag, so lag = value - this. */
+const LOOP_SAMPLE_MS = 10;
 
 interface Client {
   doc: Y.Doc;
   provider: WebsocketProvider;
 }
 
-function send(message: FromGenerator): void {
-  process.send!(message);
+/** Resolves once the message is handed to the channel: disconnecting before that drops a large result. */
+function send(message: FromGenerator): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.send!(message, undefined, {}, (error: Error | null) => (error ? reject(error) : resolve()));
+  });
 }
 
 function nextMessage(): Promise<ToGenerator> {
@@ -82,11 +87,11 @@ async function run(target: LoadTarget, scenario: LoadScenario): Promise<LoadResu
     });
   }
 
-  send({ type: 'ready' });
+  await send({ type: 'ready' });
   const go = await nextMessage();
   if (go.type !== 'go') throw new Error(`expected go, got ${go.type}`);
 
-  const eventLoopDelay = monitorEventLoopDelay({ resolution: 10 });
+  const eventLoopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
   eventLoopDelay.enable();
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
@@ -128,7 +133,7 @@ async function run(target: LoadTarget, scenario: LoadScenario): Promise<LoadResu
     latenciesMs,
     windowMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
-    eventLoopDelayP99Ms: eventLoopDelay.percentile(99) / 1e6,
+    eventLoopLagP99Ms: Math.max(0, eventLoopDelay.percentile(99) / 1e6 - LOOP_SAMPLE_MS),
     converged: contents.every((content) => content === contents[0]),
     setupMs,
   };
@@ -139,14 +144,15 @@ async function main(): Promise<void> {
   const start = await nextMessage();
   if (start.type !== 'start') throw new Error(`expected start, got ${start.type}`);
   const result = await run(start.target, start.scenario);
-  send({ type: 'done', result });
+  await send({ type: 'done', result });
 }
 
 main().then(
   () => process.disconnect(),
-  (error: unknown) => {
-    send({ type: 'failed', message: (error as Error).stack ?? String(error) });
+  async (error: unknown) => {
     process.exitCode = 1;
-    process.disconnect();
+    await send({ type: 'failed', message: (error as Error).stack ?? String(error) }).catch(() => undefined);
+    // Sockets may still be open: do not wait for them.
+    process.exit();
   },
 );

@@ -29,8 +29,8 @@ export interface LoadResult {
   windowMs: number;
   /** The generator's own CPU over the window (user + system), ms. */
   cpuMs: number;
-  /** The generator's event loop delay p99 over the window, ms: high means the generator, not the server, is late. */
-  eventLoopDelayP99Ms: number;
+  /** How late the generator's event loop ran (p99 over the window), ms: high means the generator itself is late. */
+  eventLoopLagP99Ms: number;
   /** Every client's document has the same content at the end. */
   converged: boolean;
   /** Time to connect every client and sync the writers' starting paragraphs, ms. */
