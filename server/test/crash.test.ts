@@ -54,6 +54,32 @@ describe('crash safety (real server process)', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each([120, 260, 430])('loses nothing when killed during frequent compactions of a large document (%i ms)', async (killAfterMs) => {
+    const dataDir = tempDataDir();
+    const server = await spawn(dataDir, { ACCORD_COMPACT_AFTER_UPDATES: '3' });
+    const documentId = await server.createDocument();
+    const { token } = await server.invite(documentId, 'delegate');
+    const writer = await connect(server, documentId, token);
+    // A few MiB of text make every compaction take long enough for the kill to land inside some of them.
+    for (let i = 0; i < 40; i++) writer.write(`chapter ${i} ${'annex text '.repeat(8000)}`);
+    const observer = await connect(server, documentId, token);
+    await waitFor(() => observer.text().length === writer.text().length, 'large document relayed', 10_000);
+
+    let sent = 0;
+    const stream = setInterval(() => writer.write(`edit ${sent++}`), 2);
+    await new Promise((resolve) => setTimeout(resolve, killAfterMs));
+    server.child.kill('SIGKILL');
+    await server.exited;
+    clearInterval(stream);
+    const received = paragraphs(observer);
+    writer.destroy();
+    observer.destroy();
+
+    const restarted = await spawn(dataDir);
+    const recovered = paragraphs(await connect(restarted, documentId, token));
+    expect([...received].filter((paragraph) => !recovered.has(paragraph))).toEqual([]);
+  });
+
   it('persists and exits 0 within 5 s on SIGTERM, then serves identical content', async () => {
     const dataDir = tempDataDir();
     const server = await spawn(dataDir, { ACCORD_UNLOAD_GRACE_MS: '60000' });
