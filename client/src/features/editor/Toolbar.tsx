@@ -102,12 +102,14 @@ export function Toolbar({ editor }: { editor: Editor }) {
         + {t('toolbar.recommendation')}
       </button>
       <span className="toolbar__spacer" />
-      <ToolbarButton label={t('toolbar.undo')} keys={`${MOD}+Z`} disabled={!state.canUndo} onClick={() => chain().undo().run()}>
-        {t('toolbar.glyphs.undo')}
-      </ToolbarButton>
-      <ToolbarButton label={t('toolbar.redo')} keys={`${MOD}+Shift+Z`} disabled={!state.canRedo} onClick={() => chain().redo().run()}>
-        {t('toolbar.glyphs.redo')}
-      </ToolbarButton>
+      <span className="toolbar__group">
+        <ToolbarButton label={t('toolbar.undo')} keys={`${MOD}+Z`} disabled={!state.canUndo} onClick={() => chain().undo().run()}>
+          {t('toolbar.glyphs.undo')}
+        </ToolbarButton>
+        <ToolbarButton label={t('toolbar.redo')} keys={`${MOD}+Shift+Z`} disabled={!state.canRedo} onClick={() => chain().redo().run()}>
+          {t('toolbar.glyphs.redo')}
+        </ToolbarButton>
+      </span>
     </div>
   );
 }
