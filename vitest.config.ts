@@ -22,6 +22,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'soak',
+          include: ['server/soak/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
