@@ -71,3 +71,11 @@ export const VersionComparison = z.object({
   recommendations: z.array(RecommendationChange),
 });
 export type VersionComparison = z.infer<typeof VersionComparison>;
+
+/** `POST /api/documents/:id/versions/:versionId/restore`: the snapshot of the text as it was just before the restore. */
+export const RestoreResult = z.object({ savedBefore: Version });
+export type RestoreResult = z.infer<typeof RestoreResult>;
+
+/** `POST /api/documents/:id/freeze`: the new state, and the final snapshot taken when freezing (null when unfreezing). */
+export const FreezeResult = z.object({ frozen: z.boolean(), snapshot: Version.nullable() });
+export type FreezeResult = z.infer<typeof FreezeResult>;
