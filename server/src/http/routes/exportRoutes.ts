@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ExportQuery } from '../../../../shared/api/export.ts';
 import { attachmentDisposition } from '../../services/export/exportFilename.ts';
-import type { ExportService } from '../../services/export/exportService.ts';
+import type { ExportService, NamedExportFile } from '../../services/export/exportService.ts';
 import { principalOf } from '../authenticate.ts';
 import { parse } from '../validate.ts';
 
@@ -12,7 +12,16 @@ export function exportRoutes({ exports }: { exports: ExportService }): Router {
   router.get('/api/documents/:id/export', async (req, res) => {
     const principal = principalOf(req, res);
     const query = parse(ExportQuery, req.query);
-    const file = await exports.export(principal, req.params.id, query);
+    // A client that leaves before its file is ready frees its place in the render queue (or its worker).
+    const abandoned = new AbortController();
+    res.on('close', () => abandoned.abort());
+    let file: NamedExportFile;
+    try {
+      file = await exports.export(principal, req.params.id, query, abandoned.signal);
+    } catch (error) {
+      if (abandoned.signal.aborted) return; // nobody is left to answer, and nothing went wrong
+      throw error;
+    }
     const name = query.kind === 'annex' ? `${file.title} - with comments` : file.title;
     res
       .status(200)

@@ -3,7 +3,7 @@ import type { ExportQuery } from '../../../../shared/api/export.ts';
 import type { DocumentService } from '../documentService.ts';
 import type { Principal } from '../principal.ts';
 import type { AnnexThread } from './exportModel.ts';
-import { createExportRenderer, type ExportFile } from './renderExport.ts';
+import type { ExportFile, ExportInput } from './renderExport.ts';
 
 /** Where the stored Yjs history of a document comes from (the update repository). */
 export interface StoredDocumentState {
@@ -15,10 +15,15 @@ export interface AnnexThreadSource {
   annexThreads(principal: Principal, documentId: string): AnnexThread[];
 }
 
+/** Renders an export file; `signal` tells it the file is no longer wanted. */
+export type RenderExport = (input: ExportInput, signal?: AbortSignal) => Promise<ExportFile>;
+
 export interface ExportServiceDeps {
   documents: DocumentService;
   history: StoredDocumentState;
   threads: AnnexThreadSource;
+  /** In the server, the export worker pool: rendering is seconds of CPU that must not block the relay. */
+  render: RenderExport;
 }
 
 export interface NamedExportFile extends ExportFile {
@@ -28,19 +33,20 @@ export interface NamedExportFile extends ExportFile {
 
 /** Exports of a document for any of its members, from what is stored (every accepted update is stored before relay). */
 export class ExportService {
-  private readonly render = createExportRenderer();
-
   constructor(private readonly deps: ExportServiceDeps) {}
 
-  async export(principal: Principal, documentId: string, query: ExportQuery): Promise<NamedExportFile> {
+  async export(principal: Principal, documentId: string, query: ExportQuery, signal?: AbortSignal): Promise<NamedExportFile> {
     const { document } = this.deps.documents.authorize(principal, documentId, 'export');
     const { state, updates } = this.deps.history.load(documentId);
-    const file = await this.render({
-      title: document.title,
-      state: Y.mergeUpdates(state ? [state, ...updates] : updates),
-      format: query.format,
-      annex: query.kind === 'annex' ? this.deps.threads.annexThreads(principal, documentId) : undefined,
-    });
+    const file = await this.deps.render(
+      {
+        title: document.title,
+        state: Y.mergeUpdates(state ? [state, ...updates] : updates),
+        format: query.format,
+        annex: query.kind === 'annex' ? this.deps.threads.annexThreads(principal, documentId) : undefined,
+      },
+      signal,
+    );
     return { ...file, title: document.title };
   }
 }
