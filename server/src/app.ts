@@ -4,6 +4,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Metrics } from './metrics.ts';
+import type { Db } from './storage/database.ts';
 import type { AccessService } from './services/accessService.ts';
 import type { DocumentService } from './services/documentService.ts';
 import type { ExportService } from './services/export/exportService.ts';
@@ -13,6 +14,7 @@ import type { AuthFailureLimiter } from './http/authFailureLimiter.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { requestLogger } from './http/requestLogger.ts';
+import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { documentRoutes } from './http/routes/documentRoutes.ts';
 import { exportRoutes } from './http/routes/exportRoutes.ts';
 import { eventRoutes } from './http/routes/eventRoutes.ts';
@@ -31,7 +33,11 @@ export interface AppDeps {
   /** Shared with the websocket upgrade, so failed credentials count the same over HTTP and websockets. */
   failures: AuthFailureLimiter;
   exports: ExportService;
-  publicUrl: string | undefined;
+  /** The address invite links point at; read at each request (in LAN mode it is known only once listening). */
+  publicUrl: () => string | undefined;
+  /** For the organiser's backup download and server info. */
+  db: Db;
+  lan: boolean;
   secureCookies: boolean;
   /** The built client (vite build output); served with an index.html fallback for client-side routes. */
   clientDir: string;
@@ -57,7 +63,8 @@ export function createApp(deps: AppDeps): express.Express {
           'upgrade-insecure-requests': null,
         },
       },
-      strictTransportSecurity: deps.secureCookies,
+      // Venues use self-signed certificates; HSTS would forbid clicking through the browser warning on later visits.
+      strictTransportSecurity: false,
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
@@ -67,6 +74,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', authenticate(deps.access, deps.failures));
   app.use(sessionRoutes({ access: deps.access, secureCookies: deps.secureCookies }));
   app.use(documentRoutes({ documents: deps.documents, access: deps.access, publicUrl: deps.publicUrl }));
+  app.use(adminRoutes({ db: deps.db, publicUrl: deps.publicUrl, lan: deps.lan, tls: deps.secureCookies }));
   app.use(threadRoutes({ threads: deps.threads }));
   app.use(eventRoutes({ threads: deps.threads, access: deps.access }));
   app.use(versionRoutes(deps.versions));

@@ -9,8 +9,20 @@ const positiveInt = z.coerce.number().int().positive();
 const Env = z.object({
   /** TCP port to listen on; 0 picks a free one (tests). Default 8080. */
   PORT: port.default(8080),
-  /** Address to listen on. Default 127.0.0.1 (this machine only); 0.0.0.0 serves the venue LAN. */
-  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Address to listen on. Default 127.0.0.1 (this machine only), or 0.0.0.0 in LAN mode. */
+  HOST: z.string().min(1).optional(),
+  /**
+   * LAN mode, the one switch for a venue: listen on every interface and put this machine's network address in invite
+   * links, so delegates' laptops and phones on the same Wi-Fi can join.
+   */
+  ACCORD_LAN: z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1'),
+  /** PEM certificate and key files: with both, Accord serves HTTPS and WSS and its cookies are Secure. */
+  ACCORD_TLS_CERT: z.string().min(1).optional(),
+  ACCORD_TLS_KEY: z.string().min(1).optional(),
+  /** Minutes between automatic backups into <data dir>/backups, taken only when data changed. 0 turns them off. Default 15. */
+  ACCORD_BACKUP_INTERVAL_MINUTES: z.coerce.number().min(0).default(15),
+  /** How many automatic backups to keep. Default 10. */
+  ACCORD_BACKUP_KEEP: positiveInt.default(10),
   /** Where the SQLite database and generated secrets live; created if missing. Default ./data. */
   ACCORD_DATA_DIR: z.string().min(1).default('./data'),
   /** The organiser's secret. Unset: generated on first start and only its hash kept. */
@@ -55,6 +67,10 @@ const Env = z.object({
 export interface Config {
   readonly port: number;
   readonly host: string;
+  readonly lan: boolean;
+  readonly tls: { certFile: string; keyFile: string } | undefined;
+  readonly backupIntervalMs: number;
+  readonly backupKeep: number;
   readonly dataDir: string;
   readonly organiserToken: string | undefined;
   readonly publicUrl: string | undefined;
@@ -81,9 +97,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
+  if (Boolean(e.ACCORD_TLS_CERT) !== Boolean(e.ACCORD_TLS_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  ACCORD_TLS_CERT and ACCORD_TLS_KEY must be set together');
+  }
   return Object.freeze({
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.ACCORD_LAN ? '0.0.0.0' : '127.0.0.1'),
+    lan: e.ACCORD_LAN,
+    tls: e.ACCORD_TLS_CERT && e.ACCORD_TLS_KEY ? { certFile: path.resolve(e.ACCORD_TLS_CERT), keyFile: path.resolve(e.ACCORD_TLS_KEY) } : undefined,
+    backupIntervalMs: e.ACCORD_BACKUP_INTERVAL_MINUTES * 60_000,
+    backupKeep: e.ACCORD_BACKUP_KEEP,
     dataDir: path.resolve(e.ACCORD_DATA_DIR),
     organiserToken: e.ACCORD_ORGANISER_TOKEN,
     publicUrl: e.ACCORD_PUBLIC_URL?.replace(/\/+$/, ''),

@@ -10,10 +10,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, base: undefined });
   const server = await startServer(config, logger);
-  const base = config.publicUrl ?? server.url;
+  const base = server.publicUrl;
 
   // The banner goes to stdout for the person who started Accord; tokens never go through the logger.
   const lines = [`Accord is running at ${base}`];
+  if (config.lan) lines.push(`LAN mode: delegates on this network join at ${base}`);
   if (server.generatedOrganiserToken) {
     lines.push(`Organiser link (shown once, keep it safe): ${organiserUrl(base, server.generatedOrganiserToken)}`);
   } else if (config.organiserToken) {

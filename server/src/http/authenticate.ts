@@ -34,7 +34,7 @@ export function principalOf(_req: Request, res: Response): Principal {
   );
 }
 
-/** The address invite links point at: the configured public URL, else the one this request came in on. */
+/** The address invite links point at: the configured (or LAN) public URL, else the one this request came in on. */
 export function baseUrlOf(req: Request, publicUrl: string | undefined): string {
   return publicUrl ?? `${req.protocol}://${req.get('host')}`;
 }

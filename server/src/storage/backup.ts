@@ -16,8 +16,10 @@ export async function backupDatabase(db: Db, destination: string): Promise<numbe
   fs.mkdirSync(path.dirname(destination), { recursive: true });
   const partial = `${destination}.partial`;
   await db.backup(partial);
-  const copy = new Database(partial, { readonly: true });
+  const copy = new Database(partial);
   try {
+    // A single self-contained file: the copy inherits WAL mode, which would leave -wal and -shm files beside it.
+    copy.pragma('journal_mode = DELETE');
     const result = copy.pragma('integrity_check', { simple: true });
     if (result !== 'ok') throw new Error(`the backup failed its integrity check: ${String(result)}`);
   } finally {

@@ -8,7 +8,8 @@ import { parse } from '../validate.ts';
 export interface DocumentRoutesDeps {
   documents: DocumentService;
   access: AccessService;
-  publicUrl: string | undefined;
+  /** Read at each request: in LAN mode it is known only once the server listens. */
+  publicUrl: () => string | undefined;
 }
 
 /** Documents, their invites and their members. */
@@ -31,7 +32,7 @@ export function documentRoutes({ documents, access, publicUrl }: DocumentRoutesD
   router.post('/api/documents/:id/invites', (req, res) => {
     documents.authorize(principalOf(req, res), req.params.id, 'invite.manage');
     const body = parse(CreateInviteBody, req.body);
-    res.status(201).json(access.createInvite(req.params.id, body, baseUrlOf(req, publicUrl)));
+    res.status(201).json(access.createInvite(req.params.id, body, baseUrlOf(req, publicUrl())));
   });
 
   router.get('/api/documents/:id/invites', (req, res) => {

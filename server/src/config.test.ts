@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to this machine only, port 8080, ./data', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 8080, dataDir: path.resolve('data'), lan: false, tls: undefined });
+  });
+
+  it('listens on every interface in LAN mode unless HOST says otherwise', () => {
+    expect(loadConfig({ ACCORD_LAN: 'true' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ ACCORD_LAN: '1', HOST: '192.168.1.20' }).host).toBe('192.168.1.20');
+  });
+
+  it('names the variable of every bad value', () => {
+    expect(() => loadConfig({ PORT: 'eighty', ACCORD_SYNCHRONOUS: 'OFF' })).toThrow(/PORT[\s\S]*ACCORD_SYNCHRONOUS/);
+    expect(() => loadConfig({ ACCORD_ORGANISER_TOKEN: 'short' })).toThrow(ConfigError);
+  });
+
+  it('wants the TLS certificate and key together', () => {
+    expect(() => loadConfig({ ACCORD_TLS_CERT: 'cert.pem' })).toThrow(/ACCORD_TLS_CERT and ACCORD_TLS_KEY/);
+    expect(loadConfig({ ACCORD_TLS_CERT: 'cert.pem', ACCORD_TLS_KEY: 'key.pem' }).tls).toEqual({
+      certFile: path.resolve('cert.pem'),
+      keyFile: path.resolve('key.pem'),
+    });
+  });
+});

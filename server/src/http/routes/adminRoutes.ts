@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Router } from 'express';
+import type { ServerInfo } from '../../../../shared/api/serverInfo.ts';
+import { AppError } from '../../errors.ts';
+import { backupDatabase, backupFileName } from '../../storage/backup.ts';
+import type { Db } from '../../storage/database.ts';
+import { baseUrlOf, principalOf } from '../authenticate.ts';
+
+export interface AdminRoutesDeps {
+  db: Db;
+  publicUrl: () => string | undefined;
+  lan: boolean;
+  tls: boolean;
+}
+
+/** The organiser's server-wide tools: how delegates reach this server, and a download of all data. */
+export function adminRoutes({ db, publicUrl, lan, tls }: AdminRoutesDeps): Router {
+  const router = Router();
+  const requireOrganiser = (...args: Parameters<typeof principalOf>) => {
+    if (principalOf(...args).kind !== 'organiser') throw new AppError('forbidden', 'Only organisers may do this.');
+  };
+
+  router.get('/api/server-info', (req, res) => {
+    requireOrganiser(req, res);
+    const info: ServerInfo = { publicUrl: baseUrlOf(req, publicUrl()), lan, tls };
+    res.json(info);
+  });
+
+  router.get('/api/backup', async (req, res) => {
+    requireOrganiser(req, res);
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-backup-'));
+    const name = backupFileName();
+    const file = path.join(directory, name);
+    try {
+      await backupDatabase(db, file);
+      res.set('X-Content-Type-Options', 'nosniff');
+      await new Promise<void>((resolve, reject) => res.download(file, name, (error) => (error ? reject(error) : resolve())));
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  return router;
+}
