@@ -8,6 +8,9 @@ import { AppHeader } from '../../components/AppHeader.tsx';
 import { Collaboration } from '../../lib/collaboration.ts';
 import { navigate } from '../../lib/router.ts';
 import { CommentsSidebar } from '../comments/CommentsSidebar.tsx';
+import { ExportMenu } from '../export/ExportMenu.tsx';
+import { FreezeControl } from '../history/FreezeControl.tsx';
+import { HistoryPanel } from '../history/HistoryPanel.tsx';
 import { ConnectionStatus, useConnectionState } from './ConnectionStatus.tsx';
 import type { DocumentAccess } from './documentAccess.ts';
 import { editorExtensions } from './editorExtensions.ts';
@@ -87,6 +90,9 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
           <span className="swatch" style={{ backgroundColor: user.color }} aria-hidden="true" />
           {identity}
         </span>
+        <FreezeControl document={document} onAccessChanged={onAccessChanged} />
+        <HistoryPanel document={document} />
+        <ExportMenu documentId={document.id} />
       </AppHeader>
       <ConnectionStatus state={connection} />
       {access.fromCache && <p className="notice">{t('editor.cachedCopy')}</p>}

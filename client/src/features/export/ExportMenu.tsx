@@ -1,0 +1,89 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind } from '../../../../shared/api/export.ts';
+import { exportUrl } from './exportUrl.ts';
+import './export.css';
+
+/**
+ * "Export": a small panel to pick a format (Word, PDF, Markdown, HTML) and a kind (clean text, or with the annex of
+ * comment threads), then a plain download link; the server names the file. Closes on Escape and on a click elsewhere.
+ */
+export function ExportMenu({ documentId }: { documentId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [format, setFormat] = useState<ExportFormat>('docx');
+  const [kind, setKind] = useState<ExportKind>('clean');
+  const root = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const name = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  return (
+    <div
+      className="export"
+      ref={root}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          setOpen(false);
+          trigger.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={trigger}
+        type="button"
+        className="button button--small"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((current) => !current)}
+      >
+        {t('export.open')} <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <div className="export__panel" id={panelId} role="group" aria-label={t('export.title')}>
+          <fieldset className="export__field">
+            <legend>{t('export.format')}</legend>
+            {EXPORT_FORMATS.map((value) => (
+              <label key={value} className="export__option">
+                <input
+                  type="radio"
+                  name={`${name}-format`}
+                  value={value}
+                  checked={format === value}
+                  onChange={() => setFormat(value)}
+                  autoFocus={format === value}
+                />
+                {t(`export.formats.${value}`)}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="export__field">
+            <legend>{t('export.kind')}</legend>
+            {EXPORT_KINDS.map((value) => (
+              <label key={value} className="export__option">
+                <input type="radio" name={`${name}-kind`} value={value} checked={kind === value} onChange={() => setKind(value)} />
+                <span>
+                  {t(`export.kinds.${value}`)}
+                  <span className="export__hint">{t(`export.kindHints.${value}`)}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <a className="button button--primary export__download" href={exportUrl(documentId, format, kind)} download onClick={() => setOpen(false)}>
+            {t('export.download')}
+          </a>
+        </div>
+      )}
+    </div>
+  );
+}

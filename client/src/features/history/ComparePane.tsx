@@ -1,0 +1,62 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Version } from '../../../../shared/api/versions.ts';
+import { errorMessage } from '../../lib/errorMessage.ts';
+import { useAsync } from '../../lib/useAsync.ts';
+import { ComparisonView } from './ComparisonView.tsx';
+import { formatWhen, versionTitle } from './versionLabels.ts';
+import { CURRENT_TEXT, versionsApi } from './versionsApi.ts';
+
+export interface ComparePaneProps {
+  documentId: string;
+  versions: Version[];
+  from: string;
+  to: string;
+  onChange: (from: string, to: string) => void;
+  /** Bumped when the current text is known to have changed (after a restore), to compare again. */
+  revision: number;
+}
+
+/** Two pickers (older, newer — a version or the current text) and what changed between them. */
+export function ComparePane({ documentId, versions, from, to, onChange, revision }: ComparePaneProps) {
+  const { t, i18n } = useTranslation();
+  const fromId = useId();
+  const toId = useId();
+  const { state } = useAsync(JSON.stringify([from, to, revision]), (key) => {
+    const [older, newer] = JSON.parse(key) as [string, string];
+    return versionsApi.compare(documentId, older, newer);
+  });
+  const option = (version: Version) => (
+    <option key={version.id} value={version.id}>
+      {versionTitle(t, version, i18n.language)} — {formatWhen(version.createdAt, i18n.language)}
+    </option>
+  );
+  return (
+    <section className="history__pane-body" aria-labelledby="compare-title">
+      <header className="history__pane-header">
+        <h3 id="compare-title">{t('history.compareTitle')}</h3>
+        <div className="history__pickers">
+          <label htmlFor={fromId}>{t('history.compareFrom')}</label>
+          <select id={fromId} value={from} onChange={(event) => onChange(event.target.value, to)}>
+            {versions.map(option)}
+          </select>
+          <span aria-hidden="true">→</span>
+          <label htmlFor={toId}>{t('history.compareTo')}</label>
+          <select id={toId} value={to} onChange={(event) => onChange(from, event.target.value)}>
+            <option value={CURRENT_TEXT}>{t('history.current')}</option>
+            {versions.map(option)}
+          </select>
+        </div>
+      </header>
+      {state.status === 'loading' ? (
+        <p className="muted">{t('history.comparing')}</p>
+      ) : state.status === 'error' ? (
+        <p className="form__error" role="alert">
+          {errorMessage(t, state.error)}
+        </p>
+      ) : (
+        <ComparisonView comparison={state.value} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../lib/errorMessage.ts';
+import { Dialog } from './Dialog.tsx';
+
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  /** The action; the dialog stays open with the error in plain words if it fails. */
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+  danger?: boolean;
+}
+
+/** Asks before something that affects everyone (restore, freeze); Cancel is focused first so Enter does no harm. */
+export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onClose, danger }: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const close = () => {
+    setError(undefined);
+    onClose();
+  };
+  const confirm = async () => {
+    setPending(true);
+    setError(undefined);
+    try {
+      await onConfirm();
+      onClose();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Dialog open={open} onClose={close} labelledBy={titleId} className="dialog--confirm">
+      <h2 id={titleId} className="dialog__title">
+        {title}
+      </h2>
+      <p>{body}</p>
+      {error !== undefined && (
+        <p className="form__error" role="alert">
+          {errorMessage(t, error)}
+        </p>
+      )}
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={close} autoFocus>
+          {t('history.cancel')}
+        </button>
+        <button type="button" className={danger ? 'button button--primary button--warning' : 'button button--primary'} disabled={pending} onClick={() => void confirm()}>
+          {confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
