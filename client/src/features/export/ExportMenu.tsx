@@ -31,6 +31,10 @@ export function ExportMenu({ documentId }: { documentId: string }) {
     <div
       className="export"
       ref={root}
+      onBlur={(event) => {
+        // Tabbing out closes the panel; a click on its background (no new focus) does not.
+        if (event.relatedTarget !== null && !root.current?.contains(event.relatedTarget)) setOpen(false);
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
           event.stopPropagation();

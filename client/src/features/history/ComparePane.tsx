@@ -40,7 +40,9 @@ export function ComparePane({ documentId, versions, from, to, onChange, revision
           <select id={fromId} value={from} onChange={(event) => onChange(event.target.value, to)}>
             {versions.map(option)}
           </select>
-          <span aria-hidden="true">→</span>
+          <span className="history__arrow" aria-hidden="true">
+            →
+          </span>
           <label htmlFor={toId}>{t('history.compareTo')}</label>
           <select id={toId} value={to} onChange={(event) => onChange(from, event.target.value)}>
             <option value={CURRENT_TEXT}>{t('history.current')}</option>

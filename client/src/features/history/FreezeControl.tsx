@@ -22,7 +22,7 @@ export function FreezeControl({ document, onAccessChanged }: FreezeControlProps)
     <>
       {document.frozen && (
         <span className="frozen-badge" data-testid="frozen-badge">
-          <span aria-hidden="true">❄ </span>
+          <span aria-hidden="true">❄</span>
           {t('history.frozenBadge')}
         </span>
       )}
