@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { chooseLanguage, intlLocale, languageDirection } from './languages.ts';
+
+describe('chooseLanguage', () => {
+  it('keeps the language picked on this browser', () => {
+    expect(chooseLanguage('ar', ['fr-FR', 'en'])).toBe('ar');
+  });
+
+  it('otherwise takes the first browser language Accord speaks, by its base language', () => {
+    expect(chooseLanguage(null, ['de-DE', 'fr-MA', 'en'])).toBe('fr');
+    expect(chooseLanguage(null, ['ar-IQ'])).toBe('ar');
+    expect(chooseLanguage('xx', ['es-ES'])).toBe('es');
+  });
+
+  it('falls back to English', () => {
+    expect(chooseLanguage(undefined, ['de', 'it'])).toBe('en');
+    expect(chooseLanguage(null, [])).toBe('en');
+  });
+});
+
+describe('directions and locales', () => {
+  it('mirrors Arabic only', () => {
+    expect(languageDirection('ar')).toBe('rtl');
+    expect(languageDirection('fr')).toBe('ltr');
+  });
+
+  it('formats Arabic dates with Western digits, like the document numbering', () => {
+    const date = new Intl.DateTimeFormat(intlLocale('ar'), { dateStyle: 'medium' }).format(new Date('2026-12-03T12:00:00Z'));
+    expect(date).toMatch(/2026/);
+  });
+});

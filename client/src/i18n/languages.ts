@@ -1,0 +1,45 @@
+/** The interface languages, each named in itself so a person finds their own without reading another. */
+export const LANGUAGES = [
+  { code: 'en', name: 'English', dir: 'ltr' },
+  { code: 'fr', name: 'Français', dir: 'ltr' },
+  { code: 'ar', name: 'العربية', dir: 'rtl' },
+  { code: 'es', name: 'Español', dir: 'ltr' },
+] as const;
+
+export type Language = (typeof LANGUAGES)[number]['code'];
+export type Direction = 'ltr' | 'rtl';
+
+export const DEFAULT_LANGUAGE: Language = 'en';
+
+/** The localStorage key of the language a person picked on this browser. */
+export const LANGUAGE_STORAGE_KEY = 'accord.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return LANGUAGES.some((language) => language.code === value);
+}
+
+export function languageDirection(language: Language): Direction {
+  return LANGUAGES.find((candidate) => candidate.code === language)?.dir ?? 'ltr';
+}
+
+/**
+ * The language to show: the one picked on this browser, else the first of the browser's preferred languages that
+ * Accord speaks ("fr-MA" → French, "ar-IQ" → Arabic), else English.
+ */
+export function chooseLanguage(stored: string | null | undefined, preferred: readonly string[]): Language {
+  if (isLanguage(stored)) return stored;
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+/**
+ * The locale handed to Intl for dates, times and numbers. Arabic uses Western digits, as UN and League of Arab States
+ * documents do, so counts and dates in the interface read like the document's own recommendation numbers (which are
+ * the document's, shown the same to every reader and in every export).
+ */
+export function intlLocale(language: string): string {
+  return language === 'ar' ? 'ar-u-nu-latn' : language;
+}
