@@ -33,6 +33,8 @@ async function select(page: Page, words: string): Promise<void> {
     if (at < 0) throw new Error(`not found: ${target}`);
     editor.chain().focus().setTextSelection({ from: at, to: at + target.length }).run();
   }, words);
+  // Tiptap focuses on the next animation frame: typing before that would go to whatever had focus.
+  await waitFor(() => page.evaluate(() => document.activeElement?.matches('.editor-main .document') ?? false), { message: 'the editor focused' });
 }
 
 /** The text the server has stored, as Markdown (export reads the stored Yjs state). */
