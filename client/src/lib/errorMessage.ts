@@ -1,11 +1,15 @@
 import type { TFunction } from 'i18next';
+import { ERROR_CODES, type ErrorCode } from '../../../shared/api/errors.ts';
 import { ApiError } from './api.ts';
 
-const KNOWN = ['network', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'bad_request', 'payload_too_large', 'internal'] as const;
-type KnownCode = (typeof KNOWN)[number];
+/** The server's codes, plus `network` for a server that was not reached (see ApiError). */
+const KNOWN: readonly string[] = [...ERROR_CODES, 'network'];
 
-/** A failed call in plain words from the catalogue, never the server's English message. */
+/**
+ * A failed call in plain words from the catalogue. The server's own message is English prose for logs and scripts;
+ * it is never shown: a code the client does not know reads as "Something went wrong."
+ */
 export function errorMessage(t: TFunction, error: unknown): string {
   const code = error instanceof ApiError ? error.code : undefined;
-  return (KNOWN as readonly string[]).includes(code ?? '') ? t(`errors.${code as KnownCode}`) : t('errors.unknown');
+  return code !== undefined && KNOWN.includes(code) ? t(`errors.${code as ErrorCode | 'network'}`) : t('errors.unknown');
 }

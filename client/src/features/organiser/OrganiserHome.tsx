@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DocumentList, DocumentSummary, LIMITS } from '../../../../shared/api/documents.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { SignOutButton } from '../../components/SignOutButton.tsx';
+import { formatDate } from '../../i18n/format.ts';
 import { apiRequest } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errorMessage.ts';
 import { useAsync } from '../../lib/useAsync.ts';
@@ -13,7 +14,7 @@ const listDocuments = () => apiRequest(DocumentList, 'GET', '/api/documents');
 
 /** The organiser's home: every document, a form to create one, and the selected document's invites and members. */
 export function OrganiserHome({ name }: { name: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, reload } = useAsync('documents', listDocuments);
   const [selectedId, setSelectedId] = useState<string>();
   const documents = state.status === 'done' ? state.value.documents : [];
@@ -44,9 +45,11 @@ export function OrganiserHome({ name }: { name: string }) {
                   aria-current={document.id === selected?.id ? 'true' : undefined}
                   onClick={() => setSelectedId(document.id)}
                 >
-                  <span className="document-list__title">{document.title}</span>
+                  <span className="document-list__title" dir="auto">
+                    {document.title}
+                  </span>
                   <span className="document-list__meta">
-                    {t('organiser.created', { date: new Date(document.createdAt).toLocaleDateString() })}
+                    {t('organiser.created', { date: formatDate(document.createdAt, i18n.language) })}
                     {document.frozen && <span className="badge">{t('organiser.frozen')}</span>}
                   </span>
                 </button>
