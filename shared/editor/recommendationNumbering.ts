@@ -12,6 +12,12 @@ export interface RecommendationNumberingOptions {
 const key = new PluginKey<DecorationSet>('recommendationNumbering');
 
 /**
+ * Set as transaction meta (`tr.setMeta(RELABEL_RECOMMENDATIONS, true)`) to redraw the labels without a document change,
+ * e.g. after the reader switched the interface language.
+ */
+export const RELABEL_RECOMMENDATIONS = key;
+
+/**
  * Shows each recommendation's number as `data-number` and `data-label` decorations, recomputed from the document on
  * every change. Decorations are not part of the document, so numbers are never stored or synced: after concurrent
  * inserts or moves every client derives the same numbers from the same converged document.
@@ -37,7 +43,7 @@ export const RecommendationNumbering = Extension.create<RecommendationNumberingO
         key,
         state: {
           init: (_config, state) => decorate(state.doc),
-          apply: (tr, decorations) => (tr.docChanged ? decorate(tr.doc) : decorations),
+          apply: (tr, decorations) => (tr.docChanged || tr.getMeta(key) ? decorate(tr.doc) : decorations),
         },
         props: { decorations: (state) => key.getState(state) },
       }),

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/format.ts';
 import { THREAD_LIMITS, type Thread, type ThreadComment } from '../../../../shared/api/threads.ts';
 import { ActionError } from './ActionError.tsx';
 import { CommentText } from './CommentText.tsx';
@@ -15,7 +16,7 @@ export interface CommentItemProps {
 
 /** One comment: author, time, text (or "deleted"), and the author's edit and delete. */
 export function CommentItem({ comment, editable, onChange }: CommentItemProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<string>();
   const action = useThreadAction(onChange);
   const deleted = comment.body === null;
@@ -28,10 +29,12 @@ export function CommentItem({ comment, editable, onChange }: CommentItemProps) {
     <li className="comment" data-comment={comment.id}>
       <div className="comment__meta">
         <span className="swatch" style={{ backgroundColor: comment.author.color }} aria-hidden="true" />
-        <strong>{comment.author.name}</strong>
-        <span className="muted">{comment.author.delegation}</span>
+        <strong>
+          <bdi>{comment.author.name}</bdi>
+        </strong>
+        <bdi className="muted">{comment.author.delegation}</bdi>
         <time className="muted" dateTime={comment.createdAt}>
-          {new Date(comment.createdAt).toLocaleString()}
+          {formatDateTime(comment.createdAt, i18n.language)}
         </time>
         {comment.editedAt && !deleted && <span className="muted">{t('comments.edited')}</span>}
       </div>
@@ -55,7 +58,12 @@ export function CommentItem({ comment, editable, onChange }: CommentItemProps) {
             value={draft}
             maxLength={THREAD_LIMITS.commentLength}
             onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setDraft(undefined);
+            }}
+            dir="auto"
             rows={3}
+            autoFocus
           />
           <div className="comment__actions">
             <button type="submit" className="button button--primary button--small" disabled={action.pending || draft.trim() === ''}>

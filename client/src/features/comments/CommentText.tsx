@@ -16,7 +16,7 @@ function safeHref(href: string): string | undefined {
  */
 export function CommentText({ text }: { text: string }) {
   return (
-    <p className="comment__body">
+    <p className="comment__body" dir="auto">
       {tokenize(text).map((token, index) => {
         const href = token.t === 'url' ? safeHref(token.toHref('https')) : undefined;
         return href ? (

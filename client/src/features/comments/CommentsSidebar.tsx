@@ -26,6 +26,7 @@ export function CommentsSidebar({ editor, me, document }: CommentsSidebarProps) 
   const highlights = useCommentHighlights(editor);
   const [status, setStatus] = useState<StatusFilter>('open');
   const [delegation, setDelegation] = useState('');
+  const [focusThreadId, setFocusThreadId] = useState<string>();
   const canPost = can(document.role, 'thread.post', document);
   const canResolve = can(document.role, 'thread.resolve', document);
   const viewerId = me.kind === 'organiser' ? ORGANISER_AUTHOR_ID : me.memberId;
@@ -44,10 +45,13 @@ export function CommentsSidebar({ editor, me, document }: CommentsSidebarProps) 
     );
   }, [editor, threads]);
 
-  const activate = (thread: Thread) => {
+  const activate = (thread: Thread, focusText: boolean) => {
     const range = ranges?.get(thread.id);
     const chain = editor.chain().setActiveCommentThread(thread.id);
-    if (range) chain.setTextSelection(range).scrollIntoView().focus();
+    if (range) {
+      chain.setTextSelection(range).scrollIntoView();
+      if (focusText) chain.focus();
+    }
     chain.run();
   };
   const changed = (thread: Thread) => store.upsert(thread);
@@ -74,6 +78,7 @@ export function CommentsSidebar({ editor, me, document }: CommentsSidebarProps) 
           onCreated={(thread) => {
             changed(thread);
             editor.commands.setActiveCommentThread(thread.id);
+            setFocusThreadId(thread.id);
           }}
         />
       )}
@@ -93,6 +98,7 @@ export function CommentsSidebar({ editor, me, document }: CommentsSidebarProps) 
                 canResolve={canResolve}
                 onActivate={activate}
                 onChange={changed}
+                autoFocus={thread.id === focusThreadId}
               />
             </li>
           ))}

@@ -33,6 +33,12 @@ export function NewThreadForm({ editor, documentId, onCreated }: { editor: Edito
     onCreated(thread);
   });
 
+  // Escape (or Cancel) gives up the new thread and puts the person back in the text where they were.
+  const cancel = () => {
+    setAnchor(undefined);
+    editor.commands.focus();
+  };
+
   if (!anchor) {
     return (
       <div className="new-thread">
@@ -52,12 +58,20 @@ export function NewThreadForm({ editor, documentId, onCreated }: { editor: Edito
   return (
     <form
       className="new-thread thread__form"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          cancel();
+        }
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         void action.run(() => threadsApi.create(documentId, { ...anchor, visibility, body }));
       }}
     >
-      <q className="thread__quote">{anchor.quote}</q>
+      <q className="thread__quote" dir="auto">
+        {anchor.quote}
+      </q>
       <label className="visually-hidden" htmlFor="new-thread-body">
         {t('comments.bodyLabel')}
       </label>
@@ -68,6 +82,7 @@ export function NewThreadForm({ editor, documentId, onCreated }: { editor: Edito
         placeholder={t('comments.bodyPlaceholder')}
         onChange={(event) => setBody(event.target.value)}
         rows={3}
+        dir="auto"
         autoFocus
       />
       <fieldset className="new-thread__visibility">
@@ -83,7 +98,7 @@ export function NewThreadForm({ editor, documentId, onCreated }: { editor: Edito
         <button type="submit" className="button button--primary button--small" disabled={action.pending || body.trim() === ''}>
           {t('comments.post')}
         </button>
-        <button type="button" className="button button--quiet button--small" onClick={() => setAnchor(undefined)}>
+        <button type="button" className="button button--quiet button--small" onClick={cancel}>
           {t('comments.cancel')}
         </button>
       </div>

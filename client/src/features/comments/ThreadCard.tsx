@@ -15,14 +15,22 @@ export interface ThreadCardProps {
   viewerId: string | null;
   canPost: boolean;
   canResolve: boolean;
-  onActivate: (thread: Thread) => void;
+  /** `focusText`: move the focus into the document (a pointer click) or leave it in the sidebar (the keyboard). */
+  onActivate: (thread: Thread, focusText: boolean) => void;
   onChange: (thread: Thread) => void;
+  /** Take the keyboard focus when shown (a thread just created), so the next Tab reaches its reply and resolve. */
+  autoFocus?: boolean;
 }
 
 /** One thread in the sidebar: what it is about, its comments, and (when active) reply, resolve and reopen. */
-export function ThreadCard({ thread, range, active, viewerId, canPost, canResolve, onActivate, onChange }: ThreadCardProps) {
+export function ThreadCard({ thread, range, active, viewerId, canPost, canResolve, onActivate, onChange, autoFocus }: ThreadCardProps) {
   const { t } = useTranslation();
   const card = useRef<HTMLElement>(null);
+  const anchorButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (autoFocus) anchorButton.current?.focus();
+  }, [autoFocus]);
   const [reply, setReply] = useState('');
   const [outcome, setOutcome] = useState('');
   const action = useThreadAction(onChange);
@@ -47,9 +55,19 @@ export function ThreadCard({ thread, range, active, viewerId, canPost, canResolv
       data-thread={thread.id}
       aria-current={active ? 'true' : undefined}
     >
-      <button type="button" className="thread__anchor" onClick={() => onActivate(thread)} aria-label={t('comments.showInText')}>
+      <button
+        ref={anchorButton}
+        type="button"
+        className="thread__anchor"
+        // A click from the keyboard (Enter, Space) has no pointer detail: keep the focus here, by the reply and resolve.
+        onClick={(event) => onActivate(thread, event.detail !== 0)}
+        aria-expanded={active}
+      >
+        <span className="visually-hidden">{t('comments.showInText')}</span>
         {range === null && <span className="badge thread__removed">{t('comments.textRemoved')}</span>}
-        <q className="thread__quote">{thread.quote}</q>
+        <q className="thread__quote" dir="auto">
+          {thread.quote}
+        </q>
       </button>
       <div className="thread__badges">
         {thread.visibility !== 'everyone' && <span className="badge">{t(`comments.visibility.${thread.visibility}`)}</span>}
@@ -84,6 +102,7 @@ export function ThreadCard({ thread, range, active, viewerId, canPost, canResolv
             maxLength={THREAD_LIMITS.commentLength}
             placeholder={t('comments.replyPlaceholder')}
             onChange={(event) => setReply(event.target.value)}
+            dir="auto"
             rows={2}
           />
           <button type="submit" className="button button--small" disabled={action.pending || reply.trim() === ''}>
@@ -108,6 +127,7 @@ export function ThreadCard({ thread, range, active, viewerId, canPost, canResolv
             maxLength={THREAD_LIMITS.outcomeLength}
             placeholder={t('comments.outcomePlaceholder')}
             onChange={(event) => setOutcome(event.target.value)}
+            dir="auto"
           />
           <button type="submit" className="button button--primary button--small" disabled={action.pending}>
             {t('comments.resolve')}

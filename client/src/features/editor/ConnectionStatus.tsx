@@ -33,7 +33,8 @@ export function ConnectionStatus({ state }: { state: ConnectionState }) {
   const reason = closeReason(t, state.closeCode);
   const text = state.status === 'closed' ? (reason ?? t('connection.offline')) : reason && state.status !== 'connected' ? reason : key && t(`connection.${key}`);
   return (
-    <div className={`connection connection--${tone}`} role="status" aria-live="polite" data-status={state.status} data-pending={state.pending}>
+    // Not a live region: it changes on every keystroke (syncing, saved). LiveAnnouncer says when it drops or returns.
+    <div className={`connection connection--${tone}`} data-status={state.status} data-pending={state.pending}>
       <span className="connection__dot" aria-hidden="true" />
       <span className="connection__text">{text}</span>
     </div>

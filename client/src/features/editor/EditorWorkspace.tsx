@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANISER_COLOR } from '../../../../shared/domain/delegationColors.ts';
 import { can } from '../../../../shared/domain/policy.ts';
+import { RELABEL_RECOMMENDATIONS } from '../../../../shared/editor/recommendationNumbering.ts';
 import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { Collaboration } from '../../lib/collaboration.ts';
@@ -11,9 +12,11 @@ import { CommentsSidebar } from '../comments/CommentsSidebar.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { FreezeControl } from '../history/FreezeControl.tsx';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { readShowCarets, rememberShowCarets } from './caretPreference.ts';
 import { ConnectionStatus, useConnectionState } from './ConnectionStatus.tsx';
 import type { DocumentAccess } from './documentAccess.ts';
 import { editorExtensions } from './editorExtensions.ts';
+import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { ParticipantsSidebar } from './ParticipantsSidebar.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useLeaveWarning } from './useLeaveWarning.ts';
@@ -26,8 +29,25 @@ export interface EditorWorkspaceProps {
   onAccessChanged: () => void;
 }
 
+/**
+ * The contenteditable's attributes. It announces itself as a multi-line text field named in the reader's language;
+ * `dir="auto"` keeps the mirrored (Arabic) chrome from forcing the text right-to-left: every block sets its own `dir`.
+ */
+function documentAttributes(label: string, editable: boolean): Record<string, string> {
+  return {
+    class: 'document',
+    id: 'document-text',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': label,
+    'aria-readonly': String(!editable),
+    dir: 'auto',
+    spellcheck: 'true',
+  };
+}
+
 export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me, document } = access;
   const role = document.role;
   const canEdit = can(role, 'document.edit', document);
@@ -53,17 +73,25 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
       collaboration,
       user,
       canEdit,
-      recommendationLabel: (number: number) => t('editor.recommendationLabel', { number }),
+      // i18n.t, not a render's t: the label follows later language switches (see the relabel effect below).
+      recommendationLabel: (number: number) => i18n.t('editor.recommendationLabel', { number }),
     }),
     editable: canEdit,
     shouldRerenderOnTransaction: false,
-    editorProps: { attributes: { class: 'document', 'aria-label': t('editor.documentLabel'), spellcheck: 'true' } },
+    editorProps: { attributes: documentAttributes(t('editor.documentLabel'), canEdit) },
   }));
   const editor = useEditor(editorOptions);
   const editable = canEdit && connection.status !== 'closed';
   useEffect(() => {
     editor.setEditable(editable);
   }, [editor, editable]);
+  const documentLabel = t('editor.documentLabel');
+  useEffect(() => {
+    editor.setOptions({ editorProps: { attributes: documentAttributes(documentLabel, editable) } });
+    // Recommendation numbers stay the document's own; only the word "Recommendation" follows the language.
+    if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(RELABEL_RECOMMENDATIONS, true).setMeta('addToHistory', false));
+  }, [editor, documentLabel, editable, i18n.language]);
+  const [showCarets, setShowCarets] = useState(readShowCarets);
 
   const readOnlyNotice = !can(role, 'document.edit')
     ? t('editor.readOnlyObserver')
@@ -78,7 +106,10 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
       : t('editor.organiserIdentity', { name: me.name, role: t(`roles.${role}`) });
 
   return (
-    <div className="page editor-page">
+    <div className={showCarets ? 'page editor-page' : 'page editor-page editor-page--no-carets'}>
+      <button type="button" className="button skip-link" onClick={() => editor.commands.focus()}>
+        {t('app.skipToDocument')}
+      </button>
       <AppHeader>
         {me.kind === 'organiser' && (
           <button type="button" className="button button--quiet" onClick={() => navigate('/')}>
@@ -95,6 +126,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
         <ExportMenu documentId={document.id} />
       </AppHeader>
       <ConnectionStatus state={connection} />
+      <LiveAnnouncer awareness={collaboration.provider.awareness} connection={connection} />
       {access.fromCache && <p className="notice">{t('editor.cachedCopy')}</p>}
       <div className="editor-layout">
         <div className="editor-main">
@@ -104,7 +136,14 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
           </div>
         </div>
         <CommentsSidebar editor={editor} me={me} document={document} />
-        <ParticipantsSidebar awareness={collaboration.provider.awareness} />
+        <ParticipantsSidebar
+          awareness={collaboration.provider.awareness}
+          showCarets={showCarets}
+          onShowCarets={(show) => {
+            rememberShowCarets(show);
+            setShowCarets(show);
+          }}
+        />
       </div>
     </div>
   );

@@ -4,8 +4,15 @@ import { groupBy } from '../../lib/groupBy.ts';
 import { safeColor } from './awarenessUser.ts';
 import { usePresence } from './usePresence.ts';
 
-/** Who is here now, grouped by delegation, each delegation in its colour. */
-export function ParticipantsSidebar({ awareness }: { awareness: Awareness }) {
+export interface ParticipantsSidebarProps {
+  awareness: Awareness;
+  /** Whether other people's carets and name labels are drawn in the text. */
+  showCarets: boolean;
+  onShowCarets: (show: boolean) => void;
+}
+
+/** Who is here now, grouped by delegation, each delegation in its colour; and whether to draw their carets. */
+export function ParticipantsSidebar({ awareness, showCarets, onShowCarets }: ParticipantsSidebarProps) {
   const { t } = useTranslation();
   const participants = usePresence(awareness);
   // Someone may have the document open in two tabs: list the person once.
@@ -18,16 +25,20 @@ export function ParticipantsSidebar({ awareness }: { awareness: Awareness }) {
   return (
     <aside className="participants" aria-labelledby="participants-title">
       <h2 id="participants-title">{t('participants.title')}</h2>
+      <label className="participants__carets">
+        <input type="checkbox" checked={showCarets} onChange={(event) => onShowCarets(event.target.checked)} />
+        {t('participants.showCarets')}
+      </label>
       <p className="participants__subtitle">{t('participants.online')}</p>
       {[...groups].map(([delegation, members]) => (
         <section key={delegation} className="participants__group" style={{ borderInlineStartColor: safeColor(members[0]!.color) }}>
-          <h3>{delegation}</h3>
+          <h3 dir="auto">{delegation}</h3>
           <ul>
             {members.map((person) => (
               <li key={person.clientId} className="participants__person">
                 <span className="swatch" style={{ backgroundColor: safeColor(person.color) }} aria-hidden="true" />
                 <span>
-                  {person.name}
+                  <bdi>{person.name}</bdi>
                   {person.isSelf && <span className="muted"> ({t('participants.you')})</span>}
                 </span>
                 <span className="participants__role">{t(`roles.${person.role}`)}</span>
