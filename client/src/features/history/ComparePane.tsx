@@ -7,6 +7,9 @@ import { ComparisonView } from './ComparisonView.tsx';
 import { formatWhen, versionTitle } from './versionLabels.ts';
 import { CURRENT_TEXT, versionsApi } from './versionsApi.ts';
 
+/** Wraps text in Unicode first-strong isolates: an option cannot hold a <bdi>, and names and dates mix directions. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 export interface ComparePaneProps {
   documentId: string;
   versions: Version[];
@@ -28,7 +31,7 @@ export function ComparePane({ documentId, versions, from, to, onChange, revision
   });
   const option = (version: Version) => (
     <option key={version.id} value={version.id}>
-      {versionTitle(t, version, i18n.language)} — {formatWhen(version.createdAt, i18n.language)}
+      {isolate(versionTitle(t, version, i18n.language))} — {isolate(formatWhen(version.createdAt, i18n.language))}
     </option>
   );
   return (

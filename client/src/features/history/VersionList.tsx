@@ -21,11 +21,15 @@ export function VersionList({ versions, selectedId, canRestore, onView, onCompar
         return (
           <li key={version.id} className={version.id === selectedId ? 'version version--selected' : 'version'} data-version={version.id}>
             <div className="version__title">
-              <span className="version__name">{name}</span>
+              <bdi className="version__name">{name}</bdi>
               <span className={`version__kind version__kind--${version.kind}`}>{t(`history.kinds.${version.kind}`)}</span>
             </div>
             <div className="version__meta">
-              {versionAuthor(t, version)} · <time dateTime={version.createdAt}>{formatWhen(version.createdAt, i18n.language)}</time>
+              {/* Names and dates are isolated so a Latin name in an Arabic interface (or the reverse) keeps its order. */}
+              <bdi>{versionAuthor(t, version)}</bdi> ·{' '}
+              <bdi>
+                <time dateTime={version.createdAt}>{formatWhen(version.createdAt, i18n.language)}</time>
+              </bdi>
             </div>
             <div className="version__actions">
               <button type="button" className="button button--small" aria-label={t('history.viewLabel', { name })} onClick={() => onView(version)}>

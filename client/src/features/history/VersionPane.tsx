@@ -26,8 +26,8 @@ export function VersionPane({ documentId, versionId }: { documentId: string; ver
         <p className="muted">
           {t('history.viewingMeta', {
             kind: t(`history.kinds.${version.kind}`),
-            who: versionAuthor(t, version),
-            date: formatWhen(version.createdAt, i18n.language),
+            who: `\u2068${versionAuthor(t, version)}\u2069`,
+            date: `\u2068${formatWhen(version.createdAt, i18n.language)}\u2069`,
           })}
         </p>
       </header>

@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { Version } from '../../../../shared/api/versions.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 
-/** Dates and times in the interface's language, e.g. "3 Dec 2026, 14:05". */
-export function formatWhen(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(date));
+/** Dates and times in the interface's language, e.g. "3 Dec 2026, 14:05" (the catalogue's Intl formatting). */
+export function formatWhen(date: string, language: string): string {
+  return formatDateTime(date, language);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T/;
