@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, joinAs, launchChromium, waitUntilSynced } from './helpers/browser.ts';
+import { type Participant, caretToEnd, documentText, joinAs, launchChromium, waitUntilSynced } from './helpers/browser.ts';
 import { type E2eServer, startE2eServer } from './helpers/e2eServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -13,6 +13,9 @@ let rapporteur: Participant;
 /**
  * Selects from `startOffset` to `endOffset` characters into the first occurrence of `words`, through the page's own
  * editor (Tiptap hangs it on its DOM element), then focuses the editor so typing goes there.
+ *
+ * Tiptap's `focus()` moves the browser's focus in the next animation frame when the editor does not have it, so this
+ * waits for the editor to be the focused element: keys pressed before that go to the page body and are lost.
  */
 async function setSelection(page: Page, words: string, startOffset: number, endOffset: number): Promise<void> {
   await page.evaluate(
@@ -37,6 +40,7 @@ async function setSelection(page: Page, words: string, startOffset: number, endO
     },
     [words, startOffset, endOffset] as const,
   );
+  await page.waitForFunction(() => document.activeElement?.classList.contains('document') === true, null, { timeout: 5_000 });
 }
 
 async function selectText(page: Page, words: string): Promise<void> {
@@ -62,14 +66,6 @@ async function comment(page: Page, words: string, body: string, visibility = 'Ev
 /** The text a thread's highlight covers in `page` (one decoration may be split into several spans). */
 const highlighted = (page: Page, threadId: string) =>
   page.locator(`[data-comment-thread="${threadId}"]`).evaluateAll((spans) => spans.map((span) => span.textContent).join(''));
-
-/** The document's text without other people's caret labels. */
-const documentText = (page: Page) =>
-  page.locator('.document').evaluate((root) => {
-    const copy = root.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
-    return copy.textContent;
-  });
 
 const card = (page: Page, threadId: string) => page.locator(`.thread[data-thread="${threadId}"]`);
 
@@ -130,6 +126,30 @@ describe('comment threads in the browser', () => {
       await waitFor(async () => (await highlighted(page, threadId)) === 'share all evidence', { message: 'the moved highlight' });
     }
     await expect(documentText(spain.page)).resolves.toContain('Today, The parties shall share all evidence and data promptly.');
+  });
+
+  it('keeps the anchor on the same words when another delegation splits the paragraph inside them and joins it again', async () => {
+    const id = await comment(spain.page, 'and data promptly', 'Which data?');
+    await waitFor(() => card(france.page, id).isVisible(), { message: 'the thread at France' });
+    // Splitting and joining makes y-tiptap delete the moved characters and insert copies: the anchor must follow them.
+    await caretAt(france.page, 'and data promptly', 'and data'.length);
+    await france.page.keyboard.press('Enter');
+    await waitUntilSynced(france.page);
+    for (const page of [france.page, spain.page, rapporteur.page]) {
+      await waitFor(async () => (await documentText(page)).includes('and data\n promptly.'), { message: 'the split' });
+      await waitFor(async () => (await highlighted(page, id)) === 'and data promptly', { message: 'the highlight across the split' });
+    }
+    await caretAt(france.page, ' promptly.', 0);
+    await france.page.keyboard.press('Backspace');
+    await waitUntilSynced(france.page);
+    for (const page of [france.page, spain.page, rapporteur.page]) {
+      await waitFor(async () => (await documentText(page)).includes('and data promptly.'), { message: 'the join' });
+      await waitFor(async () => (await highlighted(page, id)) === 'and data promptly', { message: 'the highlight after the join' });
+    }
+    // A fresh load resolves the stored anchors against the stored document, without the live edits' mapping.
+    await rapporteur.page.reload();
+    await waitUntilSynced(rapporteur.page);
+    await waitFor(async () => (await highlighted(rapporteur.page, id)) === 'and data promptly', { message: 'the highlight after a reload' });
   });
 
   it('refuses a delegate’s resolve, even as a direct call, and lets the rapporteur resolve with an outcome', async () => {

@@ -2,6 +2,8 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import type * as Y from 'yjs';
+import { recordTextMoves, textMovesOf } from './textMoves.ts';
 import { type ThreadRange, resolveThreadRange } from './threadAnchors.ts';
 
 /** What the highlighter needs of a thread the viewer may see. */
@@ -23,7 +25,7 @@ export interface CommentHighlightsState {
   decorations: DecorationSet;
 }
 
-type Meta = { threads: readonly HighlightedThread[] } | { activeId: string | null };
+type Meta = { threads: readonly HighlightedThread[] } | { activeId: string | null } | { movesArrived: true };
 
 export const commentHighlightsKey = new PluginKey<CommentHighlightsState>('commentHighlights');
 
@@ -122,10 +124,29 @@ export const CommentHighlights = Extension.create({
             const remote = (ySyncPluginKey.getState(newState) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
             if (meta && 'threads' in meta) return build(newState, meta.threads, previous.activeId);
             if (meta && 'activeId' in meta) return build(newState, previous.threads, meta.activeId);
-            // Changes from Yjs (peers, first load) come with an up-to-date mapping: re-read the anchors.
-            if (remote) return build(newState, previous.threads, previous.activeId);
+            // Changes from Yjs (peers, first load, a peer's record of text it moved) come with an up-to-date
+            // mapping: re-read the anchors.
+            if (remote || meta) return build(newState, previous.threads, previous.activeId);
             return tr.docChanged ? mapped(previous, tr) : previous;
           },
+        },
+        view(view) {
+          const doc = (ySyncPluginKey.getState(view.state) as { doc?: Y.Doc } | undefined)?.doc;
+          if (!doc) return {};
+          const stopRecording = recordTextMoves(doc);
+          // A peer's split or join arrives before its record of where the text went, and the record changes no
+          // text, so nothing else would re-read the anchors. Local records need nothing: local edits map ranges.
+          const onMoves = (_event: unknown, transaction: Y.Transaction) => {
+            if (!transaction.local) view.dispatch(view.state.tr.setMeta(commentHighlightsKey, { movesArrived: true } satisfies Meta));
+          };
+          const moves = textMovesOf(doc);
+          moves.observe(onMoves);
+          return {
+            destroy() {
+              moves.unobserve(onMoves);
+              stopRecording();
+            },
+          };
         },
         props: {
           decorations: (state) => commentHighlightsKey.getState(state)?.decorations,

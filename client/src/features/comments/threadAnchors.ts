@@ -3,6 +3,7 @@ import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition,
 import * as Y from 'yjs';
 import { THREAD_LIMITS } from '../../../../shared/api/threads.ts';
 import { decodeThreadAnchor, encodeThreadAnchor } from '../../../../shared/editor/threadAnchor.ts';
+import { followTextMoves } from './textMoves.ts';
 
 /** A thread's text in the editor, as ProseMirror positions. */
 export interface ThreadRange {
@@ -65,7 +66,9 @@ export function resolveThreadRange(state: EditorState, anchors: { anchorStart: s
   if (!sync) return undefined;
   const toAbsolute = (anchor: string) => {
     const relative = decodeThreadAnchor(anchor);
-    return relative ? relativePositionToAbsolutePosition(sync.doc, sync.type, relative, sync.binding.mapping as never) : null;
+    return relative
+      ? relativePositionToAbsolutePosition(sync.doc, sync.type, followTextMoves(sync.doc, relative), sync.binding.mapping as never)
+      : null;
   };
   const from = toAbsolute(anchors.anchorStart);
   const to = toAbsolute(anchors.anchorEnd);
