@@ -28,6 +28,14 @@ function ToolbarButton(props: { label: string; keys?: string; active?: boolean; 
   );
 }
 
+/**
+ * A button's icon: a glyph from the catalogue ("B", "1≡", "↶"), drawn by CSS so it is a picture, not text. The
+ * button's name is its label in words (WCAG 2.5.3 applies to text labels, not icons).
+ */
+function Glyph({ glyph, as: Tag = 'span' }: { glyph: string; as?: 'span' | 'strong' | 'em' | 'u' }) {
+  return <Tag className="toolbar__glyph" data-glyph={glyph} aria-hidden="true" />;
+}
+
 /** Formatting for the negotiated text: block type, marks, link, lists, quote, recommendation, undo and redo. */
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
@@ -71,24 +79,24 @@ export function Toolbar({ editor }: { editor: Editor }) {
       </select>
       <span className="toolbar__separator" aria-hidden="true" />
       <ToolbarButton label={t('toolbar.bold')} keys={`${MOD}+B`} active={state.bold} onClick={() => chain().toggleBold().run()}>
-        <strong>{t('toolbar.glyphs.bold')}</strong>
+        <Glyph as="strong" glyph={t('toolbar.glyphs.bold')} />
       </ToolbarButton>
       <ToolbarButton label={t('toolbar.italic')} keys={`${MOD}+I`} active={state.italic} onClick={() => chain().toggleItalic().run()}>
-        <em>{t('toolbar.glyphs.italic')}</em>
+        <Glyph as="em" glyph={t('toolbar.glyphs.italic')} />
       </ToolbarButton>
       <ToolbarButton label={t('toolbar.underline')} keys={`${MOD}+U`} active={state.underline} onClick={() => chain().toggleUnderline().run()}>
-        <u>{t('toolbar.glyphs.underline')}</u>
+        <Glyph as="u" glyph={t('toolbar.glyphs.underline')} />
       </ToolbarButton>
       <LinkControl editor={editor} active={state.link} />
       <span className="toolbar__separator" aria-hidden="true" />
       <ToolbarButton label={t('toolbar.bulletList')} keys={`${MOD}+Shift+8`} active={state.bulletList} onClick={() => chain().toggleBulletList().run()}>
-        {t('toolbar.glyphs.bulletList')}
+        <Glyph glyph={t('toolbar.glyphs.bulletList')} />
       </ToolbarButton>
       <ToolbarButton label={t('toolbar.orderedList')} keys={`${MOD}+Shift+7`} active={state.orderedList} onClick={() => chain().toggleOrderedList().run()}>
-        {t('toolbar.glyphs.orderedList')}
+        <Glyph glyph={t('toolbar.glyphs.orderedList')} />
       </ToolbarButton>
       <ToolbarButton label={t('toolbar.blockquote')} keys={`${MOD}+Shift+B`} active={state.blockquote} onClick={() => chain().toggleBlockquote().run()}>
-        {t('toolbar.glyphs.blockquote')}
+        <Glyph glyph={t('toolbar.glyphs.blockquote')} />
       </ToolbarButton>
       <span className="toolbar__separator" aria-hidden="true" />
       <button
@@ -104,10 +112,10 @@ export function Toolbar({ editor }: { editor: Editor }) {
       <span className="toolbar__spacer" />
       <span className="toolbar__group">
         <ToolbarButton label={t('toolbar.undo')} keys={`${MOD}+Z`} disabled={!state.canUndo} onClick={() => chain().undo().run()}>
-          {t('toolbar.glyphs.undo')}
+          <Glyph glyph={t('toolbar.glyphs.undo')} />
         </ToolbarButton>
         <ToolbarButton label={t('toolbar.redo')} keys={`${MOD}+Shift+Z`} disabled={!state.canRedo} onClick={() => chain().redo().run()}>
-          {t('toolbar.glyphs.redo')}
+          <Glyph glyph={t('toolbar.glyphs.redo')} />
         </ToolbarButton>
       </span>
     </div>

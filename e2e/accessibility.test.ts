@@ -1,0 +1,201 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Participant, caretToEnd, joinAs, launchChromium, waitUntilSynced } from './helpers/browser.ts';
+import { type E2eServer, ORGANISER_TOKEN, startE2eServer } from './helpers/e2eServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+let server: E2eServer;
+let browser: Browser;
+let documentId: string;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core inside the page (WCAG 2.x A and AA rules) and returns its serious and critical violations. */
+async function seriousViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return result.violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+}
+
+/**
+ * A browser profile for scanning: the app's Content-Security-Policy (script-src 'self') rightly refuses inline scripts,
+ * so the profile bypasses it to inject axe-core.
+ */
+const scanContext = (locale: string) => browser.newContext({ locale, bypassCSP: true, viewport: { width: 1280, height: 860 } });
+
+/** Presses Tab (or Shift+Tab) until the focused element matches, like a keyboard user looking for a control. */
+async function tabTo(page: Page, matches: (element: Element) => boolean, { backwards = false, limit = 40 } = {}): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    if (await page.evaluate(`(${matches.toString()})(document.activeElement)`)) return;
+  }
+  throw new Error(`Tab never reached the control (${matches.toString()})`);
+}
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    return { tag: element?.tagName.toLowerCase(), text: element?.textContent?.trim(), label: element?.getAttribute('aria-label'), className: element?.className };
+  });
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+  documentId = await server.createDocument('Cooperation in criminal matters');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('automated scan (axe-core in the page): no serious or critical violations', () => {
+  for (const language of ['en', 'ar'] as const) {
+    it(`join page (${language})`, async () => {
+      const invite = await server.invite(documentId, 'delegate', 'Lebanon');
+      const context = await scanContext(language);
+      const page = await context.newPage();
+      await page.goto(invite.url);
+      await page.locator('form').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    });
+
+    it(`organiser home (${language})`, async () => {
+      const context = await scanContext(language);
+      const page = await context.newPage();
+      await server.invite(documentId, 'rapporteur', 'EUROJUST');
+      await page.goto(`${server.url}/organiser#${ORGANISER_TOKEN}`);
+      await page.locator('.document-panel table').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('editor with the comments sidebar open and a thread, in English and in Arabic', async () => {
+    const invite = await server.invite(documentId, 'rapporteur', 'EUROPOL');
+    const context = await scanContext('en');
+    const page = await context.newPage();
+    await page.goto(invite.url);
+    await page.getByLabel('Your name').fill('Hana');
+    await page.getByRole('button', { name: 'Join the document' }).click();
+    await page.waitForURL(/\/documents\//);
+    await waitUntilSynced(page);
+    await caretToEnd(page);
+    await page.keyboard.type('States shall designate a central authority.');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await page.getByRole('button', { name: 'Comment on selection' }).click();
+    await page.getByLabel('Your comment').fill('Which authority?');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await page.locator('.thread--active').waitFor();
+    await waitUntilSynced(page);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.locator('.app-header .language-switcher select').selectOption('ar');
+    await page.getByRole('heading', { name: 'التعليقات' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('keyboard only', () => {
+  let rapporteur: Participant;
+
+  beforeAll(async () => {
+    const invite = await server.invite(documentId, 'rapporteur', 'EUROJUST');
+    rapporteur = await joinAs(browser, invite.url, 'Karim');
+  });
+
+  afterAll(async () => {
+    await rapporteur?.context.close();
+  });
+
+  it('a rapporteur adds a comment and resolves it without the mouse', async () => {
+    const { page } = rapporteur;
+    // From the top of the page: the skip link comes first and puts the caret in the text.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    await expect(focused(page)).resolves.toMatchObject({ text: 'Skip to the document' });
+    await page.keyboard.press('Enter');
+    await waitFor(() => page.evaluate(() => document.activeElement?.classList.contains('document')), { message: 'focus in the text' });
+
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Requests shall be answered within thirty days.');
+    await page.keyboard.press('Shift+Home');
+    await tabTo(page, (element) => element.textContent === 'Comment on selection');
+    await page.keyboard.press('Enter');
+    await waitFor(() => page.evaluate(() => document.activeElement?.id === 'new-thread-body'), { message: 'the comment field focused' });
+    await page.keyboard.type('Thirty days is too short for complex requests.');
+    await tabTo(page, (element) => element.textContent === 'Post');
+    await page.keyboard.press('Enter');
+
+    // The new thread takes the focus; its resolve field is a few Tabs away.
+    const thread = page.locator('.thread--active', { hasText: 'Thirty days is too short' });
+    await thread.waitFor();
+    await waitFor(() => page.evaluate(() => document.activeElement?.classList.contains('thread__anchor')), { message: 'focus on the new thread' });
+    await tabTo(page, (element) => element.id.startsWith('outcome-'));
+    await page.keyboard.type('Accepted: forty-five days');
+    await page.keyboard.press('Enter');
+    await thread.locator('.thread__status').waitFor();
+    await expect(thread.locator('.thread__outcome').textContent()).resolves.toBe('Resolved by Karim: Accepted: forty-five days');
+  });
+
+  it('Escape closes what it opened and gives the focus back', async () => {
+    const { page } = rapporteur;
+    await page.locator('.app-header').getByRole('button', { name: /Export/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.export__panel').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('.export__panel').waitFor({ state: 'detached' });
+    await expect(focused(page)).resolves.toMatchObject({ tag: 'button', text: expect.stringContaining('Export') as unknown });
+
+    await tabTo(page, (element) => element.textContent === 'History', { backwards: true });
+    await page.keyboard.press('Enter');
+    await page.locator('dialog[open]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    await expect(focused(page)).resolves.toMatchObject({ text: 'History' });
+
+    // A new comment abandoned with Escape returns to the text.
+    await page.locator('.document').focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await tabTo(page, (element) => element.textContent === 'Comment on selection');
+    await page.keyboard.press('Enter');
+    await page.locator('#new-thread-body').waitFor();
+    await page.keyboard.press('Escape');
+    await waitFor(() => page.evaluate(() => document.activeElement?.classList.contains('document')), { message: 'focus back in the text' });
+  });
+
+  it('says politely who joined and left, and hides carets on request', async () => {
+    const { page } = rapporteur;
+    const log = page.getByTestId('live-announcements');
+    await expect(log.getAttribute('aria-live')).resolves.toBe('polite');
+    const invite = await server.invite(documentId, 'delegate', 'Jordan');
+    const guest = await joinAs(browser, invite.url, 'Amal');
+    await waitFor(async () => (await log.textContent())?.includes('Amal (Jordan) joined the document.'), { message: 'the join announced' });
+    await caretToEnd(guest.page);
+    await guest.page.keyboard.type(' ');
+    await page.locator('.collaboration-carets__caret').first().waitFor();
+    await page.getByLabel('Show other people’s cursors').focus();
+    await page.keyboard.press('Space');
+    await waitFor(() => page.locator('.collaboration-carets__caret').first().isHidden(), { message: 'carets hidden' });
+    await guest.context.close();
+    await waitFor(async () => (await log.textContent())?.includes('Amal (Jordan) left the document.'), { message: 'the departure announced' });
+  });
+});
