@@ -143,11 +143,16 @@ export class Connection implements RoomPeer {
     const step = decoding.readVarUint(decoder);
     if (step === SYNC_STEP1) {
       const stateVector = decoding.readVarUint8Array(decoder);
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.sync);
-      encoding.writeVarUint(encoder, SYNC_STEP2);
-      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.room.doc, stateVector));
-      this.send(encoding.toUint8Array(encoder));
+      // Validate now, answer once this turn's changes are stored: the answer must not carry anything unstored.
+      Y.decodeStateVector(stateVector);
+      this.room.whenStored(() => {
+        if (this.closed) return;
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MessageType.sync);
+        encoding.writeVarUint(encoder, SYNC_STEP2);
+        encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.room.doc, stateVector));
+        this.send(encoding.toUint8Array(encoder));
+      });
     } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
       const update = decoding.readVarUint8Array(decoder);
       // Read-only members (observers, frozen documents) still sync; what they send is dropped unread.

@@ -10,8 +10,8 @@ export interface StoredDocument {
 export interface DocumentPersistence {
   /** The document's compacted state, if any, and every update stored since, oldest first. */
   load(documentId: string): StoredDocument;
-  /** Commits one update. Throws if it could not be stored. */
-  append(documentId: string, update: Uint8Array): void;
+  /** Commits several updates in one transaction: all or none. Throws if they could not be stored. */
+  appendMany(updates: readonly { documentId: string; update: Uint8Array }[]): void;
   /** Atomically replaces the document's stored history by `state`, which includes all of it. */
   compact(documentId: string, state: Uint8Array): void;
 }

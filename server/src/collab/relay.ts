@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
+import { CommitQueue } from './commitQueue.ts';
 import { Connection, type ConnectionContext } from './connection.ts';
 import type { DocumentPersistence, RelayMetrics, RoomEvents } from './documentPersistence.ts';
 import type * as Y from 'yjs';
@@ -28,8 +29,16 @@ export interface RelayOptions {
 export class CollabRelay {
   private readonly rooms = new Map<string, Room<Connection>>();
   private readonly unloadTimers = new Map<Room<Connection>, NodeJS.Timeout>();
+  private readonly commits: CommitQueue;
 
-  constructor(private readonly options: RelayOptions) {}
+  constructor(private readonly options: RelayOptions) {
+    this.commits = new CommitQueue(options.persistence, (documentIds, error) => {
+      for (const documentId of documentIds) {
+        const room = this.rooms.get(documentId);
+        if (room) this.evict(room, new RoomStorageError('store', error.message));
+      }
+    });
+  }
 
   get loadedDocuments(): number {
     return this.rooms.size;
@@ -85,6 +94,10 @@ export class CollabRelay {
     return closed;
   }
 
+  storePending(): void {
+    this.commits.flush();
+  }
+
   closeDocument(documentId: string, code: number, reason: string): void {
     this.closeWhere((context) => context.documentId === documentId, code, reason);
   }
@@ -102,11 +115,15 @@ export class CollabRelay {
       if (error instanceof RoomStorageError) this.evict(room, error);
       throw error;
     }
+    // The caller reports success to a person: store it now rather than at the end of the turn.
+    const failure = this.commits.flush();
+    if (failure) throw failure;
     if (room.peers.size === 0) this.scheduleUnload(room);
   }
 
   /** Compacts and unloads every room, closing its sockets with "going away". */
   shutdown(): void {
+    this.commits.flush();
     for (const room of [...this.rooms.values()]) {
       for (const connection of room.peers) connection.close(CloseCode.goingAway, 'server shutting down');
       this.unload(room);
@@ -116,12 +133,18 @@ export class CollabRelay {
   private roomFor(documentId: string): Room<Connection> | undefined {
     const loaded = this.rooms.get(documentId);
     if (loaded) return loaded;
-    const room = new Room<Connection>(documentId, this.options.persistence, this.options.metrics, {
-      compactAfterUpdates: this.options.compactAfterUpdates,
-      maxDocumentBytes: this.options.maxDocumentBytes,
-      maxPendingBytes: this.options.maxPendingBytes,
-      onStored: this.options.events && ((id) => this.options.events?.stored(id)),
-    });
+    const room = new Room<Connection>(
+      documentId,
+      this.options.persistence,
+      this.options.metrics,
+      {
+        compactAfterUpdates: this.options.compactAfterUpdates,
+        maxDocumentBytes: this.options.maxDocumentBytes,
+        maxPendingBytes: this.options.maxPendingBytes,
+        onStored: this.options.events && ((id) => this.options.events?.stored(id)),
+      },
+      this.commits,
+    );
     try {
       room.load();
     } catch (error) {
@@ -162,6 +185,9 @@ export class CollabRelay {
 
   private unload(room: Room<Connection>): void {
     this.cancelUnload(room);
+    // Compaction writes the Y.Doc's state, which must hold nothing unstored; a failed flush has evicted the room.
+    this.commits.flush();
+    if (this.rooms.get(room.documentId) !== room) return;
     try {
       room.compact();
     } catch (error) {

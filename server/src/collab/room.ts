@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import { MessageType } from '../../../shared/protocol/messageTypes.ts';
+import type { CommitQueue } from './commitQueue.ts';
 import type { DocumentPersistence, RelayMetrics } from './documentPersistence.ts';
 
 /** A room member as the room sees it: something to send frames to. */
@@ -64,8 +65,9 @@ export const awarenessFrame = (update: Uint8Array): Uint8Array => {
 
 /**
  * One loaded document: its Y.Doc, the awareness of the people in it, and the peers to relay to.
- * Invariant: the Y.Doc holds exactly what is stored. An accepted update is applied, committed, and only then relayed;
- * if applying or storing fails, the caller must evict the room so it is reloaded from disk.
+ * Invariant: nothing leaves the room that is not stored. An accepted update is applied at once, queued for the
+ * turn's group commit, and relayed once committed; if applying or storing fails, the room must be evicted so it is
+ * reloaded from disk.
  */
 export class Room<Peer extends RoomPeer = RoomPeer> {
   readonly doc = new Y.Doc();
@@ -84,6 +86,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     private readonly persistence: DocumentPersistence,
     private readonly metrics: RelayMetrics,
     private readonly options: RoomOptions,
+    private readonly commits: CommitQueue,
   ) {
     // The server is a relay, not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
@@ -123,7 +126,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     this.commit(() => this.doc.transact(() => change(this.doc), SERVER_ORIGIN), SERVER_ORIGIN);
   }
 
-  /** Runs `apply` with the Y.Doc's updates held back, stores what it changed, then relays it to all but `from`. */
+  /** Runs `apply` with the Y.Doc's updates held back and queues what it changed for storing, then relaying. */
   private commit(apply: () => void, from: unknown): void {
     this.captured = [];
     let changes: Uint8Array[];
@@ -137,19 +140,26 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     }
     if (changes.length === 0) return;
     const change = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
-    try {
-      this.persistence.append(this.documentId, change);
-    } catch (error) {
-      throw new RoomStorageError('store', `storing an update failed: ${(error as Error).message}`);
-    }
     this.approximateBytes += change.byteLength;
+    this.commits.add({ documentId: this.documentId, update: change, stored: () => this.stored(change, from) });
+  }
+
+  /** Runs `task` once everything this room (and any other) has queued is stored. */
+  whenStored(task: () => void): void {
+    this.commits.whenStored(task);
+  }
+
+  private stored(change: Uint8Array, from: unknown): void {
     this.metrics.updateStored(change.byteLength);
     this.broadcast(syncUpdateFrame(change), from);
     if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.compact();
     this.options.onStored?.(this.documentId);
   }
 
-  /** Replaces the stored history by the current state, so the next load costs one state, not every update. */
+  /**
+   * Replaces the stored history by the current state, so the next load costs one state, not every update. Call it
+   * only when nothing of this room is queued (after a flush): the state must not hold anything unstored.
+   */
   compact(): void {
     if (this.storedSinceCompaction === 0) return;
     const state = Y.encodeStateAsUpdate(this.doc);

@@ -82,11 +82,13 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
       if (error instanceof AppError) return refuse(socket, error.status, error.code, error.message);
       throw error;
     }
+    const writable = can(role, 'document.edit', { frozen: deps.documents.isFrozen(documentId) });
     const context = {
       documentId,
       inviteId: principal.kind === 'member' ? principal.inviteId : null,
       identity: { name: principal.name, delegation: principal.delegation, color: principal.color, role },
-      canWrite: () => can(role, 'document.edit', { frozen: deps.documents.isFrozen(documentId) }),
+      // Decided once: freezing or unfreezing closes the document's sockets, so every reconnection decides anew.
+      canWrite: () => writable,
     };
     wss.handleUpgrade(req, socket, head, (ws) => deps.relay.accept(ws, context));
   };

@@ -11,6 +11,7 @@ export class YjsUpdateRepository {
   private readonly deleteUpdates;
   private readonly upsertState;
   private readonly compactTx;
+  private readonly appendTx;
 
   constructor(db: Db) {
     this.selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM document_states WHERE document_id = ?');
@@ -23,6 +24,9 @@ export class YjsUpdateRepository {
       `INSERT INTO document_states (document_id, state, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
     );
+    this.appendTx = db.transaction((updates: readonly { documentId: string; update: Uint8Array }[]) => {
+      for (const { documentId, update } of updates) this.insertUpdate.run(documentId, update);
+    });
     this.compactTx = db.transaction((documentId: string, state: Uint8Array) => {
       this.deleteUpdates.run(documentId);
       this.upsertState.run(documentId, state, new Date().toISOString());
@@ -36,9 +40,9 @@ export class YjsUpdateRepository {
     return { state, updates };
   }
 
-  /** Appends one update; when this returns, it is committed. */
-  append(documentId: string, update: Uint8Array): void {
-    this.insertUpdate.run(documentId, update);
+  /** Appends updates in one transaction (one fsync); when this returns, all are committed. */
+  appendMany(updates: readonly { documentId: string; update: Uint8Array }[]): void {
+    this.appendTx(updates);
   }
 
   /** Replaces all stored history of a document by `state`, which must contain every stored update. */

@@ -18,6 +18,8 @@ export interface LiveDocuments {
   applyServerChange(documentId: string, change: (doc: Y.Doc) => void): void;
   /** Closes every socket of a document with `code`; clients reconnect on their own. */
   closeDocument(documentId: string, code: number, reason: string): void;
+  /** Stores what has been accepted but not yet committed (group commit), so a snapshot holds all of it. */
+  storePending(): void;
 }
 
 export interface VersionServiceDeps {
@@ -129,8 +131,9 @@ export class VersionService {
     return this.deps.versions.get(documentId, version.id)!;
   }
 
-  /** The stored text, which is exactly the live text: every accepted update is stored before it is relayed. */
+  /** Everything accepted so far (stored first), which is what every editor has been sent. */
   private currentState(documentId: string): Uint8Array {
+    this.deps.live.storePending();
     const { state, updates } = this.deps.history.load(documentId);
     const all = state ? [state, ...updates] : updates;
     const doc = new Y.Doc();
