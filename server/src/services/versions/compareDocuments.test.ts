@@ -44,6 +44,12 @@ describe('compareDocuments', () => {
     ]);
   });
 
+  it('marks whole Arabic words, not letters', () => {
+    const result = compareDocuments(doc(rec('a', 'تعزيز التعاون القضائي')), doc(rec('a', 'تعزيز التنسيق القضائي')));
+    const changes = result.blocks[0]!.segments.filter((segment) => segment.op !== 'same').map((segment) => `${segment.op}:${segment.text.trim()}`);
+    expect(changes).toEqual(['removed:التعاون', 'added:التنسيق']);
+  });
+
   it('keeps each block’s direction', () => {
     const result = compareDocuments(doc(rec('a', 'Text')), doc(rec('a', 'تعزيز التعاون')));
     expect(result.blocks[0]!.dir).toBe('rtl');

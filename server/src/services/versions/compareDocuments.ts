@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { diffArrays, diffWordsWithSpace } from 'diff';
+import { diffArrays, diffWords } from 'diff';
 import type { DiffBlock, DiffSegment, RecommendationChange } from '../../../../shared/api/versions.ts';
 import { RECOMMENDATION_NODE, recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
@@ -50,8 +50,12 @@ function blocksOf(doc: ProseMirrorNode): { blocks: Block[]; recommendations: Map
 
 const whole = (op: DiffSegment['op'], text: string): DiffSegment[] => (text ? [{ op, text }] : []);
 
+// Unicode word boundaries: the default regex split treats Arabic letters as separate tokens, which would highlight
+// parts of words and break their joining.
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+
 const wordDiff = (before: string, after: string): DiffSegment[] =>
-  diffWordsWithSpace(before, after).map((part) => ({
+  diffWords(before, after, { intlSegmenter: words }).map((part) => ({
     op: part.added ? 'added' : part.removed ? 'removed' : 'same',
     text: part.value,
   }));
