@@ -70,8 +70,8 @@ describe('collaboration endpoint', () => {
     const join = await server.api('POST', '/api/join', { token, name: 'Ana' }, null);
     const cookie = join.headers.get('set-cookie')!.split(';')[0]!;
     const url = `${server.wsUrl}/${documentId}`;
-    expect(await upgradeStatus(url, { cookie, origin: 'http://evil.example' })).toBe(403);
-    expect(await upgradeStatus(url, { cookie, origin: server.url })).toBe(101);
+    expect(await upgradeStatus(url, { headers: { cookie, origin: 'http://evil.example' } })).toBe(403);
+    expect(await upgradeStatus(url, { headers: { cookie, origin: server.url } })).toBe(101);
   });
 
   it('closes a connection that sends malformed frames with 4400 while honest clients keep working', async () => {

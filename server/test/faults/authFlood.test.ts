@@ -1,7 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { type CollabClient, connectClient } from '../helpers/collabClient.ts';
+import { type CollabClient, connectClient, upgradeStatus } from '../helpers/collabClient.ts';
 import { type TestServer, startTestServer } from '../helpers/testServer.ts';
 
 let server: TestServer;
@@ -12,21 +11,7 @@ afterEach(async () => {
   await server.close();
 });
 
-/** The HTTP status of a websocket upgrade attempted from `localAddress`. */
-function upgradeFrom(url: string, localAddress: string): Promise<number> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(url, { localAddress });
-    socket.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.on('open', () => {
-      resolve(101);
-      socket.close();
-    });
-    socket.on('error', () => undefined);
-  });
-}
+const upgradeFrom = (url: string, localAddress: string) => upgradeStatus(url, { localAddress });
 
 describe('authentication floods', () => {
   it('answers 429 to an address after its failed attempts, fast, while others are unaffected', async () => {

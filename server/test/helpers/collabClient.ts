@@ -53,10 +53,13 @@ export async function connectClient(
   return client;
 }
 
-/** Opens a raw websocket and resolves with the HTTP status the upgrade was refused with, or 101 if it was accepted. */
-export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+/**
+ * Opens a raw websocket and resolves with the HTTP status the upgrade was refused with, or 101 if it was accepted.
+ * `options` may set headers (cookie, origin) or the local address to connect from.
+ */
+export function upgradeStatus(url: string, options: WebSocket.ClientOptions = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { headers });
+    const socket = new WebSocket(url, options);
     socket.on('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);
       socket.terminate();
