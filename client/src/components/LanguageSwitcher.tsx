@@ -9,11 +9,8 @@ export function LanguageSwitcher() {
   const id = useId();
   return (
     <span className="language-switcher">
-      <label htmlFor={id} className="language-switcher__label">
-        <span aria-hidden="true" className="language-switcher__icon">
-          🌐
-        </span>
-        <span className="visually-hidden">{t('app.language')}</span>
+      <label htmlFor={id} className="visually-hidden">
+        {t('app.language')}
       </label>
       <select
         id={id}

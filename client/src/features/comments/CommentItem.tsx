@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format.ts';
-import { THREAD_LIMITS, type Thread, type ThreadComment } from '../../../../shared/api/threads.ts';
+import { ORGANISER_AUTHOR_ID, THREAD_LIMITS, type Thread, type ThreadComment } from '../../../../shared/api/threads.ts';
+import { delegationName, personName } from '../../lib/organiserIdentity.ts';
 import { ActionError } from './ActionError.tsx';
 import { CommentText } from './CommentText.tsx';
 import { threadsApi } from './threadsApi.ts';
@@ -20,6 +21,7 @@ export function CommentItem({ comment, editable, onChange }: CommentItemProps) {
   const [draft, setDraft] = useState<string>();
   const action = useThreadAction(onChange);
   const deleted = comment.body === null;
+  const byOrganiser = comment.author.id === ORGANISER_AUTHOR_ID;
 
   const save = async () => {
     if (draft !== undefined && (await action.run(() => threadsApi.edit(comment.threadId, comment.id, draft)))) setDraft(undefined);
@@ -30,9 +32,9 @@ export function CommentItem({ comment, editable, onChange }: CommentItemProps) {
       <div className="comment__meta">
         <span className="swatch" style={{ backgroundColor: comment.author.color }} aria-hidden="true" />
         <strong>
-          <bdi>{comment.author.name}</bdi>
+          <bdi>{personName(t, comment.author.name, byOrganiser)}</bdi>
         </strong>
-        <bdi className="muted">{comment.author.delegation}</bdi>
+        {!byOrganiser && <bdi className="muted">{delegationName(t, comment.author.delegation, false)}</bdi>}
         <time className="muted" dateTime={comment.createdAt}>
           {formatDateTime(comment.createdAt, i18n.language)}
         </time>

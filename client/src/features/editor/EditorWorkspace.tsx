@@ -75,6 +75,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
       canEdit,
       // i18n.t, not a render's t: the label follows later language switches (see the relabel effect below).
       recommendationLabel: (number: number) => i18n.t('editor.recommendationLabel', { number }),
+      organiserLabel: () => i18n.t('roles.organiser'),
     }),
     editable: canEdit,
     shouldRerenderOnTransaction: false,
@@ -103,7 +104,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   const identity =
     me.kind === 'member'
       ? t('editor.identity', { name: me.name, delegation: me.delegation, role: t(`roles.${role}`) })
-      : t('editor.organiserIdentity', { name: me.name, role: t(`roles.${role}`) });
+      : t(`roles.${role}`); // the organiser has no personal name or delegation
 
   return (
     <div className={showCarets ? 'page editor-page' : 'page editor-page editor-page--no-carets'}>
@@ -116,7 +117,9 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
             {t('editor.back')}
           </button>
         )}
-        <h1 className="app-header__title">{document.title}</h1>
+        <h1 className="app-header__title" dir="auto">
+          {document.title}
+        </h1>
         <span className="app-header__who">
           <span className="swatch" style={{ backgroundColor: user.color }} aria-hidden="true" />
           {identity}

@@ -32,9 +32,9 @@ export function LiveAnnouncer({ awareness, connection }: { awareness: Awareness;
   };
 
   const describe = (change: PresenceChange) =>
-    change.delegation
-      ? t(change.kind === 'joined' ? 'announce.joined' : 'announce.left', { name: change.name, delegation: change.delegation })
-      : t(change.kind === 'joined' ? 'announce.joinedOrganiser' : 'announce.leftOrganiser', { name: change.name });
+    change.organiser
+      ? t(change.kind === 'joined' ? 'announce.joinedOrganiser' : 'announce.leftOrganiser')
+      : t(change.kind === 'joined' ? 'announce.joined' : 'announce.left', { name: change.name, delegation: change.delegation });
 
   useEffect(() => {
     if (!online) return;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import { groupBy } from '../../lib/groupBy.ts';
+import { delegationName, personName } from '../../lib/organiserIdentity.ts';
 import { safeColor } from './awarenessUser.ts';
 import { usePresence } from './usePresence.ts';
 
@@ -19,7 +20,7 @@ export function ParticipantsSidebar({ awareness, showCarets, onShowCarets }: Par
   const people = [...groupBy(participants, (person) => `${person.delegation}\u0000${person.name}`).values()].map(
     (sessions) => sessions.find((session) => session.isSelf) ?? sessions[0]!,
   );
-  const groups = groupBy(people, (person) => person.delegation || t('participants.organisers'));
+  const groups = groupBy(people, (person) => delegationName(t, person.delegation, person.role === 'organiser' || !person.delegation));
   const othersHere = people.some((person) => !person.isSelf);
 
   return (
@@ -38,7 +39,7 @@ export function ParticipantsSidebar({ awareness, showCarets, onShowCarets }: Par
               <li key={person.clientId} className="participants__person">
                 <span className="swatch" style={{ backgroundColor: safeColor(person.color) }} aria-hidden="true" />
                 <span>
-                  <bdi>{person.name}</bdi>
+                  <bdi>{personName(t, person.name, person.role === 'organiser')}</bdi>
                   {person.isSelf && <span className="muted"> ({t('participants.you')})</span>}
                 </span>
                 <span className="participants__role">{t(`roles.${person.role}`)}</span>

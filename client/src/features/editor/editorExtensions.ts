@@ -16,14 +16,16 @@ export interface EditorExtensionOptions {
   /** Read-only editors (observers, frozen documents) must not generate ids the server would refuse. */
   canEdit: boolean;
   recommendationLabel: (number: number) => string;
+  /** The caret label of the organiser, who has no personal name, in the reader's language. */
+  organiserLabel: () => string;
 }
 
 /** The shared schema plus what only a browser needs: Yjs binding with its own undo, carets, computed numbers and dir. */
-export function editorExtensions({ collaboration, user, canEdit, recommendationLabel }: EditorExtensionOptions): AnyExtension[] {
+export function editorExtensions({ collaboration, user, canEdit, recommendationLabel, organiserLabel }: EditorExtensionOptions): AnyExtension[] {
   return [
     ...schemaExtensions({ assignIds: canEdit }),
     Collaboration.configure({ document: collaboration.ydoc }),
-    CollaborationCaret.configure({ provider: collaboration.provider, user, render: renderCaret, selectionRender: renderSelection }),
+    CollaborationCaret.configure({ provider: collaboration.provider, user, render: (caretUser) => renderCaret(caretUser.role === 'organiser' ? { ...caretUser, name: organiserLabel(), delegation: '' } : caretUser), selectionRender: renderSelection }),
     RecommendationNumbering.configure({ label: recommendationLabel }),
     BlockDirection,
     CommentHighlights,

@@ -16,8 +16,8 @@ describe('presenceChanges', () => {
     const before = [person(1, 'Me', 'Spain', true), person(2, 'Amal', 'Jordan')];
     const after = [person(1, 'Me', 'Spain', true), person(3, 'Claire', 'France')];
     expect(presenceChanges(before, after)).toEqual([
-      { kind: 'joined', name: 'Claire', delegation: 'France' },
-      { kind: 'left', name: 'Amal', delegation: 'Jordan' },
+      { kind: 'joined', name: 'Claire', delegation: 'France', organiser: false },
+      { kind: 'left', name: 'Amal', delegation: 'Jordan', organiser: false },
     ]);
   });
 

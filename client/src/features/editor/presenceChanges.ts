@@ -3,8 +3,9 @@ import type { Participant } from './usePresence.ts';
 export interface PresenceChange {
   kind: 'joined' | 'left';
   name: string;
-  /** Empty for organisers, who belong to no delegation. */
   delegation: string;
+  /** Organisers have no personal name or delegation: they are announced by their role. */
+  organiser: boolean;
 }
 
 /** One person, whatever number of tabs they have open. */
@@ -16,7 +17,7 @@ export function presenceChanges(before: readonly Participant[], after: readonly 
   const previous = others(before);
   const current = others(after);
   const changes: PresenceChange[] = [];
-  for (const [key, person] of current) if (!previous.has(key)) changes.push({ kind: 'joined', name: person.name, delegation: person.delegation });
-  for (const [key, person] of previous) if (!current.has(key)) changes.push({ kind: 'left', name: person.name, delegation: person.delegation });
+  for (const [key, person] of current) if (!previous.has(key)) changes.push({ kind: 'joined', name: person.name, delegation: person.delegation, organiser: person.role === 'organiser' });
+  for (const [key, person] of previous) if (!current.has(key)) changes.push({ kind: 'left', name: person.name, delegation: person.delegation, organiser: person.role === 'organiser' });
   return changes;
 }

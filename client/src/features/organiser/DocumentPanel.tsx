@@ -40,7 +40,9 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
   return (
     <section className="document-panel" aria-labelledby="document-panel-title">
       <div className="document-panel__head">
-        <h2 id="document-panel-title">{document.title}</h2>
+        <h2 id="document-panel-title" dir="auto">
+          {document.title}
+        </h2>
         <button type="button" className="button button--primary" onClick={() => navigate(`/documents/${encodeURIComponent(document.id)}`)}>
           {t('organiser.open')}
         </button>

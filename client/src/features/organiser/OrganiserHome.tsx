@@ -4,6 +4,7 @@ import { DocumentList, DocumentSummary, LIMITS } from '../../../../shared/api/do
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { SignOutButton } from '../../components/SignOutButton.tsx';
 import { formatDate } from '../../i18n/format.ts';
+import { personName } from '../../lib/organiserIdentity.ts';
 import { apiRequest } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errorMessage.ts';
 import { useAsync } from '../../lib/useAsync.ts';
@@ -23,7 +24,7 @@ export function OrganiserHome({ name }: { name: string }) {
   return (
     <div className="page">
       <AppHeader>
-        <span className="app-header__who">{t('organiser.signedInAs', { name })}</span>
+        <span className="app-header__who">{t('organiser.signedInAs', { name: personName(t, name, true) })}</span>
         <SignOutButton />
       </AppHeader>
       <main className="organiser">
