@@ -1,3 +1,5 @@
+import type { ConnectionContext } from './connection.ts';
+
 export interface StoredDocument {
   state: Uint8Array | undefined;
   updates: Uint8Array[];
@@ -30,6 +32,11 @@ export interface RelayMetrics {
 export interface RoomEvents {
   /** A change of the document was stored. Called synchronously: keep it cheap. */
   stored(documentId: string): void;
+  /**
+   * A change sent by an authenticated connection was stored: `change` holds only what was new to the document, so its
+   * structs were written by the Yjs clients of `context`'s socket (authorship). Called synchronously: keep it cheap.
+   */
+  authored?(documentId: string, change: Uint8Array, context: ConnectionContext): void;
   /** The document was unloaded because nobody was connected for the grace period. */
   unloaded(documentId: string): void;
 }

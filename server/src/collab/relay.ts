@@ -141,7 +141,12 @@ export class CollabRelay {
         compactAfterUpdates: this.options.compactAfterUpdates,
         maxDocumentBytes: this.options.maxDocumentBytes,
         maxPendingBytes: this.options.maxPendingBytes,
-        onStored: this.options.events && ((id) => this.options.events?.stored(id)),
+        onStored:
+          this.options.events &&
+          ((id, change, from) => {
+            this.options.events?.stored(id);
+            if (from instanceof Connection) this.options.events?.authored?.(id, change, from.context);
+          }),
       },
       this.commits,
     );

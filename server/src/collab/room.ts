@@ -41,8 +41,11 @@ export interface RoomOptions {
   maxDocumentBytes: number;
   /** Largest size of updates waiting for changes the server never received; past it they are dropped. */
   maxPendingBytes: number;
-  /** Told after every stored change (e.g. to take automatic snapshots after a period of activity). */
-  onStored?: (documentId: string) => void;
+  /**
+   * Told after every stored change (e.g. to take automatic snapshots after a period of activity), with the change
+   * (only what was new to the document) and its origin: the peer that sent it, or the server itself.
+   */
+  onStored?: (documentId: string, change: Uint8Array, from: unknown) => void;
 }
 
 /** The transaction origin of changes the server makes itself; relayed to every peer. */
@@ -153,7 +156,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     this.metrics.updateStored(change.byteLength);
     this.broadcast(syncUpdateFrame(change), from);
     if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.compact();
-    this.options.onStored?.(this.documentId);
+    this.options.onStored?.(this.documentId, change, from);
   }
 
   /**
