@@ -24,4 +24,11 @@ describe('can', () => {
       expect(can(role, 'export', { frozen: true })).toBe(true);
     }
   });
+
+  it('lets rapporteurs and organisers set consensus statuses and only delegates enter reservations', () => {
+    expect(ROLES.filter((role) => can(role, 'consensus.set'))).toEqual(['organiser', 'rapporteur']);
+    expect(ROLES.filter((role) => can(role, 'consensus.reserve'))).toEqual(['delegate']);
+    expect(can('rapporteur', 'consensus.set', { frozen: true })).toBe(false);
+    expect(can('delegate', 'consensus.reserve', { frozen: true })).toBe(false);
+  });
 });

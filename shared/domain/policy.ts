@@ -15,6 +15,8 @@ export type Action =
   | 'thread.resolve'
   | 'snapshot.create'
   | 'snapshot.restore'
+  | 'consensus.set'
+  | 'consensus.reserve'
   | 'export';
 
 export interface PolicySubject {
@@ -34,6 +36,7 @@ const allowed: Record<Role, ReadonlySet<Action>> = {
     'thread.resolve',
     'snapshot.create',
     'snapshot.restore',
+    'consensus.set',
     'export',
   ]),
   rapporteur: new Set<Action>([
@@ -44,14 +47,23 @@ const allowed: Record<Role, ReadonlySet<Action>> = {
     'thread.resolve',
     'snapshot.create',
     'snapshot.restore',
+    'consensus.set',
     'export',
   ]),
-  delegate: new Set<Action>(['document.read', 'document.edit', 'thread.read', 'thread.post', 'export']),
+  // A reservation is a delegation's own position: only its delegates enter or withdraw it.
+  delegate: new Set<Action>(['document.read', 'document.edit', 'thread.read', 'thread.post', 'consensus.reserve', 'export']),
   observer: new Set<Action>(['document.read', 'thread.read', 'export']),
 };
 
 /** Actions that change the text or its discussion, and so stop while the document is frozen. */
-const writes: ReadonlySet<Action> = new Set<Action>(['document.edit', 'thread.post', 'thread.resolve', 'snapshot.restore']);
+const writes: ReadonlySet<Action> = new Set<Action>([
+  'document.edit',
+  'thread.post',
+  'thread.resolve',
+  'snapshot.restore',
+  'consensus.set',
+  'consensus.reserve',
+]);
 
 /** Whether a person with `role` may do `action` on a document in the state `subject`. */
 export function can(role: Role, action: Action, subject: PolicySubject = { frozen: false }): boolean {
