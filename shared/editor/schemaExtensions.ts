@@ -2,8 +2,10 @@ import type { AnyExtension } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import UniqueID from '@tiptap/extension-unique-id';
 import StarterKit from '@tiptap/starter-kit';
+import { Bracket, type BracketAttributes } from './bracket.ts';
 import { Recommendation } from './recommendation.ts';
 import { RECOMMENDATION_NODE } from './recommendationNumbers.ts';
+import { Deletion, Insertion, Modification, type SuggestionAttributes } from './suggestionMarks.ts';
 
 /** Link schemes a document may hold; anything else (javascript:, data:, vbscript: …) is dropped on paste and export. */
 export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
@@ -24,13 +26,18 @@ export interface SchemaOptions {
    * differs from everyone else's and changes that never sync.
    */
   assignIds?: boolean;
+  /** Hover text of a suggestion, in the reader's language (browser only). Default: none. */
+  describeSuggestion?: (attrs: SuggestionAttributes) => string;
+  /** Hover text of bracketed text (browser only). Default: none. */
+  describeBracket?: (attrs: BracketAttributes) => string;
 }
 
 /**
  * The document schema, defined once: the editor uses it in the browser and the server uses it to seed, render and
  * export without a DOM. Collaboration and presence are added by the client only; they do not change the schema.
  */
-export function schemaExtensions({ assignIds = true }: SchemaOptions = {}): AnyExtension[] {
+export function schemaExtensions({ assignIds = true, describeSuggestion, describeBracket }: SchemaOptions = {}): AnyExtension[] {
+  const describe = describeSuggestion ?? null;
   return [
     StarterKit.configure({
       // Undo/redo comes from the Yjs undo manager, which undoes only the user's own changes.
@@ -48,6 +55,11 @@ export function schemaExtensions({ assignIds = true }: SchemaOptions = {}): AnyE
       },
     }),
     Recommendation,
+    // Proposals and brackets of the negotiation (docs/decisions/0002-suggestions.md).
+    Insertion.configure({ describe }),
+    Deletion.configure({ describe }),
+    Modification.configure({ describe }),
+    Bracket.configure({ describe: describeBracket ?? null }),
     UniqueID.configure({
       types: [RECOMMENDATION_NODE],
       updateDocument: assignIds,
