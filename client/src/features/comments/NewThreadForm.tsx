@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { THREAD_LIMITS, type Thread } from '../../../../shared/api/threads.ts';
+import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import { THREAD_VISIBILITIES, type ThreadVisibility } from '../../../../shared/domain/threadVisibility.ts';
 import { ActionError } from './ActionError.tsx';
 import { type NewAnchor, anchorsForSelection } from './threadAnchors.ts';
@@ -69,7 +70,7 @@ export function NewThreadForm({ editor, documentId, onCreated }: { editor: Edito
         void action.run(() => threadsApi.create(documentId, { ...anchor, visibility, body }));
       }}
     >
-      <q className="thread__quote" dir="auto">
+      <q className="thread__quote" dir={textDirection(anchor.quote)}>
         {anchor.quote}
       </q>
       <label className="visually-hidden" htmlFor="new-thread-body">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import { THREAD_LIMITS, type Thread } from '../../../../shared/api/threads.ts';
 import { ActionError } from './ActionError.tsx';
 import { CommentItem } from './CommentItem.tsx';
@@ -65,7 +66,7 @@ export function ThreadCard({ thread, range, active, viewerId, canPost, canResolv
       >
         <span className="visually-hidden">{t('comments.showInText')}</span>
         {range === null && <span className="badge thread__removed">{t('comments.textRemoved')}</span>}
-        <q className="thread__quote" dir="auto">
+        <q className="thread__quote" dir={textDirection(thread.quote)}>
           {thread.quote}
         </q>
       </button>
