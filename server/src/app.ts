@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import type { Metrics } from './metrics.ts';
 import type { Db } from './storage/database.ts';
 import type { AccessService } from './services/accessService.ts';
+import type { AuthorshipService } from './services/authorship/authorshipService.ts';
+import type { ConsensusService } from './services/consensusService.ts';
 import type { DocumentService } from './services/documentService.ts';
 import type { ExportService } from './services/export/exportService.ts';
 import type { ThreadService } from './services/threadService.ts';
@@ -15,6 +17,8 @@ import { authenticate } from './http/authenticate.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { requestLogger } from './http/requestLogger.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
+import { authorRoutes } from './http/routes/authorRoutes.ts';
+import { consensusRoutes } from './http/routes/consensusRoutes.ts';
 import { documentRoutes } from './http/routes/documentRoutes.ts';
 import { exportRoutes } from './http/routes/exportRoutes.ts';
 import { eventRoutes } from './http/routes/eventRoutes.ts';
@@ -30,6 +34,8 @@ export interface AppDeps {
   documents: DocumentService;
   threads: ThreadService;
   versions: VersionService;
+  consensus: ConsensusService;
+  authorship: AuthorshipService;
   /** Shared with the websocket upgrade, so failed credentials count the same over HTTP and websockets. */
   failures: AuthFailureLimiter;
   exports: ExportService;
@@ -76,7 +82,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(documentRoutes({ documents: deps.documents, access: deps.access, publicUrl: deps.publicUrl }));
   app.use(adminRoutes({ db: deps.db, publicUrl: deps.publicUrl, lan: deps.lan, tls: deps.secureCookies }));
   app.use(threadRoutes({ threads: deps.threads }));
-  app.use(eventRoutes({ threads: deps.threads, access: deps.access }));
+  app.use(consensusRoutes({ consensus: deps.consensus }));
+  app.use(authorRoutes(deps.authorship));
+  app.use(eventRoutes({ threads: deps.threads, consensus: deps.consensus, access: deps.access }));
   app.use(versionRoutes(deps.versions));
   app.use(exportRoutes({ exports: deps.exports }));
   app.use('/api', notFoundHandler);

@@ -12,16 +12,21 @@ import { createHttpServer } from './http/createHttpServer.ts';
 import { Metrics } from './metrics.ts';
 import { lanAddress } from './network/lanAddress.ts';
 import { AccessService } from './services/accessService.ts';
+import { AuthorshipService } from './services/authorship/authorshipService.ts';
+import { ConsensusService } from './services/consensusService.ts';
 import { seedDemo, type DemoSeed } from './services/demoSeed.ts';
 import { DocumentEvents } from './services/documentEvents.ts';
 import { BackupScheduler } from './services/backupScheduler.ts';
 import { DocumentService } from './services/documentService.ts';
 import { createExportWorkerPool } from './services/export/exportWorkerPool.ts';
 import { ExportService } from './services/export/exportService.ts';
+import { consensusAnnexSource } from './services/export/consensusAnnexSource.ts';
 import { threadAnnexSource } from './services/export/threadAnnexSource.ts';
 import { ThreadService } from './services/threadService.ts';
 import { AccessRepository } from './storage/accessRepository.ts';
 import { AuditLogRepository } from './storage/auditLogRepository.ts';
+import { AuthorshipRepository } from './storage/authorshipRepository.ts';
+import { ConsensusRepository } from './storage/consensusRepository.ts';
 import { openDatabase } from './storage/database.ts';
 import { DocumentRepository } from './storage/documentRepository.ts';
 import { ThreadRepository } from './storage/threadRepository.ts';
@@ -54,7 +59,11 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const access = new AccessService(new AccessRepository(db), documentRepository);
   const documents = new DocumentService(documentRepository);
   const updates = new YjsUpdateRepository(db);
-  const threads = new ThreadService(documents, new ThreadRepository(db, new AuditLogRepository(db)), new DocumentEvents(logger));
+  const documentEvents = new DocumentEvents(logger);
+  const auditLog = new AuditLogRepository(db);
+  const threads = new ThreadService(documents, new ThreadRepository(db, auditLog), documentEvents);
+  const consensus = new ConsensusService(documents, new ConsensusRepository(db, auditLog), documentEvents);
+  const authorship = new AuthorshipService(documents, new AuthorshipRepository(db), logger);
   const { generated } = access.setUpOrganiserToken(config.organiserToken);
   // Known once listening (the port may be chosen by the system); the routes read it at each request.
   let publicUrl: string | undefined = config.publicUrl;
@@ -72,7 +81,11 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     maxBufferedBytes: config.maxBufferedBytes,
     events: {
       stored: (documentId) => versions.noteActivity(documentId),
-      unloaded: (documentId) => versions.autoSnapshot(documentId),
+      authored: (documentId, change, context) => authorship.recordChange(documentId, change, context),
+      unloaded: (documentId) => {
+        authorship.forget(documentId);
+        versions.autoSnapshot(documentId);
+      },
     },
   });
   const versions = new VersionService({
@@ -92,6 +105,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     documents,
     history: updates,
     threads: threadAnnexSource(threads),
+    consensus: consensusAnnexSource(consensus),
     render: exportWorkers.render,
   });
 
@@ -104,6 +118,8 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     exports,
     threads,
     versions,
+    consensus,
+    authorship,
     failures,
     publicUrl: () => publicUrl,
     db,

@@ -7,4 +7,16 @@ export const EXPORT_LABELS = {
   quote: 'Quoted text',
   status: 'Status',
   outcome: 'Outcome',
+  statusAnnexTitle: 'Annex: consensus status',
+  noRecommendations: 'No recommendations',
+  consensusStatus: {
+    draft: 'Draft',
+    under_discussion: 'Under discussion',
+    agreed: 'Agreed',
+    agreed_with_reservation: 'Agreed with reservation',
+  },
+  reservations: 'Reservations',
+  /** "Recommendation 2 — Agreed with reservation", then the first words. */
+  statusLine: (number: number, status: string) => `Recommendation ${number}: ${status}`,
+  reservation: (delegation: string, note: string | null) => (note ? `${delegation} (${note})` : delegation),
 } as const;

@@ -1,3 +1,4 @@
+import type { ConsensusStatus } from '../../../../shared/domain/consensus.ts';
 import type { TextDirection } from '../../../../shared/editor/textDirection.ts';
 
 /**
@@ -80,9 +81,27 @@ export interface AnnexComment {
   createdAt: string;
 }
 
+/** The consensus status and reservations of one recommendation, as the annex lists it (keyed by the stable id). */
+export interface AnnexConsensus {
+  recommendationId: string;
+  status: ConsensusStatus;
+  reservations: { delegation: string; note: string | null }[];
+}
+
+/** One line of the annex's consensus table: every recommendation of the text, in order. */
+export interface AnnexStatusRow {
+  number: number;
+  /** The first words of the recommendation, so the line can be recognised. */
+  excerpt: string;
+  status: ConsensusStatus;
+  reservations: { delegation: string; note: string | null }[];
+}
+
 export interface ExportDocument {
   title: string;
   blocks: Block[];
   /** Present for the "with annex" kind (possibly empty: the annex then says so); absent for the clean text. */
   annex: AnnexThread[] | undefined;
+  /** The consensus status of each recommendation, in the "with annex" kind. */
+  statuses?: AnnexStatusRow[];
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { ExportQuery } from '../../../../shared/api/export.ts';
 import type { DocumentService } from '../documentService.ts';
 import type { Principal } from '../principal.ts';
-import type { AnnexThread } from './exportModel.ts';
+import type { AnnexConsensus, AnnexThread } from './exportModel.ts';
 import type { ExportFile, ExportInput } from './renderExport.ts';
 
 /** Where the stored Yjs history of a document comes from (the update repository). */
@@ -15,6 +15,11 @@ export interface AnnexThreadSource {
   annexThreads(principal: Principal, documentId: string): AnnexThread[];
 }
 
+/** The consensus statuses `principal` may read in a document, for the annex. */
+export interface AnnexConsensusSource {
+  annexConsensus(principal: Principal, documentId: string): AnnexConsensus[];
+}
+
 /** Renders an export file; `signal` tells it the file is no longer wanted. */
 export type RenderExport = (input: ExportInput, signal?: AbortSignal) => Promise<ExportFile>;
 
@@ -22,6 +27,8 @@ export interface ExportServiceDeps {
   documents: DocumentService;
   history: StoredDocumentState;
   threads: AnnexThreadSource;
+  /** Statuses for the annex; without it the annex lists comment threads only. */
+  consensus?: AnnexConsensusSource;
   /** In the server, the export worker pool: rendering is seconds of CPU that must not block the relay. */
   render: RenderExport;
 }
@@ -44,6 +51,7 @@ export class ExportService {
         state: Y.mergeUpdates(state ? [state, ...updates] : updates),
         format: query.format,
         annex: query.kind === 'annex' ? this.deps.threads.annexThreads(principal, documentId) : undefined,
+        consensus: query.kind === 'annex' ? this.deps.consensus?.annexConsensus(principal, documentId) : undefined,
       },
       signal,
     );

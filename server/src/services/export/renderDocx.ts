@@ -11,7 +11,8 @@ import {
 } from 'docx';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import { EXPORT_LABELS } from './exportLabels.ts';
-import type { AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import { statusLines } from './statusRows.ts';
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -31,6 +32,7 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
   const children = [
     new Paragraph({ heading: HeadingLevel.TITLE, ...direction(textDirection(document.title)), children: runs([plain(document.title)], textDirection(document.title)) }),
     ...document.blocks.flatMap((block) => writer.block(block, 0)),
+    ...(document.statuses ? statusAnnex(document.statuses) : []),
     ...(document.annex ? annex(document.annex) : []),
   ];
   return Packer.toBuffer(
@@ -157,6 +159,21 @@ function textLines(text: string, extra: { italic?: boolean } = {}): Inline[] {
 function textParagraph(text: string, options: { italic?: boolean; depth?: number } = {}): Paragraph {
   const dir = textDirection(text);
   return new Paragraph({ ...direction(dir), ...indent(options.depth ?? 0), children: runs(textLines(text, options), dir) });
+}
+
+function statusAnnex(rows: readonly AnnexStatusRow[]): Paragraph[] {
+  const paragraphs = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(EXPORT_LABELS.statusAnnexTitle)] }),
+  ];
+  if (rows.length === 0) paragraphs.push(textParagraph(EXPORT_LABELS.noRecommendations));
+  for (const { line, excerpt, reservations } of statusLines(rows)) {
+    paragraphs.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(line)] }),
+      textParagraph(excerpt, { italic: true, depth: 1 }),
+      ...(reservations ? [textParagraph(reservations)] : []),
+    );
+  }
+  return paragraphs;
 }
 
 function annex(threads: readonly AnnexThread[]): Paragraph[] {

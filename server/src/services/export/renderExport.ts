@@ -2,7 +2,8 @@ import type { ExportFormat } from '../../../../shared/api/export.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import { proseMirrorOf } from '../documentState.ts';
 import { documentBlocks } from './documentBlocks.ts';
-import type { AnnexThread, ExportDocument } from './exportModel.ts';
+import type { AnnexConsensus, AnnexThread, ExportDocument } from './exportModel.ts';
+import { statusRows } from './statusRows.ts';
 import { renderDocx } from './renderDocx.ts';
 import { renderHtml } from './renderHtml.ts';
 import { createMarkdownRenderer } from './renderMarkdown.ts';
@@ -18,6 +19,8 @@ export interface ExportInput {
   format: ExportFormat;
   /** The annex of comment threads, or undefined for the clean text. */
   annex: AnnexThread[] | undefined;
+  /** With the annex: the recommendations that have a status or reservations (the others are drafts). */
+  consensus?: AnnexConsensus[];
 }
 
 export interface ExportFile {
@@ -36,8 +39,9 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
     md: { contentType: 'text/markdown; charset=utf-8', render: async (document) => Buffer.from(markdown(document)) },
     html: { contentType: 'text/html; charset=utf-8', render: async (document) => Buffer.from(renderHtml(document)) },
   };
-  return async ({ title, state, format, annex }) => {
-    const document: ExportDocument = { title, blocks: documentBlocks(proseMirrorOf(state)), annex };
+  return async ({ title, state, format, annex, consensus }) => {
+    const doc = proseMirrorOf(state);
+    const document: ExportDocument = { title, blocks: documentBlocks(doc), annex, statuses: consensus && statusRows(doc, consensus) };
     const { contentType, render } = formats[format];
     return { body: await render(document), contentType, extension: format };
   };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import { EXPORT_LABELS } from './exportLabels.ts';
-import type { AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import { statusLines } from './statusRows.ts';
 
 const STYLE = `
 body { font-family: "Amiri", "Noto Naskh Arabic", "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #111; }
@@ -44,6 +45,7 @@ export function renderHtml(document: ExportDocument): string {
     '<body>',
     `<h1 class="title" dir="${dir}">${escape(document.title)}</h1>`,
     ...document.blocks.map(block),
+    ...(document.statuses ? [statusAnnex(document.statuses)] : []),
     ...(document.annex ? [annex(document.annex)] : []),
     '</body>',
     '</html>',
@@ -89,6 +91,22 @@ function inlines(content: readonly Inline[]): string {
       return html;
     })
     .join('');
+}
+
+function statusAnnex(rows: readonly AnnexStatusRow[]): string {
+  const parts = [`<section class="annex statuses">`, `<h2>${escape(EXPORT_LABELS.statusAnnexTitle)}</h2>`];
+  if (rows.length === 0) parts.push(`<p>${escape(EXPORT_LABELS.noRecommendations)}</p>`);
+  for (const { line, excerpt, reservations } of statusLines(rows)) {
+    parts.push(
+      '<div class="status">',
+      `<p><strong>${escape(line)}</strong></p>`,
+      `<p dir="${textDirection(excerpt)}">${escape(excerpt)}</p>`,
+      ...(reservations ? [`<p dir="${textDirection(reservations)}">${escape(reservations)}</p>`] : []),
+      '</div>',
+    );
+  }
+  parts.push('</section>');
+  return parts.join('\n');
 }
 
 function annex(threads: readonly AnnexThread[]): string {

@@ -1,7 +1,8 @@
 import type { AnyExtension, JSONContent } from '@tiptap/core';
 import { MarkdownManager } from '@tiptap/markdown';
 import { EXPORT_LABELS } from './exportLabels.ts';
-import type { AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import { statusLines } from './statusRows.ts';
 
 /**
  * Markdown through @tiptap/markdown, which knows the schema's nodes and escapes text. The blocks are handed to it as
@@ -12,6 +13,7 @@ export function createMarkdownRenderer(extensions: AnyExtension[]): (document: E
   const manager = new MarkdownManager({ extensions });
   return (document) => {
     const content: JSONContent[] = [heading(1, [text(document.title)]), ...document.blocks.flatMap(block)];
+    if (document.statuses) content.push(...statusAnnex(document.statuses));
     if (document.annex) content.push(...annex(document.annex));
     return manager.serialize({ type: 'doc', content }).replace(/\n*$/, '\n');
   };
@@ -49,6 +51,16 @@ function inlines(content: readonly Inline[]): JSONContent[] {
     if (inline.href) marks.push({ type: 'link', attrs: { href: markdownUrl(inline.href) } });
     return text(inline.text, marks);
   });
+}
+
+function statusAnnex(rows: readonly AnnexStatusRow[]): JSONContent[] {
+  const content = [heading(2, [text(EXPORT_LABELS.statusAnnexTitle)])];
+  if (rows.length === 0) content.push(paragraphOf(EXPORT_LABELS.noRecommendations));
+  for (const { line, excerpt, reservations } of statusLines(rows)) {
+    content.push({ type: 'paragraph', content: [text(line, [{ type: 'bold' }])] }, paragraphOf(excerpt));
+    if (reservations) content.push(paragraphOf(reservations));
+  }
+  return content;
 }
 
 function annex(threads: readonly AnnexThread[]): JSONContent[] {

@@ -3,7 +3,8 @@ import { Document, Font, Link, Page, type Styles, Text, View, renderToBuffer } f
 import { createElement as h, type ReactElement, type ReactNode } from 'react';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import { EXPORT_LABELS } from './exportLabels.ts';
-import type { AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import { statusLines } from './statusRows.ts';
 
 /** Amiri covers Arabic, French, Spanish and English in one face, and pdftotext reads its Arabic back correctly. */
 const FONT_FAMILY = 'Amiri';
@@ -56,6 +57,7 @@ export function createPdfRenderer(): (document: ExportDocument) => Promise<Buffe
           { size: 'A4', style: styles.page },
           textBlock(textDirection(document.title), styles.title, document.title),
           ...document.blocks.map((item, index) => block(item, index)),
+          ...(document.statuses ? [statusAnnex(document.statuses)] : []),
           ...(document.annex ? [annex(document.annex)] : []),
         ),
       ),
@@ -122,6 +124,24 @@ function inlines(content: readonly Inline[]): ReactNode[] {
 
 function plainParagraph(text: string, key: string, style: Styles[string] = styles.paragraph): ReactElement {
   return h(View, { key }, textBlock(textDirection(text), style, text));
+}
+
+function statusAnnex(rows: readonly AnnexStatusRow[]): ReactElement {
+  return h(
+    View,
+    { break: true, style: styles.annex },
+    textBlock('ltr', { fontSize: HEADING_SIZES[0], fontWeight: 'bold', marginBottom: 8 }, EXPORT_LABELS.statusAnnexTitle),
+    ...(rows.length === 0 ? [plainParagraph(EXPORT_LABELS.noRecommendations, 'none')] : []),
+    ...statusLines(rows).map(({ line, excerpt, reservations }, index) =>
+      h(
+        View,
+        { key: index, style: { marginBottom: 8 } },
+        textBlock('ltr', { fontSize: HEADING_SIZES[2], fontWeight: 'bold' }, line),
+        plainParagraph(excerpt, 'excerpt'),
+        ...(reservations ? [plainParagraph(reservations, 'reservations')] : []),
+      ),
+    ),
+  );
 }
 
 function annex(threads: readonly AnnexThread[]): ReactElement {

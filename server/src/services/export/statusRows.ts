@@ -1,0 +1,54 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { DEFAULT_CONSENSUS_STATUS } from '../../../../shared/domain/consensus.ts';
+import { RECOMMENDATION_NODE } from '../../../../shared/editor/recommendationNumbers.ts';
+import { EXPORT_LABELS } from './exportLabels.ts';
+import type { AnnexConsensus, AnnexStatusRow } from './exportModel.ts';
+
+/** How many words of a recommendation the annex quotes. */
+const EXCERPT_WORDS = 8;
+
+/** The first words of `text`, with an ellipsis when there are more. */
+export function excerptOf(text: string, words = EXCERPT_WORDS): string {
+  const all = text.trim().split(/\s+/).filter(Boolean);
+  return all.length > words ? `${all.slice(0, words).join(' ')}…` : all.join(' ');
+}
+
+/**
+ * Every top-level recommendation of `doc` in order (numbered as the editor numbers them), with its status and
+ * reservations from `consensus` (matched by the recommendation's id; none recorded means a draft).
+ */
+export function statusRows(doc: ProseMirrorNode, consensus: readonly AnnexConsensus[]): AnnexStatusRow[] {
+  const byId = new Map(consensus.map((entry) => [entry.recommendationId, entry]));
+  const rows: AnnexStatusRow[] = [];
+  doc.descendants((node) => {
+    if (node.type.name !== RECOMMENDATION_NODE) return true;
+    const entry = typeof node.attrs.id === 'string' ? byId.get(node.attrs.id) : undefined;
+    rows.push({
+      number: rows.length + 1,
+      excerpt: excerptOf(node.textBetween(0, node.content.size, ' ', ' ')),
+      status: entry?.status ?? DEFAULT_CONSENSUS_STATUS,
+      reservations: entry?.reservations ?? [],
+    });
+    return false;
+  });
+  return rows;
+}
+
+/** The annex's consensus lines as text, shared so every format says the same. */
+export interface StatusLines {
+  line: string;
+  excerpt: string;
+  /** "Reservations: France (pending consultation), Spain", or undefined without reservations. */
+  reservations: string | undefined;
+}
+
+export function statusLines(rows: readonly AnnexStatusRow[]): StatusLines[] {
+  return rows.map((row) => ({
+    line: EXPORT_LABELS.statusLine(row.number, EXPORT_LABELS.consensusStatus[row.status]),
+    excerpt: row.excerpt,
+    reservations:
+      row.reservations.length > 0
+        ? `${EXPORT_LABELS.reservations}: ${row.reservations.map((r) => EXPORT_LABELS.reservation(r.delegation, r.note)).join(', ')}`
+        : undefined,
+  }));
+}
