@@ -1,35 +1,46 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { copyText } from '../../lib/copyText.ts';
 
 const COPIED_FOR_MS = 2000;
 
-/** Copies `text`; on plain-http venue networks the clipboard API is missing, so it falls back to selecting the field. */
-export function CopyButton({ text, fieldId }: { text: string; fieldId: string }) {
+/**
+ * Copies `text` (with the selection fallback of `copyText` on plain-http venue networks). If the browser refuses even
+ * that, the field `fieldId` is left selected and the person is told to press Ctrl+C.
+ */
+export function CopyButton({ text, fieldId, label }: { text: string; fieldId: string; label?: string }) {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
+  const [outcome, setOutcome] = useState<'copied' | 'manual'>();
 
   useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), COPIED_FOR_MS);
+    if (outcome !== 'copied') return;
+    const timer = setTimeout(() => setOutcome(undefined), COPIED_FOR_MS);
     return () => clearTimeout(timer);
-  }, [copied]);
+  }, [outcome]);
 
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(true);
-    } catch {
-      const field = document.getElementById(fieldId);
-      if (field instanceof HTMLInputElement) {
-        field.select();
-        setCopied(document.execCommand('copy'));
-      }
+    if (await copyText(text)) {
+      setOutcome('copied');
+      return;
     }
+    const field = document.getElementById(fieldId);
+    if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
+      field.focus();
+      field.select();
+    }
+    setOutcome('manual');
   };
 
   return (
-    <button type="button" className="button" onClick={() => void copy()} aria-live="polite">
-      {copied ? t('organiser.copied') : t('organiser.copy')}
-    </button>
+    <>
+      <button type="button" className="button" onClick={() => void copy()} aria-live="polite">
+        {outcome === 'copied' ? t('organiser.copied') : (label ?? t('organiser.copy'))}
+      </button>
+      {outcome === 'manual' && (
+        <span className="form__hint" role="status">
+          {t('venue.copyManually')}
+        </span>
+      )}
+    </>
   );
 }

@@ -5,8 +5,12 @@ import { apiRequest } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errorMessage.ts';
 import { navigate } from '../../lib/router.ts';
 import { useAsync } from '../../lib/useAsync.ts';
+import { QrCode } from '../../components/QrCode.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { InviteForm } from './InviteForm.tsx';
+import { InviteQrView } from './InviteQrView.tsx';
+import { InviteSheet } from './InviteSheet.tsx';
+import { InviteSheetForm } from './InviteSheetForm.tsx';
 import { MembersByDelegation } from './MembersByDelegation.tsx';
 
 const loadInvitesAndMembers = async (documentId: string) => {
@@ -23,6 +27,8 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
   const { state, reload } = useAsync(document.id, loadInvitesAndMembers);
   const [created, setCreated] = useState<CreatedInvite>();
   const [error, setError] = useState<string>();
+  const [showQr, setShowQr] = useState(false);
+  const [sheet, setSheet] = useState<'choosing' | { invites: CreatedInvite[]; error?: string }>();
   const path = `/api/documents/${encodeURIComponent(document.id)}`;
 
   const revoke = async (invite: InviteSummary) => {
@@ -99,13 +105,31 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
 
       {created && (
         <div className="created-invite" role="status">
-          <p>{t('organiser.inviteCreated', { delegation: created.delegation, role: t(`roles.${created.role}`) })}</p>
-          <div className="created-invite__link">
-            <input id="created-invite-url" readOnly value={created.url} onFocus={(event) => event.target.select()} />
-            <CopyButton text={created.url} fieldId="created-invite-url" />
+          <QrCode
+            className="created-invite__code"
+            text={created.url}
+            label={t('venue.qrLabel', { delegation: created.delegation, role: t(`roles.${created.role}`) })}
+          />
+          <div className="created-invite__body">
+            <p>{t('organiser.inviteCreated', { delegation: created.delegation, role: t(`roles.${created.role}`) })}</p>
+            <div className="created-invite__link">
+              <input
+                id="created-invite-url"
+                readOnly
+                value={created.url}
+                dir="ltr"
+                aria-label={t('venue.linkLabel')}
+                onFocus={(event) => event.target.select()}
+              />
+              <CopyButton text={created.url} fieldId="created-invite-url" />
+              <button type="button" className="button" onClick={() => setShowQr(true)}>
+                {t('venue.showQr')}
+              </button>
+            </div>
           </div>
         </div>
       )}
+      {created && showQr && <InviteQrView invite={created} documentTitle={document.title} onClose={() => setShowQr(false)} />}
 
       <InviteForm
         documentId={document.id}
@@ -115,6 +139,27 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
           reload();
         }}
       />
+
+      {sheet === 'choosing' ? (
+        <InviteSheetForm
+          documentId={document.id}
+          invites={invites}
+          onCancel={() => setSheet(undefined)}
+          onCreated={(cards, cardError) => {
+            setSheet({ invites: cards, error: cardError });
+            reload();
+          }}
+        />
+      ) : (
+        <p>
+          <button type="button" className="button" onClick={() => setSheet('choosing')}>
+            {t('venue.sheet.open')}
+          </button>
+        </p>
+      )}
+      {sheet && sheet !== 'choosing' && (
+        <InviteSheet documentTitle={document.title} invites={sheet.invites} error={sheet.error} onClose={() => setSheet(undefined)} />
+      )}
 
       <h3>{t('organiser.members')}</h3>
       {state.status === 'done' && <MembersByDelegation members={state.value.members} />}

@@ -9,6 +9,7 @@ import { apiRequest } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errorMessage.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { DocumentPanel } from './DocumentPanel.tsx';
+import { VenuePanel } from './VenuePanel.tsx';
 import './organiser.css';
 
 const listDocuments = () => apiRequest(DocumentList, 'GET', '/api/documents');
@@ -28,6 +29,7 @@ export function OrganiserHome({ name }: { name: string }) {
         <SignOutButton />
       </AppHeader>
       <main className="organiser">
+        <VenuePanel />
         <section className="organiser__documents" aria-labelledby="documents-title">
           <h1 id="documents-title">{t('organiser.title')}</h1>
           {state.status === 'loading' && <p className="loading">{t('app.loading')}</p>}
