@@ -27,3 +27,16 @@ export async function createBenchDocument(baseUrl: string, organiserToken: strin
   );
   return { documentId: document.id, inviteToken: invite.token };
 }
+
+/** Creates `count` documents through Accord's REST API (a few requests at a time) and returns their ids. */
+export async function createBenchDocuments(baseUrl: string, organiserToken: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  const CONCURRENT = 8;
+  for (let first = 0; first < count; first += CONCURRENT) {
+    const batch = Array.from({ length: Math.min(CONCURRENT, count - first) }, (_, index) =>
+      postJson(`${baseUrl}/api/documents`, organiserToken, { title: `Benchmark ${first + index + 1}` }),
+    );
+    for (const created of await Promise.all(batch)) ids.push(DocumentSummary.parse(created).id);
+  }
+  return ids;
+}

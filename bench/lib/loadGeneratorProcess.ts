@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FromGenerator, LoadResult, LoadScenario, LoadTarget, ToGenerator } from './loadGeneratorProtocol.ts';
+import type { FromGenerator, LoadResult, LoadTarget, LoadTask, ToGenerator } from './loadGeneratorProtocol.ts';
 
 const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../loadGenerator.ts');
 
@@ -27,17 +27,18 @@ export class LoadGeneratorProcess {
     });
   }
 
-  /** Connects the clients and syncs them; resolves when the generator is ready to type. */
-  async prepare(target: LoadTarget, scenario: LoadScenario): Promise<void> {
-    this.post({ type: 'start', target, scenario });
+  /** Runs the task's setup (connecting, syncing); resolves when the generator is ready for the measured part. */
+  async prepare(target: LoadTarget, task: LoadTask): Promise<void> {
+    this.post({ type: 'start', target, task });
     await this.expect('ready');
   }
 
-  /** Types the scenario and resolves with what the receivers measured. */
-  async type(): Promise<LoadResult> {
+  /** Runs the measured part and resolves with its figures, of the kind the task was. */
+  async go<K extends LoadResult['kind']>(kind: K): Promise<Extract<LoadResult, { kind: K }>> {
     this.post({ type: 'go' });
-    const done = await this.expect('done');
-    return done.result;
+    const { result } = await this.expect('done');
+    if (result.kind !== kind) throw new Error(`load generator answered a ${result.kind} result, expected ${kind}`);
+    return result as Extract<LoadResult, { kind: K }>;
   }
 
   /** Waits for the generator to exit, killing it if it lingers. */
@@ -72,5 +73,24 @@ export class LoadGeneratorProcess {
         resolve(message);
       };
     });
+  }
+}
+
+/**
+ * One task in a fresh generator process: setup, then `beforeGo` (e.g. to read the server's memory while the clients are
+ * connected), then the measured part. The generator has exited when this resolves.
+ */
+export async function runLoadTask<K extends LoadResult['kind']>(
+  target: LoadTarget,
+  task: LoadTask & { kind: K },
+  beforeGo?: () => void | Promise<void>,
+): Promise<Extract<LoadResult, { kind: K }>> {
+  const generator = new LoadGeneratorProcess();
+  try {
+    await generator.prepare(target, task);
+    await beforeGo?.();
+    return await generator.go(task.kind);
+  } finally {
+    await generator.close();
   }
 }

@@ -11,13 +11,35 @@ export interface LoadScenario {
   seconds: number;
 }
 
-export interface LoadTarget {
-  wsUrl: string;
+/** y-websocket framing (Accord, the reference relay) or Hocuspocus's own (document name in every message). */
+export type WireProtocol = 'y-websocket' | 'hocuspocus';
+
+/** One document and the credentials its clients send. */
+export interface LoadRoom {
   room: string;
   params: Record<string, string>;
 }
 
-export interface LoadResult {
+export interface LoadTarget {
+  protocol: WireProtocol;
+  /** Base websocket URL; y-websocket appends `/<room>`, Hocuspocus sends the room in its messages. */
+  wsUrl: string;
+  rooms: LoadRoom[];
+}
+
+/** What the generator does, in two phases: before `ready` (setup) and after `go` (what is measured). */
+export type LoadTask =
+  /** Clients in the first room, writers typing at a fixed rate, every receiver timing every character. */
+  | { kind: 'fanout'; scenario: LoadScenario }
+  /** Two clients in every room: one writes a paragraph, the other receives it. Setup is what is measured. */
+  | { kind: 'documents' }
+  /** One writer types `edits` single-character updates into the first room as fast as a second client receives them. */
+  | { kind: 'populate'; edits: number }
+  /** After `go`, one new client joins the first room and waits until it holds the `edits` characters typed before. */
+  | { kind: 'coldSync'; edits: number };
+
+export interface FanoutResult {
+  kind: 'fanout';
   /** Updates the writers sent (one per character). */
   sent: number;
   /** Updates that reached a receiver: sent x (clients - 1) when nothing is lost. */
@@ -37,7 +59,31 @@ export interface LoadResult {
   setupMs: number;
 }
 
-export type ToGenerator = { type: 'start'; target: LoadTarget; scenario: LoadScenario } | { type: 'go' };
+export interface DocumentsResult {
+  kind: 'documents';
+  /** From the first connection until every client of every room is synced, ms. */
+  connectMs: number;
+  /** From the first connection until every room's second client holds its first client's paragraph, ms. */
+  syncedMs: number;
+  /** The generator's own CPU over the whole setup, ms. */
+  cpuMs: number;
+}
+
+export interface PopulateResult {
+  kind: 'populate';
+  typingMs: number;
+  cpuMs: number;
+}
+
+export interface ColdSyncResult {
+  kind: 'coldSync';
+  /** From creating the client until it is synced and holds every character, ms. */
+  syncedMs: number;
+}
+
+export type LoadResult = FanoutResult | DocumentsResult | PopulateResult | ColdSyncResult;
+
+export type ToGenerator = { type: 'start'; target: LoadTarget; task: LoadTask } | { type: 'go' };
 
 export type FromGenerator =
   | { type: 'ready' }

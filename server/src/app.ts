@@ -10,6 +10,7 @@ import type { AuthorshipService } from './services/authorship/authorshipService.
 import type { ConsensusService } from './services/consensusService.ts';
 import type { DocumentService } from './services/documentService.ts';
 import type { ExportService } from './services/export/exportService.ts';
+import type { SuggestionService } from './services/suggestionService.ts';
 import type { ThreadService } from './services/threadService.ts';
 import type { VersionService } from './services/versions/versionService.ts';
 import type { AuthFailureLimiter } from './http/authFailureLimiter.ts';
@@ -24,6 +25,7 @@ import { exportRoutes } from './http/routes/exportRoutes.ts';
 import { eventRoutes } from './http/routes/eventRoutes.ts';
 import { healthRoutes } from './http/routes/healthRoutes.ts';
 import { sessionRoutes } from './http/routes/sessionRoutes.ts';
+import { suggestionRoutes } from './http/routes/suggestionRoutes.ts';
 import { threadRoutes } from './http/routes/threadRoutes.ts';
 import { versionRoutes } from './http/routes/versionRoutes.ts';
 
@@ -34,6 +36,7 @@ export interface AppDeps {
   documents: DocumentService;
   threads: ThreadService;
   versions: VersionService;
+  suggestions: SuggestionService;
   consensus: ConsensusService;
   authorship: AuthorshipService;
   /** Shared with the websocket upgrade, so failed credentials count the same over HTTP and websockets. */
@@ -86,6 +89,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(authorRoutes(deps.authorship));
   app.use(eventRoutes({ threads: deps.threads, consensus: deps.consensus, access: deps.access }));
   app.use(versionRoutes(deps.versions));
+  app.use(suggestionRoutes({ suggestions: deps.suggestions }));
   app.use(exportRoutes({ exports: deps.exports }));
   app.use('/api', notFoundHandler);
   app.use(clientRoutes(deps.clientDir));

@@ -22,6 +22,7 @@ import { createExportWorkerPool } from './services/export/exportWorkerPool.ts';
 import { ExportService } from './services/export/exportService.ts';
 import { consensusAnnexSource } from './services/export/consensusAnnexSource.ts';
 import { threadAnnexSource } from './services/export/threadAnnexSource.ts';
+import { SuggestionService } from './services/suggestionService.ts';
 import { ThreadService } from './services/threadService.ts';
 import { AccessRepository } from './storage/accessRepository.ts';
 import { AuditLogRepository } from './storage/auditLogRepository.ts';
@@ -96,6 +97,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     live: relay,
     autoSnapshotIntervalMs: config.snapshotIntervalMs,
   });
+  const suggestions = new SuggestionService({ documents, live: relay, audit: new AuditLogRepository(db) });
   access.onInviteRevoked((inviteId) => {
     relay.closeWhere((context) => context.inviteId === inviteId, CloseCode.inviteRevoked, 'invite revoked');
   });

@@ -31,4 +31,13 @@ describe('can', () => {
     expect(can('rapporteur', 'consensus.set', { frozen: true })).toBe(false);
     expect(can('delegate', 'consensus.reserve', { frozen: true })).toBe(false);
   });
+
+  it('lets rapporteurs and organisers decide proposals and remove brackets; delegates propose, bracket and withdraw', () => {
+    expect(ROLES.filter((role) => can(role, 'suggestion.decide'))).toEqual(['organiser', 'rapporteur']);
+    expect(ROLES.filter((role) => can(role, 'bracket.remove'))).toEqual(['organiser', 'rapporteur']);
+    expect(ROLES.filter((role) => can(role, 'suggestion.withdraw'))).toEqual(['organiser', 'rapporteur', 'delegate']);
+    expect(ROLES.filter((role) => can(role, 'bracket.add'))).toEqual(['organiser', 'rapporteur', 'delegate']);
+    expect(can('rapporteur', 'suggestion.decide', { frozen: true })).toBe(false);
+    expect(can('organiser', 'bracket.remove', { frozen: true })).toBe(false);
+  });
 });

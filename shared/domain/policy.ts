@@ -17,6 +17,11 @@ export type Action =
   | 'snapshot.restore'
   | 'consensus.set'
   | 'consensus.reserve'
+  | 'suggestion.propose'
+  | 'suggestion.decide'
+  | 'suggestion.withdraw'
+  | 'bracket.add'
+  | 'bracket.remove'
   | 'export';
 
 export interface PolicySubject {
@@ -37,6 +42,11 @@ const allowed: Record<Role, ReadonlySet<Action>> = {
     'snapshot.create',
     'snapshot.restore',
     'consensus.set',
+    'suggestion.propose',
+    'suggestion.decide',
+    'suggestion.withdraw',
+    'bracket.add',
+    'bracket.remove',
     'export',
   ]),
   rapporteur: new Set<Action>([
@@ -48,10 +58,26 @@ const allowed: Record<Role, ReadonlySet<Action>> = {
     'snapshot.create',
     'snapshot.restore',
     'consensus.set',
+    'suggestion.propose',
+    'suggestion.decide',
+    'suggestion.withdraw',
+    'bracket.add',
+    'bracket.remove',
     'export',
   ]),
   // A reservation is a delegation's own position: only its delegates enter or withdraw it.
-  delegate: new Set<Action>(['document.read', 'document.edit', 'thread.read', 'thread.post', 'consensus.reserve', 'export']),
+  // Delegates propose and bracket; they may withdraw only their own delegation's proposals (checked by the service).
+  delegate: new Set<Action>([
+    'document.read',
+    'document.edit',
+    'thread.read',
+    'thread.post',
+    'consensus.reserve',
+    'suggestion.propose',
+    'suggestion.withdraw',
+    'bracket.add',
+    'export',
+  ]),
   observer: new Set<Action>(['document.read', 'thread.read', 'export']),
 };
 
@@ -63,6 +89,11 @@ const writes: ReadonlySet<Action> = new Set<Action>([
   'snapshot.restore',
   'consensus.set',
   'consensus.reserve',
+  'suggestion.propose',
+  'suggestion.decide',
+  'suggestion.withdraw',
+  'bracket.add',
+  'bracket.remove',
 ]);
 
 /** Whether a person with `role` may do `action` on a document in the state `subject`. */

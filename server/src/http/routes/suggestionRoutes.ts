@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import { BracketParams, BulkSuggestionBody, SuggestionParams } from '../../../../shared/api/suggestions.ts';
+import type { SuggestionService } from '../../services/suggestionService.ts';
+import { principalOf } from '../authenticate.ts';
+import { parse } from '../validate.ts';
+
+/** Decisions on proposals (one, or all of a delegation or recommendation) and removing brackets. */
+export function suggestionRoutes({ suggestions }: { suggestions: SuggestionService }): Router {
+  const router = Router();
+
+  for (const decision of ['accept', 'reject'] as const) {
+    router.post(`/api/documents/:id/suggestions/${decision}`, (req, res) => {
+      const principal = principalOf(req, res);
+      const filter = parse(BulkSuggestionBody, req.body ?? {});
+      res.json(suggestions.decideAll(principal, req.params.id, decision, filter));
+    });
+  }
+
+  router.post('/api/documents/:id/suggestions/:suggestionId/:decision', (req, res) => {
+    const principal = principalOf(req, res);
+    const { suggestionId, decision } = parse(SuggestionParams, req.params);
+    res.json(suggestions.decide(principal, req.params.id, suggestionId, decision));
+  });
+
+  router.post('/api/documents/:id/brackets/:bracketId/remove', (req, res) => {
+    const principal = principalOf(req, res);
+    const { bracketId } = parse(BracketParams, req.params);
+    suggestions.removeBracket(principal, req.params.id, bracketId);
+    res.json({ bracketId });
+  });
+
+  return router;
+}
