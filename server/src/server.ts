@@ -120,6 +120,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     exports,
     threads,
     versions,
+    suggestions,
     consensus,
     authorship,
     failures,
