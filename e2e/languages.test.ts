@@ -54,6 +54,8 @@ describe('interface languages', () => {
     // The document keeps the direction of its own text, block by block.
     await expect(paragraphDirection(page, 'The parties agree')).resolves.toEqual({ attribute: 'ltr', computed: 'ltr' });
     await expect(page.locator('.document').getAttribute('dir')).resolves.toBe('auto');
+    // The interface language is not the text's: the document's language is left unknown rather than said to be Arabic.
+    await expect(page.locator('.document').getAttribute('lang')).resolves.toBe('');
     await expect(page.locator('.document').getAttribute('aria-label')).resolves.toBe('نص الوثيقة');
     // The recommendation keeps its number; only the word is translated.
     await waitFor(async () => (await page.locator('section.recommendation').first().getAttribute('data-label')) === 'التوصية 1', {

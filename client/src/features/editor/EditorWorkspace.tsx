@@ -32,6 +32,8 @@ export interface EditorWorkspaceProps {
 /**
  * The contenteditable's attributes. It announces itself as a multi-line text field named in the reader's language;
  * `dir="auto"` keeps the mirrored (Arabic) chrome from forcing the text right-to-left: every block sets its own `dir`.
+ * `lang=""` (unknown) keeps the interface language off the negotiated text, which mixes languages: a screen reader
+ * set to Arabic should not read an English paragraph with Arabic rules because the menus are in Arabic.
  */
 function documentAttributes(label: string, editable: boolean): Record<string, string> {
   return {
@@ -42,6 +44,7 @@ function documentAttributes(label: string, editable: boolean): Record<string, st
     'aria-label': label,
     'aria-readonly': String(!editable),
     dir: 'auto',
+    lang: '',
     spellcheck: 'true',
   };
 }
