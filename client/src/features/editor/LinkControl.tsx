@@ -35,6 +35,12 @@ export function LinkControl({ editor, active }: { editor: Editor; active: boolea
     setOpen(false);
   };
 
+  // Closing without applying puts the person back in the text, where the selection still is.
+  const cancel = () => {
+    setOpen(false);
+    editor.commands.focus();
+  };
+
   const remove = () => {
     editor.chain().focus().extendMarkRange('link').unsetLink().run();
     setOpen(false);
@@ -68,7 +74,7 @@ export function LinkControl({ editor, active }: { editor: Editor; active: boolea
           setInvalid(false);
         }}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') setOpen(false);
+          if (event.key === 'Escape') cancel();
         }}
         autoFocus
       />
@@ -80,7 +86,7 @@ export function LinkControl({ editor, active }: { editor: Editor; active: boolea
           {t('toolbar.linkRemove')}
         </button>
       )}
-      <button type="button" className="button button--small button--quiet" onClick={() => setOpen(false)}>
+      <button type="button" className="button button--small button--quiet" onClick={cancel}>
         {t('toolbar.linkCancel')}
       </button>
       {invalid && (
