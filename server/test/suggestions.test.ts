@@ -156,3 +156,23 @@ describe('brackets', () => {
     expect(auditRows('b-1')).toMatchObject([{ action: 'bracket.remove', details: expect.stringContaining('"text":"emissions"') }]);
   });
 });
+
+describe('exports', () => {
+  const exported = async (format: string, kind: string) => {
+    const response = await server.api('GET', `/api/documents/${documentId}/export?format=${format}&kind=${kind}`, undefined, tokens.observer);
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
+  it('prints the agreed text with square brackets (clean), or the proposals marked (review copy)', async () => {
+    // Clean: insertions left out, deletions kept as plain text, brackets printed (escaped, so Markdown shows them).
+    expect(await exported('md', 'clean')).toContain('States shall reduce all \\[emissions\\].');
+    expect(await exported('html', 'clean')).toContain('<p dir="ltr">States shall reduce all [emissions].</p>');
+    // Review copy: proposals marked (CriticMarkup in Markdown, <ins>/<del> in HTML).
+    const reviewMarkdown = await exported('md', 'review');
+    expect(reviewMarkdown).toContain('States shall {++promptly ++}reduce {--all --}\\[emissions\\].');
+    expect(reviewMarkdown).toContain('Review {++yearly++}.');
+    expect(await exported('html', 'review')).toContain('States shall <ins>promptly </ins>reduce <del>all </del>[emissions].');
+    expect((await exported('docx', 'review')).length).toBeGreaterThan(0);
+  });
+});

@@ -4,8 +4,12 @@ import { z } from 'zod';
 export const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** `clean`: the text alone; `annex`: the text followed by an annex of its comment threads (the rapporteurs' report). */
-export const EXPORT_KINDS = ['clean', 'annex'] as const;
+/**
+ * `clean`: the agreed text alone (proposals neither applied nor shown, brackets printed); `annex`: the clean text followed
+ * by an annex of its comment threads (the rapporteurs' report); `review`: the text with proposals marked (inserted
+ * underlined, deleted struck through) for reviewing them.
+ */
+export const EXPORT_KINDS = ['clean', 'annex', 'review'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** The query of `GET /api/documents/:id/export`. */

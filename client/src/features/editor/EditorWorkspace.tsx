@@ -12,6 +12,9 @@ import { CommentsSidebar } from '../comments/CommentsSidebar.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { FreezeControl } from '../history/FreezeControl.tsx';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { SuggestControls } from '../suggestions/SuggestControls.tsx';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.tsx';
+import { formatDateTime } from '../../i18n/format.ts';
 import { readShowCarets, rememberShowCarets } from './caretPreference.ts';
 import { ConnectionStatus, useConnectionState } from './ConnectionStatus.tsx';
 import type { DocumentAccess } from './documentAccess.ts';
@@ -79,6 +82,10 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
       // i18n.t, not a render's t: the label follows later language switches (see the relabel effect below).
       recommendationLabel: (number: number) => i18n.t('editor.recommendationLabel', { number }),
       organiserLabel: () => i18n.t('roles.organiser'),
+      describeSuggestion: ({ author, delegation, time }) =>
+        i18n.t('suggestions.describe', { author: author ?? '', delegation: delegation ?? '', time: time ? formatDateTime(time, i18n.language) : '' }),
+      describeBracket: ({ delegation, time }) =>
+        i18n.t('suggestions.bracketDescribe', { delegation: delegation ?? '', time: time ? formatDateTime(time, i18n.language) : '' }),
     }),
     editable: canEdit,
     shouldRerenderOnTransaction: false,
@@ -137,19 +144,30 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
       <div className="editor-layout">
         <div className="editor-main">
           {editable ? <Toolbar editor={editor} /> : readOnlyNotice && <p className="notice notice--read-only">{readOnlyNotice}</p>}
+          {editable && (
+            <SuggestControls
+              editor={editor}
+              canSuggest={can(role, 'suggestion.propose', document)}
+              canBracket={can(role, 'bracket.add', document)}
+              delegation={user.delegation}
+            />
+          )}
           <div className="document-column">
             <EditorContent editor={editor} />
           </div>
         </div>
         <CommentsSidebar editor={editor} me={me} document={document} />
-        <ParticipantsSidebar
-          awareness={collaboration.provider.awareness}
-          showCarets={showCarets}
-          onShowCarets={(show) => {
-            rememberShowCarets(show);
-            setShowCarets(show);
-          }}
-        />
+        <div className="negotiation-column">
+          <SuggestionsPanel editor={editor} document={document} delegation={user.delegation} />
+          <ParticipantsSidebar
+            awareness={collaboration.provider.awareness}
+            showCarets={showCarets}
+            onShowCarets={(show) => {
+              rememberShowCarets(show);
+              setShowCarets(show);
+            }}
+          />
+        </div>
       </div>
     </div>
   );

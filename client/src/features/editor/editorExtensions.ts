@@ -2,10 +2,13 @@ import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { BlockDirection } from '../../../../shared/editor/blockDirection.ts';
+import type { BracketAttributes } from '../../../../shared/editor/bracket.ts';
 import { RecommendationNumbering } from '../../../../shared/editor/recommendationNumbering.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
+import type { SuggestionAttributes } from '../../../../shared/editor/suggestionMarks.ts';
 import type { Collaboration as CollaborationSession } from '../../lib/collaboration.ts';
 import { CommentHighlights } from '../comments/commentHighlights.ts';
+import { SuggestMode } from '../suggestions/suggestMode.ts';
 import type { AwarenessUser } from './awarenessUser.ts';
 import { renderCaret, renderSelection } from './caretRender.ts';
 
@@ -18,16 +21,29 @@ export interface EditorExtensionOptions {
   recommendationLabel: (number: number) => string;
   /** The caret label of the organiser, who has no personal name, in the reader's language. */
   organiserLabel: () => string;
+  /** Hover text of a proposal (author, delegation, time) in the reader's language. */
+  describeSuggestion: (attrs: SuggestionAttributes) => string;
+  /** Hover text of bracketed text (who asked, when). */
+  describeBracket: (attrs: BracketAttributes) => string;
 }
 
 /** The shared schema plus what only a browser needs: Yjs binding with its own undo, carets, computed numbers and dir. */
-export function editorExtensions({ collaboration, user, canEdit, recommendationLabel, organiserLabel }: EditorExtensionOptions): AnyExtension[] {
+export function editorExtensions({
+  collaboration,
+  user,
+  canEdit,
+  recommendationLabel,
+  organiserLabel,
+  describeSuggestion,
+  describeBracket,
+}: EditorExtensionOptions): AnyExtension[] {
   return [
-    ...schemaExtensions({ assignIds: canEdit }),
+    ...schemaExtensions({ assignIds: canEdit, describeSuggestion, describeBracket }),
     Collaboration.configure({ document: collaboration.ydoc }),
     CollaborationCaret.configure({ provider: collaboration.provider, user, render: (caretUser) => renderCaret(caretUser.role === 'organiser' ? { ...caretUser, name: organiserLabel(), delegation: '' } : caretUser), selectionRender: renderSelection }),
     RecommendationNumbering.configure({ label: recommendationLabel }),
     BlockDirection,
     CommentHighlights,
+    SuggestMode.configure({ author: { author: user.name, delegation: user.delegation, color: user.color } }),
   ];
 }

@@ -22,7 +22,7 @@ export function exportRoutes({ exports }: { exports: ExportService }): Router {
       if (abandoned.signal.aborted) return; // nobody is left to answer, and nothing went wrong
       throw error;
     }
-    const name = query.kind === 'annex' ? `${file.title} - with comments` : file.title;
+    const name = query.kind === 'annex' ? `${file.title} - with comments` : query.kind === 'review' ? `${file.title} - review copy` : file.title;
     res
       .status(200)
       .set({

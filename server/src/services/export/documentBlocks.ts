@@ -1,6 +1,9 @@
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { BRACKET_MARK } from '../../../../shared/editor/bracket.ts';
 import { blockDirections } from '../../../../shared/editor/blockDirections.ts';
 import { RECOMMENDATION_NODE, recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
+import { withoutSuggestions } from '../../../../shared/editor/suggestionChanges.ts';
+import { DELETION_MARK, INSERTION_MARK } from '../../../../shared/editor/suggestionMarks.ts';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { Block, HeadingLevel, Inline, TextRun } from './exportModel.ts';
 import { safeHref } from './safeHref.ts';
@@ -12,8 +15,10 @@ import { safeHref } from './safeHref.ts';
  * later still exports its text. The Yjs conversion checks the content of every element but not of the top level, so
  * a client can put text or list items straight into the document: nothing here assumes valid nesting.
  */
-export function documentBlocks(doc: ProseMirrorNode): Block[] {
-  return new BlockWalker(recommendationNumbers(doc), blockDirections(doc)).children(doc, 0, 'ltr');
+export function documentBlocks(doc: ProseMirrorNode, { review = false }: { review?: boolean } = {}): Block[] {
+  // Clean: the text as if every proposal were rejected. Review: proposals kept and marked on their runs.
+  const text = review ? doc : withoutSuggestions(doc);
+  return new BlockWalker(recommendationNumbers(text), blockDirections(text)).children(text, 0, 'ltr');
 }
 
 class BlockWalker {
@@ -98,23 +103,43 @@ function inlines(textblock: ProseMirrorNode): Inline[] {
 
 function inlinesOf(nodes: readonly ProseMirrorNode[]): Inline[] {
   const result: Inline[] = [];
+  // Bracketed text is printed in square brackets, as negotiated texts are: "[" where a bracket starts, "]" where it ends.
+  let openBracket: unknown = null;
+  const bracketTo = (id: unknown) => {
+    if (id === openBracket) return;
+    if (openBracket !== null) pushRun(result, run(']', []));
+    if (id !== null) pushRun(result, run('[', []));
+    openBracket = id;
+  };
   const visit = (node: ProseMirrorNode, inheritedMarks: readonly Mark[]) => {
     if (node.type.name === 'hardBreak') {
       result.push({ kind: 'break' });
     } else if (node.isText) {
-      pushRun(result, run(node.text ?? '', [...inheritedMarks, ...node.marks]));
+      const marks = [...inheritedMarks, ...node.marks];
+      bracketTo(marks.find((mark) => mark.type.name === BRACKET_MARK)?.attrs.id ?? null);
+      pushRun(result, run(node.text ?? '', marks));
     } else {
       node.forEach((child) => visit(child, [...inheritedMarks, ...node.marks]));
     }
   };
   for (const node of nodes) visit(node, []);
+  bracketTo(null);
   return result;
 }
 
 function run(text: string, marks: readonly Mark[]): TextRun {
   const has = (name: string) => marks.some((mark) => mark.type.name === name);
   const link = marks.find((mark) => mark.type.name === 'link');
-  return { kind: 'text', text, bold: has('bold'), italic: has('italic'), underline: has('underline'), href: safeHref(link?.attrs.href) };
+  const change = has(INSERTION_MARK) ? 'inserted' : has(DELETION_MARK) ? 'deleted' : undefined;
+  return {
+    kind: 'text',
+    text,
+    bold: has('bold'),
+    italic: has('italic'),
+    underline: has('underline'),
+    href: safeHref(link?.attrs.href),
+    ...(change ? { change } : {}),
+  };
 }
 
 function pushRun(runs: Inline[], next: TextRun): void {
@@ -125,7 +150,8 @@ function pushRun(runs: Inline[], next: TextRun): void {
     last.bold === next.bold &&
     last.italic === next.italic &&
     last.underline === next.underline &&
-    last.href === next.href
+    last.href === next.href &&
+    last.change === next.change
   ) {
     last.text += next.text;
   } else {

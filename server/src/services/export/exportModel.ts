@@ -14,6 +14,8 @@ export interface TextRun {
   underline: boolean;
   /** Only ever an http, https or mailto URL: other links are reduced to their text by the walker. */
   href: string | undefined;
+  /** In a review copy only: text a proposal would add or remove. */
+  change?: 'inserted' | 'deleted';
 }
 
 export interface LineBreak {

@@ -52,6 +52,7 @@ export class ExportService {
         format: query.format,
         annex: query.kind === 'annex' ? this.deps.threads.annexThreads(principal, documentId) : undefined,
         consensus: query.kind === 'annex' ? this.deps.consensus?.annexConsensus(principal, documentId) : undefined,
+        review: query.kind === 'review',
       },
       signal,
     );

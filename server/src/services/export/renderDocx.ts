@@ -141,7 +141,8 @@ function runs(content: readonly Inline[], paragraphDir: TextDirection): Paragrap
       bold: inline.bold,
       italics: inline.italic,
       ...(rtl ? { rightToLeft: true, boldComplexScript: inline.bold, italicsComplexScript: inline.italic } : {}),
-      ...(inline.underline ? { underline: {} } : {}),
+      ...(inline.underline || inline.change === 'inserted' ? { underline: {} } : {}),
+      ...(inline.change === 'deleted' ? { strike: true } : {}),
       ...(inline.href ? { style: 'Hyperlink' } : {}),
     });
     return inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run;

@@ -21,6 +21,8 @@ export interface ExportInput {
   annex: AnnexThread[] | undefined;
   /** With the annex: the recommendations that have a status or reservations (the others are drafts). */
   consensus?: AnnexConsensus[];
+  /** A review copy: proposals shown (inserted underlined, deleted struck through) rather than left out. */
+  review?: boolean;
 }
 
 export interface ExportFile {
@@ -39,9 +41,9 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
     md: { contentType: 'text/markdown; charset=utf-8', render: async (document) => Buffer.from(markdown(document)) },
     html: { contentType: 'text/html; charset=utf-8', render: async (document) => Buffer.from(renderHtml(document)) },
   };
-  return async ({ title, state, format, annex, consensus }) => {
+  return async ({ title, state, format, annex, consensus, review }) => {
     const doc = proseMirrorOf(state);
-    const document: ExportDocument = { title, blocks: documentBlocks(doc), annex, statuses: consensus && statusRows(doc, consensus) };
+    const document: ExportDocument = { title, blocks: documentBlocks(doc, { review }), annex, statuses: consensus && statusRows(doc, consensus) };
     const { contentType, render } = formats[format];
     return { body: await render(document), contentType, extension: format };
   };

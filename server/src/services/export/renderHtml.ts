@@ -85,6 +85,8 @@ function inlines(content: readonly Inline[]): string {
       if (inline.kind === 'break') return '<br>';
       let html = escape(inline.text);
       if (inline.underline) html = `<u>${html}</u>`;
+      if (inline.change === 'inserted') html = `<ins>${html}</ins>`;
+      if (inline.change === 'deleted') html = `<del>${html}</del>`;
       if (inline.italic) html = `<em>${html}</em>`;
       if (inline.bold) html = `<strong>${html}</strong>`;
       if (inline.href) html = `<a href="${escape(inline.href)}" rel="noopener noreferrer">${html}</a>`;

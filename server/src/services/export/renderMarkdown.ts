@@ -49,6 +49,9 @@ function inlines(content: readonly Inline[]): JSONContent[] {
     if (inline.italic) marks.push({ type: 'italic' });
     if (inline.underline) marks.push({ type: 'underline' });
     if (inline.href) marks.push({ type: 'link', attrs: { href: markdownUrl(inline.href) } });
+    // Review copy: proposals in CriticMarkup ({++added++}, {--removed--}), the plain-text convention for tracked changes.
+    if (inline.change === 'inserted') return text(`{++${inline.text}++}`, marks);
+    if (inline.change === 'deleted') return text(`{--${inline.text}--}`, marks);
     return text(inline.text, marks);
   });
 }

@@ -116,7 +116,8 @@ function inlines(content: readonly Inline[]): ReactNode[] {
     const style = {
       ...(inline.bold ? { fontWeight: 'bold' as const } : {}),
       ...(inline.italic ? { fontStyle: 'italic' as const } : {}),
-      ...(inline.underline ? { textDecoration: 'underline' as const } : {}),
+      ...(inline.underline || inline.change === 'inserted' ? { textDecoration: 'underline' as const } : {}),
+      ...(inline.change === 'deleted' ? { textDecoration: 'line-through' as const } : {}),
     };
     return inline.href ? h(Link, { key, src: inline.href, style: [styles.link, style] }, inline.text) : h(Text, { key, style }, inline.text);
   });

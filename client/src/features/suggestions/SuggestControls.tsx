@@ -1,0 +1,69 @@
+import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
+import { randomId } from '../../lib/randomId.ts';
+import { APPLY_DIRECTLY } from './suggestMode.ts';
+
+export interface SuggestControlsProps {
+  editor: Editor;
+  /** Delegates, rapporteurs and organisers may propose (policy `suggestion.propose`). */
+  canSuggest: boolean;
+  /** Policy `bracket.add`. */
+  canBracket: boolean;
+  /** The delegation asking for brackets. */
+  delegation: string;
+}
+
+/** "Edit" / "Suggest" and "Bracket": the negotiation tools beside the formatting toolbar. */
+export function SuggestControls({ editor, canSuggest, canBracket, delegation }: SuggestControlsProps) {
+  const { t } = useTranslation();
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      suggesting: current.storage.suggestMode?.enabled ?? false,
+      hasSelection: !current.state.selection.empty,
+    }),
+  });
+  if (!canSuggest && !canBracket) return null;
+  return (
+    <div className="suggest-controls" role="group" aria-label={t('suggestions.tools')}>
+      {canSuggest && (
+        <div className="suggest-controls__mode" role="radiogroup" aria-label={t('suggestions.mode')}>
+          {(['edit', 'suggest'] as const).map((mode) => (
+            <button
+              key={mode}
+              type="button"
+              role="radio"
+              aria-checked={(mode === 'suggest') === state.suggesting}
+              className="suggest-controls__mode-button"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => editor.chain().setSuggestMode(mode === 'suggest').focus().run()}
+            >
+              {t(`suggestions.${mode}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {state.suggesting && <span className="suggest-controls__hint">{t('suggestions.suggestHint')}</span>}
+      {canBracket && (
+        <button
+          type="button"
+          className="button button--small"
+          title={t('suggestions.bracketHint')}
+          disabled={!state.hasSelection}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() =>
+            editor
+              .chain()
+              .setMeta(APPLY_DIRECTLY, true)
+              .setBracket({ id: randomId(9), delegation, time: new Date().toISOString() })
+              .focus()
+              .run()
+          }
+        >
+          {t('suggestions.bracket')}
+        </button>
+      )}
+    </div>
+  );
+}

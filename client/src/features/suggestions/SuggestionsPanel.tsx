@@ -1,0 +1,195 @@
+import type { Editor } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
+import { useEditorState } from '@tiptap/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentSummary } from '../../../../shared/api/documents.ts';
+import { can } from '../../../../shared/domain/policy.ts';
+import { BRACKET_MARK } from '../../../../shared/editor/bracket.ts';
+import { type BracketSummary, listBrackets, listSuggestions, type SuggestionSummary } from '../../../../shared/editor/suggestionChanges.ts';
+import { safeColor, SUGGESTION_MARKS } from '../../../../shared/editor/suggestionMarks.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { errorMessage } from '../../lib/errorMessage.ts';
+import { decideAllSuggestions, decideSuggestion, removeBrackets } from './suggestionsApi.ts';
+import './suggestions.css';
+
+export interface SuggestionsPanelProps {
+  editor: Editor;
+  document: DocumentSummary;
+  /** The reader's delegation: a delegate may withdraw its proposals. */
+  delegation: string;
+}
+
+const ALL = '';
+
+/** Selects the text of a proposal or of brackets, so it can be read in place and discussed with a comment thread. */
+function selectMarked(editor: Editor, matches: (name: string, id: unknown) => boolean): void {
+  let from = -1;
+  let to = -1;
+  editor.state.doc.descendants((node, pos) => {
+    if (node.isText && node.marks.some((mark) => matches(mark.type.name, mark.attrs.id))) {
+      if (from === -1) from = pos;
+      to = pos + node.nodeSize;
+    }
+  });
+  if (from === -1) return;
+  editor.chain().setMeta('addToHistory', false).setTextSelection(TextSelection.create(editor.state.doc, from, to)).scrollIntoView().focus().run();
+}
+
+/**
+ * The open proposals and bracketed texts, live from the shared document. Rapporteurs and organisers accept or reject
+ * (one, or all of a delegation); a delegate withdraws its own; rapporteurs and organisers remove brackets. The server
+ * decides and changes the document; this list follows the document.
+ */
+export function SuggestionsPanel({ editor, document, delegation }: SuggestionsPanelProps) {
+  const { t, i18n } = useTranslation();
+  const { suggestions, brackets } = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({ suggestions: listSuggestions(current.state.doc), brackets: listBrackets(current.state.doc) }),
+    equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+  const [filter, setFilter] = useState(ALL);
+  const [error, setError] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const canDecide = can(document.role, 'suggestion.decide', document);
+  const canWithdraw = can(document.role, 'suggestion.withdraw', document);
+  const canRemoveBrackets = can(document.role, 'bracket.remove', document);
+  const delegations = [...new Set(suggestions.map((suggestion) => suggestion.delegation ?? ''))].sort();
+  const shown = suggestions.filter((suggestion) => filter === ALL || suggestion.delegation === filter);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const describe = (suggestion: SuggestionSummary) => {
+    const parts: string[] = [];
+    if (suggestion.inserted) parts.push(t('suggestions.adds', { text: suggestion.inserted }));
+    if (suggestion.deleted) parts.push(t('suggestions.removes', { text: suggestion.deleted }));
+    if (parts.length === 0) parts.push(t('suggestions.formatting'));
+    return parts.join(' · ');
+  };
+
+  return (
+    <section className="sidebar suggestions" aria-labelledby="suggestions-title">
+      <h2 id="suggestions-title" className="sidebar__title">
+        {t('suggestions.title')} <span className="suggestions__count">{suggestions.length}</span>
+      </h2>
+      {error !== undefined && (
+        <p className="form__error" role="alert">
+          {errorMessage(t, error)}
+        </p>
+      )}
+      {suggestions.length === 0 ? (
+        <p className="suggestions__empty">{t('suggestions.empty')}</p>
+      ) : (
+        <>
+          <label className="suggestions__filter">
+            {t('suggestions.filter')}
+            <select value={filter} onChange={(event) => setFilter(event.target.value)}>
+              <option value={ALL}>{t('suggestions.allDelegations')}</option>
+              {delegations.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {canDecide && (
+            <div className="suggestions__bulk">
+              {(['accept', 'reject'] as const).map((decision) => (
+                <button
+                  key={decision}
+                  type="button"
+                  className="button button--small"
+                  disabled={busy || shown.length === 0}
+                  onClick={() => run(() => decideAllSuggestions(document.id, decision, filter === ALL ? {} : { delegation: filter }))}
+                >
+                  {t(decision === 'accept' ? 'suggestions.acceptAll' : 'suggestions.rejectAll')}
+                </button>
+              ))}
+            </div>
+          )}
+          <ul className="suggestions__list">
+            {shown.map((suggestion) => (
+              <li
+                key={suggestion.id}
+                className="suggestion-card"
+                data-suggestion-id={suggestion.id}
+                style={{ borderInlineStartColor: safeColor(suggestion.color) ?? undefined }}
+              >
+                <p className="suggestion-card__who">
+                  <bdi>{suggestion.author}</bdi> (<bdi>{suggestion.delegation}</bdi>)
+                  {suggestion.time && <span className="suggestion-card__time"> · {formatDateTime(suggestion.time, i18n.language)}</span>}
+                </p>
+                <p className="suggestion-card__what" dir="auto">
+                  {describe(suggestion)}
+                </p>
+                <div className="suggestion-card__actions">
+                  <button
+                    type="button"
+                    className="button button--small button--quiet"
+                    onClick={() => selectMarked(editor, (name, id) => (SUGGESTION_MARKS as readonly string[]).includes(name) && String(id) === suggestion.id)}
+                  >
+                    {t('suggestions.select')}
+                  </button>
+                  {canDecide && (
+                    <>
+                      <button type="button" className="button button--small" disabled={busy} onClick={() => run(() => decideSuggestion(document.id, suggestion.id, 'accept'))}>
+                        {t('suggestions.accept')}
+                      </button>
+                      <button type="button" className="button button--small" disabled={busy} onClick={() => run(() => decideSuggestion(document.id, suggestion.id, 'reject'))}>
+                        {t('suggestions.reject')}
+                      </button>
+                    </>
+                  )}
+                  {canWithdraw && suggestion.delegation === delegation && (
+                    <button type="button" className="button button--small" disabled={busy} onClick={() => run(() => decideSuggestion(document.id, suggestion.id, 'withdraw'))}>
+                      {t('suggestions.withdraw')}
+                    </button>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3 className="suggestions__subtitle">{t('suggestions.bracketsTitle')}</h3>
+      {brackets.length === 0 ? (
+        <p className="suggestions__empty">{t('suggestions.bracketsEmpty')}</p>
+      ) : (
+        <ul className="suggestions__list">
+          {brackets.map((bracket: BracketSummary) => (
+            <li key={bracket.id} className="suggestion-card suggestion-card--bracket" data-bracket-id={bracket.id}>
+              <p className="suggestion-card__what" dir="auto">
+                [{bracket.text}]
+              </p>
+              <p className="suggestion-card__who">{t('suggestions.requestedBy', { delegation: bracket.delegation ?? '' })}</p>
+              <div className="suggestion-card__actions">
+                <button
+                  type="button"
+                  className="button button--small button--quiet"
+                  onClick={() => selectMarked(editor, (name, id) => name === BRACKET_MARK && String(id) === bracket.id)}
+                >
+                  {t('suggestions.select')}
+                </button>
+                {canRemoveBrackets && (
+                  <button type="button" className="button button--small" disabled={busy} onClick={() => run(() => removeBrackets(document.id, bracket.id))}>
+                    {t('suggestions.removeBrackets')}
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
