@@ -8,7 +8,9 @@ import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { Collaboration } from '../../lib/collaboration.ts';
 import { navigate } from '../../lib/router.ts';
+import { AuthorshipToggle } from '../authorship/AuthorshipToggle.tsx';
 import { CommentsSidebar } from '../comments/CommentsSidebar.tsx';
+import { StatusBoard } from '../consensus/StatusBoard.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { FreezeControl } from '../history/FreezeControl.tsx';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
@@ -152,6 +154,8 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
               delegation={user.delegation}
             />
           )}
+          <StatusBoard editor={editor} me={me} document={document} />
+          <AuthorshipToggle editor={editor} documentId={document.id} />
           <div className="document-column">
             <EditorContent editor={editor} />
           </div>

@@ -7,8 +7,10 @@ import { RecommendationNumbering } from '../../../../shared/editor/recommendatio
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import type { SuggestionAttributes } from '../../../../shared/editor/suggestionMarks.ts';
 import type { Collaboration as CollaborationSession } from '../../lib/collaboration.ts';
+import { AuthorshipHighlights } from '../authorship/authorshipHighlights.ts';
 import { CommentHighlights } from '../comments/commentHighlights.ts';
 import { SuggestMode } from '../suggestions/suggestMode.ts';
+import { ConsensusBadges } from '../consensus/consensusBadges.ts';
 import type { AwarenessUser } from './awarenessUser.ts';
 import { renderCaret, renderSelection } from './caretRender.ts';
 
@@ -45,5 +47,7 @@ export function editorExtensions({
     BlockDirection,
     CommentHighlights,
     SuggestMode.configure({ author: { author: user.name, delegation: user.delegation, color: user.color } }),
+    ConsensusBadges,
+    AuthorshipHighlights,
   ];
 }

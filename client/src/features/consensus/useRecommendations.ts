@@ -1,0 +1,58 @@
+import type { Editor } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { useEffect, useState } from 'react';
+import { RECOMMENDATION_NODE } from '../../../../shared/editor/recommendationNumbers.ts';
+
+export interface RecommendationEntry {
+  id: string;
+  number: number;
+  /** Where the recommendation starts in the editor, to jump to it. */
+  pos: number;
+  /** Its first words. */
+  excerpt: string;
+}
+
+const EXCERPT_LENGTH = 60;
+
+function recommendationsOf(doc: ProseMirrorNode): RecommendationEntry[] {
+  const entries: RecommendationEntry[] = [];
+  let number = 0;
+  doc.descendants((node, pos) => {
+    if (node.type.name !== RECOMMENDATION_NODE) return true;
+    number += 1;
+    const text = node.textBetween(0, node.content.size, ' ', ' ').trim();
+    const excerpt = text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH).replace(/\s+\S*$/, '')}…` : text;
+    // A recommendation without an id yet (just created, UniqueID about to set it) cannot carry a status.
+    if (typeof node.attrs.id === 'string') entries.push({ id: node.attrs.id, number, pos, excerpt });
+    return false;
+  });
+  return entries;
+}
+
+const same = (a: readonly RecommendationEntry[], b: readonly RecommendationEntry[]) =>
+  a.length === b.length && a.every((entry, i) => entry.id === b[i]!.id && entry.pos === b[i]!.pos && entry.excerpt === b[i]!.excerpt);
+
+/** The recommendations of the editor's document in order, following every change (at most once per frame). */
+export function useRecommendations(editor: Editor): readonly RecommendationEntry[] {
+  const [entries, setEntries] = useState<readonly RecommendationEntry[]>(() => recommendationsOf(editor.state.doc));
+  useEffect(() => {
+    let frame = 0;
+    const refresh = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (editor.isDestroyed) return;
+        const next = recommendationsOf(editor.state.doc);
+        setEntries((previous) => (same(previous, next) ? previous : next));
+      });
+    };
+    refresh();
+    editor.on('update', refresh);
+    editor.on('transaction', refresh);
+    return () => {
+      cancelAnimationFrame(frame);
+      editor.off('update', refresh);
+      editor.off('transaction', refresh);
+    };
+  }, [editor]);
+  return entries;
+}
