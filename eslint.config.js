@@ -30,6 +30,13 @@ export default defineConfig(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...fence(['**/server/**', 'node:*'], 'The client talks to the server over HTTP and websockets only.'),
+      // Venue networks serve plain http://, not a secure context: these APIs are missing there (issue 9).
+      'no-restricted-properties': [
+        'error',
+        { object: 'crypto', property: 'randomUUID', message: 'Missing on plain http://: use randomId() from client/src/lib/randomId.ts.' },
+        { object: 'navigator', property: 'clipboard', message: 'Missing on plain http://: use copyText() from client/src/lib/copyText.ts.' },
+        { object: 'crypto', property: 'subtle', message: 'Missing on plain http:// (not a secure context).' },
+      ],
     },
   },
   {

@@ -5,9 +5,11 @@
  * it did not, the caller should leave the text selected on screen for Ctrl+C.
  */
 export async function copyText(text: string): Promise<boolean> {
+  /* eslint-disable no-restricted-properties -- the one place that may use the async clipboard, behind its check */
   if (window.isSecureContext && navigator.clipboard?.writeText) {
     try {
       await navigator.clipboard.writeText(text);
+      /* eslint-enable no-restricted-properties */
       return true;
     } catch {
       // Permission refused or the document not focused: the fallback below may still work.
@@ -25,10 +27,11 @@ function copyWithSelection(text: string): boolean {
   field.className = 'copy-text__field';
   // Off-screen but rendered: a display:none field cannot be selected.
   Object.assign(field.style, { position: 'fixed', insetInlineStart: '-9999px', top: '0', opacity: '0' });
-  document.body.append(field);
+  // Inside an open modal <dialog> the rest of the page is inert and cannot be selected: stay in the dialog.
+  (active?.closest('dialog[open]') ?? document.body).append(field);
   field.select();
   try {
-    return document.execCommand('copy');
+    return field.selectionEnd - field.selectionStart === text.length && document.execCommand('copy');
   } catch {
     return false;
   } finally {

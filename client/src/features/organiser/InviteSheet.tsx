@@ -15,9 +15,9 @@ export interface InviteSheetProps {
 }
 
 /**
- * The printable invite sheet: one card per delegation with its QR code, link, role and the document's title. It covers
- * the page on screen; when printing (`@media print`) only the cards are printed, since it is rendered at the end of
- * <body> and the print style hides everything else. The links exist only here, so leaving asks first.
+ * The printable invite sheet: one card per delegation with its QR code, link, role and the document's title. Rendered
+ * at the end of <body>, it stands in for the app (hidden, still mounted) while open; on paper (`@media print`) only the
+ * cards remain. The links exist only here, so leaving asks first.
  */
 export function InviteSheet({ documentTitle, invites, error, onClose }: InviteSheetProps) {
   const { t } = useTranslation();
