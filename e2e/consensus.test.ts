@@ -1,0 +1,162 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Participant, caretToEnd, joinAs, launchChromium } from './helpers/browser.ts';
+import { type E2eServer, startE2eServer } from './helpers/e2eServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+let server: E2eServer;
+let browser: Browser;
+let documentId: string;
+let spain: Participant;
+let france: Participant;
+let rapporteur: Participant;
+
+/** The count the status board shows for `status`. */
+const count = (page: Page, status: string) => page.locator(`.status-count[data-status="${status}"] .status-count__number`).textContent();
+const item = (page: Page, number: number) => page.locator('.status-item').nth(number - 1);
+
+/** `rgb(r, g, b)` of a `#rrggbb` colour, as computed styles report it. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+const myColor = (page: Page) => page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { color: string }).color);
+
+/** Appends recommendations through the page's own editor (Tiptap hangs it on its DOM element). */
+async function addRecommendations(page: Page, texts: string[]): Promise<void> {
+  await page.evaluate((items) => {
+    interface EditorHandle {
+      state: { doc: { content: { size: number } } };
+      chain(): { focus(): { insertContentAt(pos: number, content: unknown): { run(): boolean } } };
+    }
+    const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
+    const content = items.map((text) => ({ type: 'recommendation', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }));
+    editor.chain().focus().insertContentAt(editor.state.doc.content.size, content).run();
+  }, texts);
+}
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  documentId = await server.createDocument('Consensus e2e');
+  browser = await launchChromium();
+  rapporteur = await joinAs(browser, (await server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
+  spain = await joinAs(browser, (await server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
+  france = await joinAs(browser, (await server.invite(documentId, 'delegate', 'France')).url, 'Blaise');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('consensus status', () => {
+  it('counts the statuses the rapporteur sets on every board, live, with a badge on each recommendation', async () => {
+    await addRecommendations(rapporteur.page, [
+      'States should share screening data through secure channels.',
+      'Interpreters should be available at every stage.',
+      'Reception conditions should be reviewed every year.',
+    ]);
+    for (const page of [spain.page, france.page, rapporteur.page]) {
+      await waitFor(async () => (await page.locator('.status-item').count()) === 3, { message: 'three recommendations on the board' });
+      expect(await count(page, 'draft')).toBe('3');
+    }
+    // Delegates have no status control at all.
+    expect(await spain.page.locator('.status-item__select').count()).toBe(0);
+
+    await rapporteur.page.getByLabel('Status of recommendation 1').selectOption('agreed');
+    await rapporteur.page.getByLabel('Status of recommendation 2').selectOption('under_discussion');
+    await waitFor(async () => (await count(spain.page, 'agreed')) === '1' && (await count(spain.page, 'under_discussion')) === '1', {
+      message: 'the delegate’s board following the rapporteur',
+    });
+    expect(await count(spain.page, 'draft')).toBe('1');
+    expect(await spain.page.locator('.document .recommendation[data-consensus="agreed"]').count()).toBe(1);
+    expect(await spain.page.locator('.document .recommendation').first().getAttribute('data-consensus-label')).toBe('Agreed');
+    expect(await item(spain.page, 2).locator('.status-badge').textContent()).toBe('Under discussion');
+
+    // Clicking an entry puts the caret in that recommendation.
+    await item(spain.page, 3).locator('.status-item__jump').click();
+    const caretIn = await spain.page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('.recommendation')?.textContent);
+    expect(caretIn).toContain('Reception conditions');
+    await spain.page.screenshot({ path: '/tmp/consensus-board-delegate.png' });
+  });
+
+  it('refuses a delegate’s status change on the server (403)', async () => {
+    const recommendationId = await item(spain.page, 3).getAttribute('data-recommendation-id');
+    const status = await spain.page.evaluate(
+      async ([doc, rec]) =>
+        (
+          await fetch(`/api/documents/${doc}/recommendations/${rec}/status`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ status: 'agreed' }),
+          })
+        ).status,
+      [documentId, recommendationId] as const,
+    );
+    expect(status).toBe(403);
+    expect(await count(rapporteur.page, 'draft')).toBe('1');
+  });
+
+  it('shows a delegation’s reservation to everyone: the agreed text becomes agreed with reservation', async () => {
+    await item(spain.page, 1).getByRole('button', { name: 'Enter a reservation for Spain' }).click();
+    await item(spain.page, 1).getByLabel('Note (optional)').fill('pending consultation with capital');
+    await item(spain.page, 1).getByRole('button', { name: 'Enter reservation' }).click();
+    await waitFor(async () => (await count(rapporteur.page, 'agreed_with_reservation')) === '1', { message: 'reservation on the rapporteur’s board' });
+    expect(await count(rapporteur.page, 'agreed')).toBe('0');
+    expect(await item(rapporteur.page, 1).locator('.reservation').textContent()).toBe('Spain: pending consultation with capital');
+    await waitFor(async () => (await item(france.page, 1).locator('.reservation').count()) === 1, { message: 'reservation for France' });
+    // France may enter its own reservation, not withdraw Spain's.
+    expect(await item(france.page, 1).getByRole('button', { name: 'Withdraw our reservation' }).count()).toBe(0);
+    expect(await item(spain.page, 1).getByRole('button', { name: 'Withdraw our reservation' }).count()).toBe(1);
+    await rapporteur.page.screenshot({ path: '/tmp/consensus-board-rapporteur.png' });
+  });
+});
+
+describe('authorship', () => {
+  it('colours each text span with the delegation that typed it, with who on hover', async () => {
+    await caretToEnd(spain.page);
+    await spain.page.keyboard.press('Enter');
+    await spain.page.keyboard.type('Spain wrote this sentence.');
+    await waitFor(async () => (await france.page.locator('.document').textContent())?.includes('Spain wrote this sentence.'), {
+      message: 'Spain’s text at France',
+    });
+    await caretToEnd(france.page);
+    await france.page.keyboard.press('Enter');
+    await france.page.keyboard.type('France added this one.');
+    await waitFor(async () => (await spain.page.locator('.document').textContent())?.includes('France added this one.'), {
+      message: 'France’s text at Spain',
+    });
+
+    const colors = { Spain: await myColor(spain.page), France: await myColor(france.page), Chair: await myColor(rapporteur.page) };
+    expect(new Set(Object.values(colors)).size).toBe(3);
+
+    const viewer = rapporteur.page;
+    await viewer.getByRole('button', { name: 'Authorship colours' }).click();
+    const spans = () =>
+      viewer.locator('.document .authored-text').evaluateAll((elements) =>
+        elements.map((element) => ({
+          text: element.textContent ?? '',
+          delegation: element.getAttribute('data-author-delegation'),
+          title: element.getAttribute('title'),
+          border: getComputedStyle(element).borderBottomColor,
+        })),
+      );
+    const found = await waitFor(
+      async () => {
+        const all = await spans();
+        return all.some((span) => span.text.includes('France added')) && all.some((span) => span.text.includes('Spain wrote')) ? all : undefined;
+      },
+      { message: 'authorship spans' },
+    );
+    const spanOf = (text: string) => found.find((span) => span.text.includes(text))!;
+    expect(spanOf('Spain wrote')).toMatchObject({ delegation: 'Spain', border: rgb(colors.Spain) });
+    expect(spanOf('Spain wrote').title).toMatch(/^Ana · Spain · /);
+    expect(spanOf('France added')).toMatchObject({ delegation: 'France', border: rgb(colors.France) });
+    expect(spanOf('France added').title).toMatch(/^Blaise · France · /);
+    expect(spanOf('Interpreters')).toMatchObject({ delegation: 'Chair', border: rgb(colors.Chair) });
+    // Every coloured span has the colour of the delegation named on it.
+    for (const span of found) expect(span.border).toBe(rgb(colors[span.delegation as keyof typeof colors]));
+    await viewer.screenshot({ path: '/tmp/authorship.png' });
+
+    await viewer.getByRole('button', { name: 'Authorship colours' }).click();
+    await waitFor(async () => (await viewer.locator('.document .authored-text').count()) === 0, { message: 'colours off' });
+  });
+});
