@@ -1,0 +1,157 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Participant, caretToEnd, documentText, joinAs, launchChromium, waitUntilSynced } from './helpers/browser.ts';
+import { type E2eServer, startE2eServer } from './helpers/e2eServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+let server: E2eServer;
+let browser: Browser;
+let documentId: string;
+let spain: Participant;
+let france: Participant;
+let rapporteur: Participant;
+
+const START = 'States shall reduce all emissions.';
+
+/** Selects `words` (or puts the caret `caretOffset` characters into them) through the page's own editor. */
+async function select(page: Page, words: string, caretOffset?: number): Promise<void> {
+  await page.evaluate(
+    ([target, offset]) => {
+      interface EditorHandle {
+        state: { doc: { descendants(visit: (node: { isText: boolean; text?: string }, pos: number) => boolean): void } };
+        chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } };
+      }
+      const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
+      let at = -1;
+      editor.state.doc.descendants((node, pos) => {
+        const index = at < 0 && node.isText ? node.text!.indexOf(target as string) : -1;
+        if (index >= 0) at = pos + index;
+        return at < 0;
+      });
+      if (at < 0) throw new Error(`not found: ${String(target)}`);
+      const range = offset === null ? { from: at, to: at + (target as string).length } : { from: at + (offset as number), to: at + (offset as number) };
+      editor.chain().focus().setTextSelection(range).run();
+    },
+    [words, caretOffset ?? null] as const,
+  );
+  await page.waitForFunction(() => document.activeElement?.classList.contains('document') === true, null, { timeout: 5_000 });
+}
+
+/** A request from inside the page, with the person's own session cookie: what a modified client could send. */
+const postFromPage = (page: Page, path: string) =>
+  page.evaluate(async (url) => (await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status, path);
+
+const fetchText = (page: Page, path: string) => page.evaluate(async (url) => (await fetch(url)).text(), path);
+
+/** Text of the proposals' elements in the page, by kind. */
+const marked = (page: Page, selector: string) => page.locator(`.document ${selector}`).evaluateAll((nodes) => nodes.map((node) => node.textContent).join('|'));
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  documentId = await server.createDocument('Suggestions e2e');
+  browser = await launchChromium();
+  spain = await joinAs(browser, (await server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
+  france = await joinAs(browser, (await server.invite(documentId, 'delegate', 'France')).url, 'Blaise');
+  rapporteur = await joinAs(browser, (await server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
+  await caretToEnd(spain.page);
+  await spain.page.keyboard.type(START);
+  await waitUntilSynced(spain.page);
+  for (const other of [france, rapporteur]) {
+    await waitFor(async () => (await documentText(other.page)).includes(START), { message: 'the text' });
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('suggestion mode', () => {
+  let insertionId: string;
+  let deletionId: string;
+
+  it('turns a delegate’s insertion and deletion into proposals that another delegate sees live, with author', async () => {
+    const page = spain.page;
+    await page.getByRole('radio', { name: 'Suggest' }).click();
+    await expect(page.getByRole('radio', { name: 'Suggest' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await select(page, 'shall', 'shall'.length);
+    await page.keyboard.type(' promptly');
+    await select(page, 'all ');
+    await page.keyboard.press('Backspace');
+    await waitUntilSynced(page);
+
+    await waitFor(async () => (await marked(france.page, 'ins.suggestion')) === ' promptly', { message: 'the insertion at France' });
+    await waitFor(async () => (await marked(france.page, 'del.suggestion')) === 'all ', { message: 'the deletion at France' });
+    // Nothing is applied yet: the proposal is shown inside the text.
+    expect(await documentText(france.page)).toBe('States shall promptly reduce all emissions.');
+    const insertion = france.page.locator('.document ins.suggestion');
+    await expect(insertion.getAttribute('title')).resolves.toMatch(/^Proposed by Ana \(Spain\), /);
+    insertionId = (await insertion.getAttribute('data-suggestion-id'))!;
+    deletionId = (await france.page.locator('.document del.suggestion').getAttribute('data-suggestion-id'))!;
+    expect(insertionId).not.toBe(deletionId);
+    await france.page.locator('.suggestion-card').first().waitFor();
+    expect(await france.page.locator('.suggestion-card').count()).toBe(2);
+    await france.page.screenshot({ path: '/tmp/suggestions-france.png' });
+  });
+
+  it('refuses a delegate’s accept on the server, and offers them no such button', async () => {
+    expect(await france.page.getByRole('button', { name: 'Accept', exact: true }).count()).toBe(0);
+    expect(await postFromPage(france.page, `/api/documents/${documentId}/suggestions/${insertionId}/accept`)).toBe(403);
+    expect(await postFromPage(france.page, `/api/documents/${documentId}/suggestions/${insertionId}/withdraw`)).toBe(403);
+    expect(await postFromPage(spain.page, `/api/documents/${documentId}/suggestions/accept`)).toBe(403);
+    expect(await marked(rapporteur.page, 'ins.suggestion')).toBe(' promptly');
+  });
+
+  it('lets the rapporteur accept one and reject the other: the text is right for everyone', async () => {
+    const page = rapporteur.page;
+    await page.locator(`.suggestion-card[data-suggestion-id="${insertionId}"]`).getByRole('button', { name: 'Accept', exact: true }).click();
+    await waitFor(async () => (await page.locator('.suggestion-card').count()) === 1, { message: 'one proposal left' });
+    await page.screenshot({ path: '/tmp/suggestions-rapporteur.png' });
+    await page.locator(`.suggestion-card[data-suggestion-id="${deletionId}"]`).getByRole('button', { name: 'Reject', exact: true }).click();
+    for (const person of [spain, france, rapporteur]) {
+      await waitFor(async () => (await person.page.locator('.document .suggestion').count()) === 0, { message: 'no proposal left' });
+      expect(await documentText(person.page)).toBe('States shall promptly reduce all emissions.');
+    }
+    await waitFor(async () => (await page.getByText('No open proposals.').count()) === 1, { message: 'the empty list' });
+  });
+});
+
+describe('bracketed text', () => {
+  let bracketId: string;
+
+  it('lets a delegate bracket words; everyone sees them in square brackets, and the clean export prints them', async () => {
+    const page = france.page;
+    await select(page, 'emissions');
+    await page.getByRole('button', { name: 'Bracket', exact: true }).click();
+    await waitUntilSynced(page);
+    const bracketed = rapporteur.page.locator('.document .bracketed');
+    await waitFor(() => bracketed.count().then((count) => count === 1), { message: 'the brackets at the rapporteur' });
+    // Without the name label of a caret that may sit inside the brackets.
+    const words = await bracketed.evaluate((node) => {
+      const copy = node.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+      return copy.textContent;
+    });
+    expect(words).toBe('emissions');
+    expect(await bracketed.evaluate((node) => getComputedStyle(node, '::before').content)).toBe('"["');
+    await expect(bracketed.getAttribute('title')).resolves.toMatch(/^Bracketed at the request of France, /);
+    bracketId = (await bracketed.getAttribute('data-bracket-id'))!;
+    await rapporteur.page.screenshot({ path: '/tmp/suggestions-brackets.png' });
+
+    const markdown = await fetchText(rapporteur.page, `/api/documents/${documentId}/export?format=md&kind=clean`);
+    expect(markdown).toContain('States shall promptly reduce all \\[emissions\\].');
+    const html = await fetchText(spain.page, `/api/documents/${documentId}/export?format=html&kind=clean`);
+    expect(html).toContain('States shall promptly reduce all [emissions].');
+  });
+
+  it('refuses removal by a delegate and lets the rapporteur remove the brackets in one action', async () => {
+    expect(await postFromPage(france.page, `/api/documents/${documentId}/brackets/${bracketId}/remove`)).toBe(403);
+    expect(await france.page.getByRole('button', { name: 'Remove brackets' }).count()).toBe(0);
+    await rapporteur.page.getByRole('button', { name: 'Remove brackets' }).click();
+    for (const person of [spain, france, rapporteur]) {
+      await waitFor(async () => (await person.page.locator('.document .bracketed').count()) === 0, { message: 'brackets gone' });
+    }
+    const html = await fetchText(rapporteur.page, `/api/documents/${documentId}/export?format=html&kind=clean`);
+    expect(html).toContain('States shall promptly reduce all emissions.');
+  });
+});
