@@ -162,13 +162,15 @@ function StatusItem({ entry, consensus, status, canSet, ownDelegation, onJump, o
           {reservations.map((reservation) => (
             <li key={reservation.delegation} className="reservation">
               <span className="swatch" style={{ backgroundColor: reservation.color }} aria-hidden="true" />
-              <bdi>{reservation.delegation}</bdi>
-              {reservation.note && (
-                <>
-                  {': '}
-                  <span dir="auto">{reservation.note}</span>
-                </>
-              )}
+              <span>
+                <bdi>{reservation.delegation}</bdi>
+                {reservation.note && (
+                  <>
+                    {': '}
+                    <span dir="auto">{reservation.note}</span>
+                  </>
+                )}
+              </span>
             </li>
           ))}
         </ul>
