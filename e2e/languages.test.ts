@@ -25,7 +25,7 @@ beforeAll(async () => {
   await caretToEnd(delegate.page);
   await delegate.page.keyboard.type('The parties agree to exchange information.');
   await delegate.page.keyboard.press('Enter');
-  await delegate.page.getByRole('button', { name: /Recommendation/ }).click();
+  await delegate.page.getByRole('toolbar').getByRole('button', { name: /Recommendation/ }).click();
   await delegate.page.keyboard.type('Member States should designate contact points.');
   await waitUntilSynced(delegate.page);
 });
