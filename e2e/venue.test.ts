@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -36,8 +37,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+/** `bypassCSP` only for the accessibility scan, whose axe-core is injected as an inline script. */
+async function openPage({ bypassCSP = false } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true, bypassCSP });
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
@@ -45,8 +47,8 @@ async function openPage(): Promise<Page> {
 }
 
 /** The organiser signs in with the organiser link over the venue address and lands on their home. */
-async function organiserHome(): Promise<Page> {
-  const page = await openPage();
+async function organiserHome(options?: { bypassCSP?: boolean }): Promise<Page> {
+  const page = await openPage(options);
   await page.goto(`${origin}/organiser#${ORGANISER_TOKEN}`);
   await page.getByRole('heading', { name: 'Documents' }).waitFor();
   return page;
@@ -67,6 +69,25 @@ async function joinAtVenue(inviteUrl: string, name: string): Promise<Page> {
 async function decodeQr(element: Locator): Promise<string | undefined> {
   const png = PNG.sync.read(await element.screenshot());
   return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data;
+}
+
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+/** axe-core's serious and critical violations (WCAG 2.x A/AA and best practices) in `selector`, as rule id → targets. */
+async function seriousViolations(page: Page, selector: string): Promise<Record<string, string[]>> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (scope) => {
+    interface Violation {
+      id: string;
+      impact: string | null;
+      nodes: { target: string[] }[];
+    }
+    const axe = (window as unknown as { axe: { run(context: string, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    const { violations } = await axe.run(scope, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return Object.fromEntries(
+      violations.filter(({ impact }) => impact === 'serious' || impact === 'critical').map(({ id, nodes }) => [id, nodes.map(({ target }) => target.join(' '))]),
+    );
+  }, selector);
 }
 
 /** Records what the page puts on the clipboard through the `copy` event (the execCommand fallback fires it). */
@@ -231,6 +252,24 @@ describe('at the venue, over plain http:// under the laptop’s name', () => {
     await sheet.getByRole('button', { name: 'Back to the document' }).click();
     await sheet.waitFor({ state: 'detached' });
     expect(await organiser.locator('table.invites tbody tr').count()).toBe(4);
+  });
+
+  it('keeps the venue screens accessible: address strip, QR view, card chooser, invite sheet', async () => {
+    const organiser = await organiserHome({ bypassCSP: true });
+    await createDocument(organiser, 'Accessible draft');
+    await createInvite(organiser, 'Spain', 'Delegate');
+    expect(await seriousViolations(organiser, 'main')).toEqual({});
+
+    await organiser.getByRole('button', { name: 'Show QR code' }).click();
+    await organiser.getByRole('dialog').waitFor();
+    expect(await seriousViolations(organiser, '.qr-view')).toEqual({});
+    await organiser.keyboard.press('Escape');
+
+    await organiser.getByRole('button', { name: 'Print invite cards…' }).click();
+    expect(await seriousViolations(organiser, '.invite-sheet-form')).toEqual({});
+    await organiser.getByRole('button', { name: 'Create 1 card' }).click();
+    await organiser.locator('.invite-card').waitFor();
+    expect(await seriousViolations(organiser, '.invite-sheet')).toEqual({});
   });
 
   it('downloads a backup that is a SQLite database', async () => {
