@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -279,5 +280,39 @@ describe('at the venue, over plain http:// under the laptop’s name', () => {
     const file = await download.path();
     const header = fs.readFileSync(file).subarray(0, 16).toString('latin1');
     expect(header).toBe('SQLite format 3\u0000');
+  });
+});
+
+describe('in LAN mode', () => {
+  /** The machine's own network address, as LAN mode finds it; CI machines without a network skip this. */
+  const lanHost = Object.values(os.networkInterfaces())
+    .flat()
+    .find((address) => address?.family === 'IPv4' && !address.internal)?.address;
+
+  it.skipIf(!lanHost)('shows the network address without a warning, and delegates join through links that point there', async () => {
+    const lan = await startE2eServer({ ACCORD_LAN: 'true', HOST: '0.0.0.0' });
+    try {
+      expect(lan.publicUrl).toBe(`http://${lanHost}:${lan.port}`);
+      const organiser = await openPage();
+      await organiser.goto(`${lan.publicUrl}/organiser#${ORGANISER_TOKEN}`);
+      const venue = organiser.getByRole('region', { name: 'Venue' });
+      await venue.getByRole('link', { name: lan.publicUrl }).waitFor();
+      await venue.getByText('Invite links point to this address').waitFor();
+      expect(await venue.getByText('Only this computer can reach Accord').count()).toBe(0);
+
+      await createDocument(organiser, 'LAN draft');
+      const url = await createInvite(organiser, 'Spain', 'Delegate');
+      expect(url.startsWith(`${lan.publicUrl}/join#`)).toBe(true);
+      expect(await decodeQr(organiser.locator('.created-invite__code'))).toBe(url);
+
+      const ana = await joinAtVenue(url, 'Ana García');
+      expect(await ana.evaluate(() => window.isSecureContext)).toBe(false);
+      await caretToEnd(ana);
+      await ana.keyboard.type('Typed over the venue network.');
+      await waitUntilSynced(ana);
+    } finally {
+      await Promise.all(contexts.splice(0).map((context) => context.close()));
+      await lan.close();
+    }
   });
 });

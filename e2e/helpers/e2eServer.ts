@@ -18,9 +18,10 @@ export interface E2eServer extends RunningServer {
 
 /**
  * The real Accord server in this process, on a free port, with a fresh data directory and no demo, serving the
- * built client from dist/client (run `vite build` first: `npm test` does).
+ * built client from dist/client (run `vite build` first: `npm test` does). `env` overrides its settings, e.g.
+ * `{ ACCORD_LAN: 'true', HOST: '0.0.0.0' }` for LAN mode.
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
   if (!fs.existsSync(path.resolve('dist/client/index.html'))) throw new Error('Build the client first: npx vite build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-e2e-'));
   const config = loadConfig({
@@ -30,6 +31,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     ACCORD_ORGANISER_TOKEN: ORGANISER_TOKEN,
     ACCORD_SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
+    ...env,
   });
   const server = await startServer(config, pino({ level: 'silent' }));
   const stop = server.close;
