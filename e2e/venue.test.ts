@@ -144,6 +144,12 @@ describe('at the venue, over plain http:// under the laptop’s name', () => {
     await organiser.locator('.created-invite').getByRole('button', { name: 'Copy link' }).click();
     await organiser.locator('.created-invite').getByRole('button', { name: 'Copied' }).waitFor();
     expect(await copies()).toEqual([spainUrl]);
+    // And it is on the clipboard: pasting it back gives the link.
+    const field = organiser.getByLabel('Title');
+    await field.focus();
+    await organiser.keyboard.press('Control+V');
+    expect(await field.inputValue()).toBe(spainUrl);
+    await field.fill('');
 
     // The QR code beside the link, and large on the full-screen view, both decode to the link.
     expect(await decodeQr(organiser.locator('.created-invite__code'))).toBe(spainUrl);
