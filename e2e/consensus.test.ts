@@ -139,13 +139,13 @@ describe('authorship', () => {
           border: getComputedStyle(element).borderBottomColor,
         })),
       );
-    const found = await waitFor(
+    const found = (await waitFor(
       async () => {
         const all = await spans();
         return all.some((span) => span.text.includes('France added')) && all.some((span) => span.text.includes('Spain wrote')) ? all : undefined;
       },
       { message: 'authorship spans' },
-    );
+    ))!;
     const spanOf = (text: string) => found.find((span) => span.text.includes(text))!;
     expect(spanOf('Spain wrote')).toMatchObject({ delegation: 'Spain', border: rgb(colors.Spain) });
     expect(spanOf('Spain wrote').title).toMatch(/^Ana · Spain · /);
