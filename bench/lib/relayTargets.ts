@@ -10,6 +10,10 @@ import { startServerProcess } from './serverProcess.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HOST = '127.0.0.1';
+/** The server bundle `npm start` runs (built by server/build.mjs; bench/run.ts builds it first). */
+const ACCORD_BUNDLE = path.join(ROOT, 'dist/server/main.mjs');
+/** Extra `node` flags for Accord's server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load. */
+const ACCORD_NODE_ARGS = (process.env.BENCH_ACCORD_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /**
  * What survives a restart of a relay: its data directory (if it has persistence), its first document and the
@@ -72,18 +76,18 @@ function protocolTarget(protocol: WireProtocol, wsUrl: string, room: LoadRoom): 
   return { protocol, wsUrl, rooms: [room] };
 }
 
-/** Accord's real server process, exactly as `npm start` runs it, with the given SQLite synchronous mode. */
+/** Accord's real server process, exactly as `npm start` runs it (the bundle), with the given SQLite synchronous mode. */
 export function accordTarget(synchronous: 'FULL' | 'NORMAL' = 'FULL'): RelayTarget {
   return {
     name: synchronous === 'FULL' ? 'accord' : 'accord-normal',
     description:
-      `Accord (${START_COMMAND}), SQLite WAL synchronous=${synchronous}${synchronous === 'FULL' ? ' (the default)' : ''}: ` +
+      `Accord (node dist/server/main.mjs, as npm start), SQLite WAL synchronous=${synchronous}${synchronous === 'FULL' ? ' (the default)' : ''}: ` +
       'token auth at upgrade, every update committed (grouped per event-loop turn) before it is relayed',
     persistent: true,
     async start(previous) {
       const state = previous ?? newState('');
       const server = await startServerProcess({
-        args: accordServerArgs(),
+        args: [...ACCORD_NODE_ARGS, ACCORD_BUNDLE],
         env: {
           PORT: '0',
           HOST,
@@ -116,13 +120,6 @@ export function accordTarget(synchronous: 'FULL' | 'NORMAL' = 'FULL'): RelayTarg
       };
     },
   };
-}
-
-/** How `npm start` runs the server; the bench runs the same. */
-const START_COMMAND = 'node --import tsx server/src/main.ts';
-
-function accordServerArgs(): string[] {
-  return ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')];
 }
 
 /**

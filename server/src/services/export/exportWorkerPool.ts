@@ -22,7 +22,7 @@ export interface ExportWorkerPool {
 export function createExportWorkerPool(): ExportWorkerPool {
   const pool = new Piscina<ExportInput, ExportFile>({
     filename: new URL('./exportWorker.mjs', import.meta.url).href,
-    // The entry registers tsx itself: inheriting `npm start`'s `--import tsx` as well would register it twice.
+    // The entry registers tsx itself: inheriting `--import tsx` (when the sources run under tsx) would register it twice.
     execArgv: [],
     minThreads: 0,
     // One core stays with the relay's event loop; the other exports wait in the queue. At most 2: each worker holds
