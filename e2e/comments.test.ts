@@ -11,34 +11,38 @@ let france: Participant;
 let rapporteur: Participant;
 
 /**
- * Selects from `startOffset` to `endOffset` characters into the first occurrence of `words`, through the page's own
- * editor (Tiptap hangs it on its DOM element), then focuses the editor so typing goes there.
+ * Selects from `startOffset` characters into the first occurrence of `words` to `endOffset` characters into the first
+ * occurrence of `endWords` (by default the same words), through the page's own editor (Tiptap hangs it on its DOM
+ * element), then focuses the editor so typing goes there.
  *
  * Tiptap's `focus()` moves the browser's focus in the next animation frame when the editor does not have it, so this
  * waits for the editor to be the focused element: keys pressed before that go to the page body and are lost.
  */
-async function setSelection(page: Page, words: string, startOffset: number, endOffset: number): Promise<void> {
+async function setSelection(page: Page, words: string, startOffset: number, endOffset: number, endWords = words): Promise<void> {
   await page.evaluate(
-    ([target, from, to]) => {
+    ([target, from, endTarget, to]) => {
       interface EditorHandle {
         state: { doc: { descendants(visit: (node: { isText: boolean; text?: string }, pos: number) => boolean): void } };
         chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } };
       }
       const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
-      let at = -1;
-      editor.state.doc.descendants((node, pos) => {
-        const index = at < 0 && node.isText ? node.text!.indexOf(target as string) : -1;
-        if (index >= 0) at = pos + index;
-        return at < 0;
-      });
-      if (at < 0) throw new Error(`not found: ${String(target)}`);
+      const positionOf = (text: string) => {
+        let at = -1;
+        editor.state.doc.descendants((node, pos) => {
+          const index = at < 0 && node.isText ? node.text!.indexOf(text) : -1;
+          if (index >= 0) at = pos + index;
+          return at < 0;
+        });
+        if (at < 0) throw new Error(`not found: ${text}`);
+        return at;
+      };
       editor
         .chain()
         .focus()
-        .setTextSelection({ from: at + (from as number), to: at + (to as number) })
+        .setTextSelection({ from: positionOf(target as string) + (from as number), to: positionOf(endTarget as string) + (to as number) })
         .run();
     },
-    [words, startOffset, endOffset] as const,
+    [words, startOffset, endWords, endOffset] as const,
   );
   await page.waitForFunction(() => document.activeElement?.classList.contains('document') === true, null, { timeout: 5_000 });
 }
@@ -51,8 +55,47 @@ async function selectText(page: Page, words: string): Promise<void> {
 /** Puts the caret in the text, `offset` characters into the first occurrence of `words`. */
 const caretAt = (page: Page, words: string, offset: number) => setSelection(page, words, offset, offset);
 
-async function comment(page: Page, words: string, body: string, visibility = 'Everyone'): Promise<string> {
-  await selectText(page, words);
+/** The editor's own selection: positions, and offsets in the paragraph of its head. */
+interface EditorSelection {
+  empty: boolean;
+  head: number;
+  anchorOffset: number;
+  headOffset: number;
+  paragraphSize: number;
+}
+
+/**
+ * Presses `key` in the focused editor until the editor's selection satisfies `done`. Chromium reports a selection made
+ * with the keyboard asynchronously, and an editor update that comes first (a peer's caret, a new highlight) puts back
+ * the selection the editor knew: the key is then pressed again (navigation keys repeat harmlessly).
+ */
+async function pressUntil(page: Page, key: string, message: string, done: (selection: EditorSelection) => boolean): Promise<void> {
+  const read = () =>
+    page.evaluate(() => {
+      interface Position {
+        pos: number;
+        parentOffset: number;
+        parent: { content: { size: number } };
+      }
+      const editor = (document.querySelector('.document') as unknown as { editor: { state: { selection: { empty: boolean; $anchor: Position; $head: Position } } } })
+        .editor;
+      const { empty, $anchor, $head } = editor.state.selection;
+      return { empty, head: $head.pos, anchorOffset: $anchor.parentOffset, headOffset: $head.parentOffset, paragraphSize: $head.parent.content.size };
+    });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.keyboard.press(key);
+    const deadline = Date.now() + 1_000;
+    while (Date.now() < deadline) {
+      if (done(await read())) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  throw new Error(`${key} did not give ${message}: ${JSON.stringify(await read())}`);
+}
+
+/** Comments on whatever is selected in `page`; returns the new thread's id. */
+async function commentOnSelection(page: Page, body: string, visibility = 'Everyone'): Promise<string> {
+  await waitFor(() => page.getByRole('button', { name: 'Comment on selection' }).isEnabled(), { message: 'a selection' });
   await page.getByRole('button', { name: 'Comment on selection' }).click();
   await page.getByLabel('Your comment').fill(body);
   await page.getByLabel(visibility, { exact: true }).check();
@@ -61,6 +104,11 @@ async function comment(page: Page, words: string, body: string, visibility = 'Ev
   const { id } = (await (await created).json()) as { id: string };
   await page.locator(`.thread--active[data-thread="${id}"]`).waitFor();
   return id;
+}
+
+async function comment(page: Page, words: string, body: string, visibility = 'Everyone'): Promise<string> {
+  await selectText(page, words);
+  return commentOnSelection(page, body, visibility);
 }
 
 /** The text a thread's highlight covers in `page` (one decoration may be split into several spans). */
@@ -206,5 +254,92 @@ describe('comment threads in the browser', () => {
       expect(html).not.toContain('Internal: we can concede this.');
       expect(await other.page.locator(`[data-comment-thread="${secret}"]`).count()).toBe(0);
     }
+  });
+});
+
+describe('comment threads on text from the very start or to the very end of a paragraph', () => {
+  const opening = 'Opening words first.';
+  const whole = 'Whole paragraph one.';
+  const ending = 'Ends at the very end.';
+  const spanFirst = 'Spanning starts here.';
+  const spanSecond = 'And ends there.';
+  const recommended = 'Recommended text goes here.';
+  const anchored = new Map<string, string>();
+
+  /** Puts the caret inside the paragraph of `words`, then selects the paragraph as a person would: Home, Shift+End. */
+  async function selectParagraphByKeys(page: Page, words: string): Promise<void> {
+    await caretAt(page, words, 3);
+    await pressUntil(page, 'Home', 'the caret at the start of the paragraph', (s) => s.empty && s.headOffset === 0);
+    await pressUntil(page, 'Shift+End', 'the paragraph selected', (s) => s.anchorOffset === 0 && s.headOffset === s.paragraphSize);
+  }
+
+  /** The thread covers exactly `words` at the author's and at another delegation's, and is not "text removed". */
+  async function expectAnchoredOn(id: string, words: string, pages = [spain.page, france.page]): Promise<void> {
+    anchored.set(id, words);
+    for (const page of pages) {
+      await waitFor(() => card(page, id).isVisible(), { message: 'the thread' });
+      await waitFor(async () => (await highlighted(page, id)) === words, { message: `the highlight on "${words}"` });
+      expect(await card(page, id).textContent()).not.toContain('Text removed');
+    }
+  }
+
+  beforeAll(async () => {
+    await caretToEnd(spain.page);
+    for (const paragraph of [whole, ending, spanFirst, spanSecond, recommended]) {
+      await spain.page.keyboard.press('Enter');
+      await spain.page.keyboard.type(paragraph);
+    }
+    await spain.page.keyboard.press('Control+Alt+r');
+    await spain.page.locator('.document section.recommendation', { hasText: recommended }).waitFor();
+    // A new first paragraph, so that one thread starts at the very start of the document.
+    await pressUntil(spain.page, 'Control+Home', 'the caret at the start', (s) => s.empty && s.head === 1);
+    await spain.page.keyboard.press('Enter');
+    await waitFor(async () => (await documentText(spain.page)).startsWith('\nToday, '), { message: 'a new empty first paragraph' });
+    await pressUntil(spain.page, 'ArrowUp', 'the caret in the new paragraph', (s) => s.empty && s.head === 1 && s.paragraphSize === 0);
+    await spain.page.keyboard.type(opening);
+    await waitUntilSynced(spain.page);
+    await waitFor(async () => (await documentText(spain.page)).startsWith(`${opening}\nToday, `), { message: 'the new first paragraph' });
+    await waitFor(async () => (await documentText(france.page)).startsWith(`${opening}\n`), { message: 'the new text at France' });
+    await france.page.locator('.document section.recommendation', { hasText: recommended }).waitFor();
+  });
+
+  it('anchors a whole paragraph selected from its start with Home and Shift+End', async () => {
+    await selectParagraphByKeys(spain.page, whole);
+    await expectAnchoredOn(await commentOnSelection(spain.page, 'The whole paragraph.'), whole);
+  });
+
+  it('anchors the first paragraph of the document, selected from its very start', async () => {
+    await selectParagraphByKeys(spain.page, opening);
+    await expectAnchoredOn(await commentOnSelection(spain.page, 'The opening.'), opening);
+  });
+
+  it('anchors a selection that ends at the very end of a paragraph', async () => {
+    await setSelection(spain.page, ending, 'Ends '.length, ending.length);
+    await expectAnchoredOn(await commentOnSelection(spain.page, 'To the end.'), 'at the very end.');
+  });
+
+  it('anchors a selection over two paragraphs from the start of the first', async () => {
+    await setSelection(spain.page, spanFirst, 0, 'And ends'.length, spanSecond);
+    // The highlight is one decoration per paragraph: their texts read on without the paragraph break.
+    await expectAnchoredOn(await commentOnSelection(spain.page, 'Both paragraphs.'), `${spanFirst}And ends`);
+  });
+
+  it('anchors the whole paragraph of a recommendation', async () => {
+    await selectParagraphByKeys(spain.page, recommended);
+    await expectAnchoredOn(await commentOnSelection(spain.page, 'The recommendation.'), recommended);
+  });
+
+  it('keeps typing just before a thread that starts a paragraph outside it, and resolves the same words after a reload', async () => {
+    await caretAt(france.page, whole, 0);
+    await france.page.keyboard.type('Now ');
+    // Not a word starting with the thread's first letter: y-tiptap applies typing as a text diff, which would then
+    // insert after that letter and so inside the thread.
+    await caretAt(france.page, opening, 0);
+    await france.page.keyboard.type('New ');
+    await waitUntilSynced(france.page);
+    await waitFor(async () => (await documentText(spain.page)).startsWith(`New ${opening}\n`), { message: 'the typing at Spain' });
+    await rapporteur.page.reload();
+    await waitUntilSynced(rapporteur.page);
+    for (const [id, words] of anchored) await expectAnchoredOn(id, words, [spain.page, france.page, rapporteur.page]);
   });
 });
