@@ -1,30 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentText, joinAs, launchChromium } from './helpers/browser.ts';
-import { type E2eServer, startE2eServer } from './helpers/e2eServer.ts';
+import { describe, expect, it } from 'vitest';
+import { documentText, joinAs } from './helpers/browser.ts';
+import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
-let server: E2eServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2eSession();
 
 describe('who may write', () => {
   it('keeps an observer from typing', async () => {
-    const documentId = await server.createDocument('Draft recommendations');
+    const documentId = await e2e.server.createDocument('Draft recommendations');
     const [spain, observers] = await Promise.all([
-      server.invite(documentId, 'delegate', 'Spain'),
-      server.invite(documentId, 'observer', 'Observers'),
+      e2e.server.invite(documentId, 'delegate', 'Spain'),
+      e2e.server.invite(documentId, 'observer', 'Observers'),
     ]);
-    const ana = await joinAs(browser, spain.url, 'Ana García');
-    const olga = await joinAs(browser, observers.url, 'Olga Observer');
+    const ana = await joinAs(e2e.browser, spain.url, 'Ana García');
+    const olga = await joinAs(e2e.browser, observers.url, 'Olga Observer');
     await ana.editor.click();
     await ana.page.keyboard.type('Agreed text.');
     await waitFor(async () => (await documentText(olga.page)).includes('Agreed text.'), { message: 'observer sees the text' });
@@ -45,15 +35,15 @@ describe('who may write', () => {
   });
 
   it('refuses a revoked link and disconnects the person using it', async () => {
-    const documentId = await server.createDocument('Draft recommendations');
-    const spain = await server.invite(documentId, 'delegate', 'Spain');
-    const ana = await joinAs(browser, spain.url, 'Ana García');
+    const documentId = await e2e.server.createDocument('Draft recommendations');
+    const spain = await e2e.server.invite(documentId, 'delegate', 'Spain');
+    const ana = await joinAs(e2e.browser, spain.url, 'Ana García');
 
-    await server.revoke(documentId, spain.id);
+    await e2e.server.revoke(documentId, spain.id);
     await ana.page.locator('.connection[data-status="closed"]', { hasText: 'revoked' }).waitFor({ timeout: 10_000 });
     expect(await ana.editor.getAttribute('contenteditable')).toBe('false');
 
-    const stranger = await browser.newContext();
+    const stranger = await e2e.browser.newContext();
     const page = await stranger.newPage();
     await page.goto(spain.url);
     await page.getByRole('heading', { name: 'This invite link has been revoked' }).waitFor();
@@ -62,9 +52,9 @@ describe('who may write', () => {
   });
 
   it('explains an unknown link instead of showing a blank page', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/join#not-a-real-token`);
+    await page.goto(`${e2e.server.url}/join#not-a-real-token`);
     await page.getByRole('heading', { name: 'This invite link is not valid' }).waitFor();
     await context.close();
   });

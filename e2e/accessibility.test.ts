@@ -1,14 +1,13 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, joinAs, launchChromium, waitUntilSynced } from './helpers/browser.ts';
-import { type E2eServer, ORGANISER_TOKEN, startE2eServer } from './helpers/e2eServer.ts';
+import { type Participant, caretToEnd, joinAs, waitUntilSynced } from './helpers/browser.ts';
+import { ORGANISER_TOKEN } from './helpers/e2eServer.ts';
+import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
-let server: E2eServer;
-let browser: Browser;
 let documentId: string;
 
 interface AxeViolation {
@@ -39,7 +38,7 @@ async function seriousViolations(page: Page, selector?: string): Promise<{ id: s
  * A browser profile for scanning: the app's Content-Security-Policy (script-src 'self') rightly refuses inline scripts,
  * so the profile bypasses it to inject axe-core.
  */
-const scanContext = (locale: string) => browser.newContext({ locale, bypassCSP: true, viewport: { width: 1280, height: 860 } });
+const scanContext = (locale: string) => e2e.browser.newContext({ locale, bypassCSP: true, viewport: { width: 1280, height: 860 } });
 
 /** Presses Tab (or Shift+Tab) until the focused element matches, like a keyboard user looking for a control. */
 async function tabTo(page: Page, matches: (element: Element) => boolean, { backwards = false, limit = 40 } = {}): Promise<void> {
@@ -56,20 +55,16 @@ const focused = (page: Page) =>
     return { tag: element?.tagName.toLowerCase(), text: element?.textContent?.trim(), label: element?.getAttribute('aria-label'), className: element?.className };
   });
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-  documentId = await server.createDocument('Cooperation in criminal matters');
-});
+const e2e = useE2eSession();
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(async () => {
+  documentId = await e2e.server.createDocument('Cooperation in criminal matters');
 });
 
 describe('automated scan (axe-core in the page): no serious or critical violations', () => {
   for (const language of ['en', 'ar'] as const) {
     it(`join page (${language})`, async () => {
-      const invite = await server.invite(documentId, 'delegate', 'Lebanon');
+      const invite = await e2e.server.invite(documentId, 'delegate', 'Lebanon');
       const context = await scanContext(language);
       const page = await context.newPage();
       await page.goto(invite.url);
@@ -81,8 +76,8 @@ describe('automated scan (axe-core in the page): no serious or critical violatio
     it(`organiser home (${language})`, async () => {
       const context = await scanContext(language);
       const page = await context.newPage();
-      await server.invite(documentId, 'rapporteur', 'EUROJUST');
-      await page.goto(`${server.url}/organiser#${ORGANISER_TOKEN}`);
+      await e2e.server.invite(documentId, 'rapporteur', 'EUROJUST');
+      await page.goto(`${e2e.server.url}/organiser#${ORGANISER_TOKEN}`);
       await page.locator('.document-panel table').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await context.close();
@@ -90,7 +85,7 @@ describe('automated scan (axe-core in the page): no serious or critical violatio
   }
 
   it('editor with the comments sidebar open and a thread, in English and in Arabic', async () => {
-    const invite = await server.invite(documentId, 'rapporteur', 'EUROPOL');
+    const invite = await e2e.server.invite(documentId, 'rapporteur', 'EUROPOL');
     const context = await scanContext('en');
     const page = await context.newPage();
     await page.goto(invite.url);
@@ -130,8 +125,8 @@ describe('keyboard only', () => {
   let rapporteur: Participant;
 
   beforeAll(async () => {
-    const invite = await server.invite(documentId, 'rapporteur', 'EUROJUST');
-    rapporteur = await joinAs(browser, invite.url, 'Karim');
+    const invite = await e2e.server.invite(documentId, 'rapporteur', 'EUROJUST');
+    rapporteur = await joinAs(e2e.browser, invite.url, 'Karim');
   });
 
   afterAll(async () => {
@@ -200,8 +195,8 @@ describe('keyboard only', () => {
     const { page } = rapporteur;
     const log = page.getByTestId('live-announcements');
     await expect(log.getAttribute('aria-live')).resolves.toBe('polite');
-    const invite = await server.invite(documentId, 'delegate', 'Jordan');
-    const guest = await joinAs(browser, invite.url, 'Amal');
+    const invite = await e2e.server.invite(documentId, 'delegate', 'Jordan');
+    const guest = await joinAs(e2e.browser, invite.url, 'Amal');
     await waitFor(async () => (await log.textContent())?.includes('Amal (Jordan) joined the document.'), { message: 'the join announced' });
     await caretToEnd(guest.page);
     await guest.page.keyboard.type(' ');

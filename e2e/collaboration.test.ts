@@ -1,32 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, documentText, joinAs, launchChromium, waitUntilSynced } from './helpers/browser.ts';
-import { type E2eServer, startE2eServer } from './helpers/e2eServer.ts';
+import { describe, expect, it } from 'vitest';
+import { type Participant, caretToEnd, documentText, joinAs, recommendationButton, waitUntilSynced } from './helpers/browser.ts';
+import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** A fresh document with a Spanish and a Lebanese delegate joined in two browser profiles. */
 async function twoDelegates(): Promise<[Participant, Participant]> {
-  const documentId = await server.createDocument('Draft recommendations');
+  const documentId = await e2e.server.createDocument('Draft recommendations');
   const [spain, lebanon] = await Promise.all([
-    server.invite(documentId, 'delegate', 'Spain'),
-    server.invite(documentId, 'delegate', 'Lebanon'),
+    e2e.server.invite(documentId, 'delegate', 'Spain'),
+    e2e.server.invite(documentId, 'delegate', 'Lebanon'),
   ]);
-  return Promise.all([joinAs(browser, spain.url, 'Ana García'), joinAs(browser, lebanon.url, 'Rami Haddad')]);
+  return Promise.all([joinAs(e2e.browser, spain.url, 'Ana García'), joinAs(e2e.browser, lebanon.url, 'Rami Haddad')]);
 }
 
 const textOf = (participant: Participant) => participant.editor.innerText();
+
+const e2e = useE2eSession();
 
 describe('two delegates drafting together', () => {
   it('converge when both type at once', async () => {
@@ -84,7 +74,7 @@ describe('two delegates drafting together', () => {
     await ana.page.keyboard.press('Enter');
     for (const text of ['Alpha recommendation', 'Beta recommendation']) {
       await ana.page.keyboard.type(text);
-      await ana.page.getByRole('button', { name: /Recommendation/ }).click();
+      await recommendationButton(ana.page).click();
       await caretToEnd(ana.page);
     }
     const numberOf = (participant: Participant, text: string) =>
@@ -95,7 +85,7 @@ describe('two delegates drafting together', () => {
     await rami.page.keyboard.press('End');
     await rami.page.keyboard.press('Enter');
     await rami.page.keyboard.type('Zero recommendation');
-    await rami.page.getByRole('button', { name: /Recommendation/ }).click();
+    await recommendationButton(rami.page).click();
 
     for (const participant of [ana, rami]) {
       await waitFor(

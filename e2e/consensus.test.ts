@@ -1,11 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, joinAs, launchChromium } from './helpers/browser.ts';
-import { type E2eServer, startE2eServer } from './helpers/e2eServer.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Participant, caretToEnd, documentText, joinAs } from './helpers/browser.ts';
+import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
-let server: E2eServer;
-let browser: Browser;
 let documentId: string;
 let spain: Participant;
 let france: Participant;
@@ -33,18 +31,13 @@ async function addRecommendations(page: Page, texts: string[]): Promise<void> {
   }, texts);
 }
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  documentId = await server.createDocument('Consensus e2e');
-  browser = await launchChromium();
-  rapporteur = await joinAs(browser, (await server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
-  spain = await joinAs(browser, (await server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
-  france = await joinAs(browser, (await server.invite(documentId, 'delegate', 'France')).url, 'Blaise');
-});
+const e2e = useE2eSession();
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(async () => {
+  documentId = await e2e.server.createDocument('Consensus e2e');
+  rapporteur = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
+  spain = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
+  france = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'France')).url, 'Blaise');
 });
 
 describe('consensus status', () => {
@@ -115,13 +108,16 @@ describe('authorship', () => {
     await caretToEnd(spain.page);
     await spain.page.keyboard.press('Enter');
     await spain.page.keyboard.type('Spain wrote this sentence.');
-    await waitFor(async () => (await france.page.locator('.document').textContent())?.includes('Spain wrote this sentence.'), {
+    // documentText, not the element's textContent: that also reads the name label of a peer's caret, which sits
+    // inside the words whenever the peer's last caret move has not arrived yet (the relay drops presence updates
+    // beyond its rate limit, which typing at machine speed reaches).
+    await waitFor(async () => (await documentText(france.page)).includes('Spain wrote this sentence.'), {
       message: 'Spain’s text at France',
     });
     await caretToEnd(france.page);
     await france.page.keyboard.press('Enter');
     await france.page.keyboard.type('France added this one.');
-    await waitFor(async () => (await spain.page.locator('.document').textContent())?.includes('France added this one.'), {
+    await waitFor(async () => (await documentText(spain.page)).includes('France added this one.'), {
       message: 'France’s text at Spain',
     });
 
@@ -139,13 +135,13 @@ describe('authorship', () => {
           border: getComputedStyle(element).borderBottomColor,
         })),
       );
-    const found = (await waitFor(
+    const found = await waitFor(
       async () => {
         const all = await spans();
         return all.some((span) => span.text.includes('France added')) && all.some((span) => span.text.includes('Spain wrote')) ? all : undefined;
       },
       { message: 'authorship spans' },
-    ))!;
+    );
     const spanOf = (text: string) => found.find((span) => span.text.includes(text))!;
     expect(spanOf('Spain wrote')).toMatchObject({ delegation: 'Spain', border: rgb(colors.Spain) });
     expect(spanOf('Spain wrote').title).toMatch(/^Ana · Spain · /);

@@ -1,17 +1,16 @@
 import fs from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, documentText, joinAs, launchChromium, waitUntilSynced } from './helpers/browser.ts';
-import { type E2eServer, ORGANISER_TOKEN, startE2eServer } from './helpers/e2eServer.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Participant, caretToEnd, documentText, joinAs, recommendationButton, waitUntilSynced } from './helpers/browser.ts';
+import { ORGANISER_TOKEN } from './helpers/e2eServer.ts';
+import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 const TITLE = 'History e2e';
 const FIRST = 'Member States shall promptly share digital evidence.';
 const SECOND = 'Parties should review progress every year.';
 
-let server: E2eServer;
 let documentId: string;
-let browser: Browser;
 let organiser: Participant;
 let rapporteur: Participant;
 let delegate: Participant;
@@ -39,7 +38,7 @@ async function select(page: Page, words: string): Promise<void> {
 
 /** The text the server has stored, as Markdown (export reads the stored Yjs state). */
 async function serverText(): Promise<string> {
-  const response = await fetch(`${server.url}/api/documents/${documentId}/export?format=md`, {
+  const response = await fetch(`${e2e.server.url}/api/documents/${documentId}/export?format=md`, {
     headers: { authorization: `Bearer ${ORGANISER_TOKEN}` },
   });
   return response.text();
@@ -54,28 +53,23 @@ async function openHistory(page: Page): Promise<void> {
 
 const editable = (participant: Participant) => participant.page.locator('.editor-main .document').getAttribute('contenteditable');
 
+const e2e = useE2eSession();
+
 beforeAll(async () => {
-  server = await startE2eServer();
-  documentId = await server.createDocument(TITLE);
-  browser = await launchChromium();
-  organiser = await joinAs(browser, (await server.invite(documentId, 'organiser', 'Secretariat')).url, 'Olga');
-  rapporteur = await joinAs(browser, (await server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
-  delegate = await joinAs(browser, (await server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
+  documentId = await e2e.server.createDocument(TITLE);
+  organiser = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'organiser', 'Secretariat')).url, 'Olga');
+  rapporteur = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
+  delegate = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
   await caretToEnd(delegate.page);
   await delegate.page.keyboard.type('Judicial cooperation');
   await delegate.page.keyboard.press('Enter');
   for (const text of [FIRST, SECOND]) {
     await delegate.page.keyboard.type(text);
-    await delegate.page.getByRole('button', { name: /Recommendation/ }).click();
+    await recommendationButton(delegate.page).click();
     await caretToEnd(delegate.page);
   }
   await waitUntilSynced(delegate.page);
   await waitFor(async () => (await serverText()).includes(SECOND), { message: 'the text on the server' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('versions, compare, restore, freeze and export in the browser', () => {

@@ -1,11 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, joinAs, launchChromium, waitUntilSynced } from './helpers/browser.ts';
-import { type E2eServer, startE2eServer } from './helpers/e2eServer.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Participant, caretToEnd, joinAs, recommendationButton, waitUntilSynced } from './helpers/browser.ts';
+import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
-let server: E2eServer;
-let browser: Browser;
 let documentId: string;
 let delegate: Participant;
 
@@ -17,22 +15,18 @@ const paragraphDirection = (page: Page, text: string) =>
 
 const pickLanguage = (page: Page, code: string) => page.locator('.app-header .language-switcher select').selectOption(code);
 
+const e2e = useE2eSession();
+
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-  documentId = await server.createDocument('Draft recommendations');
-  const invite = await server.invite(documentId, 'delegate', 'Spain');
-  delegate = await joinAs(browser, invite.url, 'Lucía');
+  documentId = await e2e.server.createDocument('Draft recommendations');
+  const invite = await e2e.server.invite(documentId, 'delegate', 'Spain');
+  delegate = await joinAs(e2e.browser, invite.url, 'Lucía');
   await caretToEnd(delegate.page);
   await delegate.page.keyboard.type('The parties agree to exchange information.');
   await delegate.page.keyboard.press('Enter');
-  await delegate.page.getByRole('toolbar').getByRole('button', { name: /Recommendation/ }).click();
+  await recommendationButton(delegate.page).click();
   await delegate.page.keyboard.type('Member States should designate contact points.');
   await waitUntilSynced(delegate.page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('interface languages', () => {
@@ -88,8 +82,8 @@ describe('interface languages', () => {
   });
 
   it('defaults to the browser language on a first visit, on the join page too', async () => {
-    const invite = await server.invite(documentId, 'delegate', 'Morocco');
-    const context = await browser.newContext({ locale: 'ar-MA', viewport: { width: 1280, height: 860 } });
+    const invite = await e2e.server.invite(documentId, 'delegate', 'Morocco');
+    const context = await e2e.browser.newContext({ locale: 'ar-MA', viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
     await page.goto(invite.url);
     await page.getByLabel('اسمكم').waitFor();

@@ -1,29 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, documentText, joinAs, launchChromium, waitUntilSynced } from './helpers/browser.ts';
-import { type E2eServer, startE2eServer } from './helpers/e2eServer.ts';
+import { describe, expect, it } from 'vitest';
+import { type Participant, documentText, joinAs, waitUntilSynced } from './helpers/browser.ts';
+import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function twoDelegates(): Promise<[Participant, Participant]> {
-  const documentId = await server.createDocument('Draft recommendations');
+  const documentId = await e2e.server.createDocument('Draft recommendations');
   const [spain, morocco] = await Promise.all([
-    server.invite(documentId, 'delegate', 'Spain'),
-    server.invite(documentId, 'delegate', 'Morocco'),
+    e2e.server.invite(documentId, 'delegate', 'Spain'),
+    e2e.server.invite(documentId, 'delegate', 'Morocco'),
   ]);
-  return Promise.all([joinAs(browser, spain.url, 'Ana García'), joinAs(browser, morocco.url, 'Youssef Alami')]);
+  return Promise.all([joinAs(e2e.browser, spain.url, 'Ana García'), joinAs(e2e.browser, morocco.url, 'Youssef Alami')]);
 }
+
+const e2e = useE2eSession();
 
 describe('losing the network', () => {
   it('keeps edits made offline and merges them when the connection returns', async () => {

@@ -1,19 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinAs, launchChromium } from './helpers/browser.ts';
-import { type E2eServer, startE2eServer } from './helpers/e2eServer.ts';
+import { describe, expect, it } from 'vitest';
+import { joinAs } from './helpers/browser.ts';
+import { useE2eSession } from './helpers/session.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const HOSTILE_HTML = [
   '<p>Safe <a href="https://www.eurojust.europa.eu/">EUROJUST</a> and <a href="mailto:secretariat@example.org">mail</a>.</p>',
@@ -21,11 +9,13 @@ const HOSTILE_HTML = [
   '<img src="x" onerror="window.pwned=3"><p onclick="window.pwned=4">Clickable?</p>',
 ].join('');
 
+const e2e = useE2eSession();
+
 describe('pasting into the editor', () => {
   it('keeps http, https and mailto links and leaves nothing that runs', async () => {
-    const documentId = await server.createDocument('Paste');
-    const invite = await server.invite(documentId, 'delegate', 'France');
-    const claire = await joinAs(browser, invite.url, 'Claire Martin');
+    const documentId = await e2e.server.createDocument('Paste');
+    const invite = await e2e.server.invite(documentId, 'delegate', 'France');
+    const claire = await joinAs(e2e.browser, invite.url, 'Claire Martin');
     await claire.editor.click();
     await claire.page.evaluate((html) => {
       const data = new DataTransfer();

@@ -1,11 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, documentText, joinAs, launchChromium, waitUntilSynced } from './helpers/browser.ts';
-import { type E2eServer, startE2eServer } from './helpers/e2eServer.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Participant, caretToEnd, documentText, joinAs, waitUntilSynced } from './helpers/browser.ts';
+import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
-let server: E2eServer;
-let browser: Browser;
 let documentId: string;
 let spain: Participant;
 let france: Participant;
@@ -46,24 +44,19 @@ const fetchText = (page: Page, path: string) => page.evaluate(async (url) => (aw
 /** Text of the proposals' elements in the page, by kind. */
 const marked = (page: Page, selector: string) => page.locator(`.document ${selector}`).evaluateAll((nodes) => nodes.map((node) => node.textContent).join('|'));
 
+const e2e = useE2eSession();
+
 beforeAll(async () => {
-  server = await startE2eServer();
-  documentId = await server.createDocument('Suggestions e2e');
-  browser = await launchChromium();
-  spain = await joinAs(browser, (await server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
-  france = await joinAs(browser, (await server.invite(documentId, 'delegate', 'France')).url, 'Blaise');
-  rapporteur = await joinAs(browser, (await server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
+  documentId = await e2e.server.createDocument('Suggestions e2e');
+  spain = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
+  france = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'France')).url, 'Blaise');
+  rapporteur = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
   await caretToEnd(spain.page);
   await spain.page.keyboard.type(START);
   await waitUntilSynced(spain.page);
   for (const other of [france, rapporteur]) {
     await waitFor(async () => (await documentText(other.page)).includes(START), { message: 'the text' });
   }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('suggestion mode', () => {

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import jsQR from 'jsqr';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { caretToEnd, documentText, launchChromium, waitUntilSynced } from './helpers/browser.ts';
-import { type E2eServer, ORGANISER_TOKEN, startE2eServer } from './helpers/e2eServer.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { caretToEnd, documentText, waitUntilSynced } from './helpers/browser.ts';
+import { ORGANISER_TOKEN, startE2eServer } from './helpers/e2eServer.ts';
+import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 /**
@@ -16,16 +17,15 @@ import { waitFor } from './helpers/waitFor.ts';
  */
 const VENUE_HOST = 'accord.test';
 
-let server: E2eServer;
-let browser: Browser;
 let origin: string;
 /** Uncaught errors of every page opened here: a missing secure-context API must never throw. */
 const pageErrors: string[] = [];
 const contexts: BrowserContext[] = [];
 
+const e2e = useE2eSession({ chromiumArgs: [`--host-resolver-rules=MAP ${VENUE_HOST} 127.0.0.1`] });
+
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startE2eServer(), launchChromium([`--host-resolver-rules=MAP ${VENUE_HOST} 127.0.0.1`])]);
-  origin = `http://${VENUE_HOST}:${server.port}`;
+  origin = `http://${VENUE_HOST}:${e2e.server.port}`;
 });
 
 afterEach(async () => {
@@ -33,14 +33,9 @@ afterEach(async () => {
   expect(pageErrors).toEqual([]);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 /** `bypassCSP` only for the accessibility scan, whose axe-core is injected as an inline script. */
 async function openPage({ bypassCSP = false } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true, bypassCSP });
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true, bypassCSP });
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));

@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium; Playwright's own browser downloads are not available on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -45,6 +45,14 @@ export async function joinAs(browser: Browser, inviteUrl: string, name: string):
 /** Waits until the connection line says everything is on the server. */
 export async function waitUntilSynced(page: Page): Promise<void> {
   await page.locator('.connection[data-status="connected"][data-pending="false"].connection--ok').waitFor({ timeout: 10_000 });
+}
+
+/**
+ * The formatting toolbar's "+ Recommendation" button. Scoped to the toolbar: the suggestions panel has its own buttons
+ * whose names mention a recommendation.
+ */
+export function recommendationButton(page: Page): Locator {
+  return page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: /Recommendation/ });
 }
 
 /** Puts the caret at the end of the document's last text block. */
