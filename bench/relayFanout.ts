@@ -104,6 +104,8 @@ function pooled(runs: readonly Run[]) {
       idleRss: Math.max(...runs.map((run) => run.startRssKiB)) / 1024,
     },
     deliveredPerSecond: delivered / windowSeconds,
+    serverCpuMs: sum((run) => run.serverCpuMs),
+    delivered,
     serverCpuShare: sum((run) => run.serverCpuMs) / 1000 / windowSeconds,
     generatorCpuShare: sum((run) => run.load.cpuMs) / 1000 / windowSeconds,
     generatorLagP99: Math.max(...runs.map((run) => run.load.eventLoopLagP99Ms)),
@@ -137,7 +139,8 @@ export async function runRelayFanout(options: RelayFanoutOptions): Promise<void>
       figures
         .map(
           (f) =>
-            `  ${f.name}: delivered/s ${fixed(f.deliveredPerSecond, 0)}, server CPU ${percent(f.serverCpuShare)}, generator CPU ` +
+            `  ${f.name}: delivered/s ${fixed(f.deliveredPerSecond, 0)}, server CPU ${percent(f.serverCpuShare)} ` +
+            `(${fixed(f.serverCpuMs, 0)} ms for ${f.delivered} deliveries), generator CPU ` +
             `${percent(f.generatorCpuShare)} (loop lag p99 ${fixed(f.generatorLagP99, 1)} ms), lost ${f.lost}, converged ${f.converged ? 'yes' : 'NO'}`,
         )
         .join('\n'),
@@ -149,7 +152,7 @@ export async function runRelayFanout(options: RelayFanoutOptions): Promise<void>
     }
   }
   console.log(
-    '\nCPU µs/delivery = server CPU (user+system, /proc) over the typing window / updates received by clients. ' +
-      'idle RSS = VmRSS after start; peak = VmHWM.',
+    '\nCPU µs/delivery = server CPU (user+system, /proc, in 10 ms ticks: coarse when few updates are delivered) over the ' +
+      'typing window / updates received by clients. idle RSS = VmRSS after start; peak = VmHWM.',
   );
 }

@@ -3,19 +3,40 @@ import type { DocumentPersistence } from './documentPersistence.ts';
 export interface QueuedChange {
   documentId: string;
   update: Uint8Array;
-  /** Runs once the change is committed: relay it, count it. */
+  /** Runs once the change is durable: relay it, count it. */
   stored(): void;
 }
 
+interface Sequenced extends QueuedChange {
+  seq: number;
+}
+
 /**
- * Group commit: every change accepted during one event-loop turn is stored in one SQLite transaction (one fsync with
- * synchronous=FULL) and relayed only after that commit. Anything that would show document content to a client (a sync
- * step 2 reply) waits for the commit too, so nothing unstored ever leaves the server.
+ * Group commit with the flush off the event loop. Every change accepted during one event-loop turn is committed in
+ * one SQLite transaction at the end of the turn, without waiting for the disk; the WAL is then flushed (fdatasync)
+ * in the thread pool, and only when that flush is done are the changes relayed (`stored`). While one flush runs, the
+ * next turns' changes are committed and wait for the next flush, which covers them all. So nothing leaves the server
+ * before it is on disk, as with one synchronous=FULL commit per turn, but the event loop never waits for the disk.
+ *
+ * Anything that would show document content to a client (a sync step 2 reply) waits until every change accepted
+ * before it is durable. `flush()` does all of it synchronously, for shutdown, restores and compaction.
  */
 export class CommitQueue {
-  private queued: QueuedChange[] = [];
-  private waiting: (() => void)[] = [];
+  /** Accepted this turn, not committed yet. */
+  private queued: Sequenced[] = [];
+  /** Committed, waiting for the next flush of the WAL. */
+  private unsynced: Sequenced[] = [];
+  /** Committed, covered by the flush in progress. */
+  private syncing: Sequenced[] = [];
+  /** Counts flushes, so that one overtaken by a synchronous `flush()` is ignored when it completes. */
+  private syncRound = 0;
+  private syncInProgress = false;
   private scheduled = false;
+  private lastSeq = 0;
+  /** Tasks waiting until no change up to `seq` is pending any more (durable, or failed and its room reloaded), in order. */
+  private waiting: { seq: number; task: () => void }[] = [];
+  /** Tasks waiting until nothing is pending at all. */
+  private idleTasks: (() => void)[] = [];
 
   constructor(
     private readonly persistence: DocumentPersistence,
@@ -24,37 +45,113 @@ export class CommitQueue {
   ) {}
 
   add(change: QueuedChange): void {
-    this.queued.push(change);
+    this.queued.push({ ...change, seq: ++this.lastSeq });
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => this.commitTurn());
     }
   }
 
-  /** Runs `task` once everything queued so far is stored: at once if nothing is queued. */
+  /** Runs `task` once every change accepted so far is durable: at once if all are. */
   whenStored(task: () => void): void {
-    if (this.queued.length === 0) task();
-    else this.waiting.push(task);
+    if (this.oldestPending() > this.lastSeq) task();
+    else this.waiting.push({ seq: this.lastSeq, task });
   }
 
-  /** Stores everything queued now. Returns the storage error, if storing failed (the failure handler has run). */
+  /**
+   * Runs `task` once nothing is pending (the document in memory is what the disk holds): at once if nothing is. For
+   * compaction, which writes the in-memory state.
+   */
+  whenIdle(task: () => void): void {
+    if (this.oldestPending() > this.lastSeq) task();
+    else this.idleTasks.push(task);
+  }
+
+  /** Stores everything accepted so far, durably, now. Returns the storage error, if storing failed (the failure handler has run). */
   flush(): Error | undefined {
     this.scheduled = false;
-    const batch = this.queued;
-    const waiting = this.waiting;
+    const uncommitted = this.queued;
+    const committed = [...this.syncing, ...this.unsynced];
     this.queued = [];
-    this.waiting = [];
-    if (batch.length > 0) {
-      try {
-        this.persistence.appendMany(batch);
-      } catch (error) {
-        const failure = new Error(`storing ${batch.length} update(s) failed: ${(error as Error).message}`);
-        this.onFailure(new Set(batch.map((change) => change.documentId)), failure);
-        return failure;
-      }
-      for (const change of batch) change.stored();
+    this.syncing = [];
+    this.unsynced = [];
+    this.syncRound++;
+    this.syncInProgress = false;
+    if (uncommitted.length === 0 && committed.length === 0) {
+      this.runDue();
+      return undefined;
     }
-    for (const task of waiting) task();
+    try {
+      // A commit in the configured mode (FULL) flushes the WAL, which holds the unsynced commits before it as well.
+      if (uncommitted.length > 0) this.persistence.appendMany(uncommitted);
+      else this.persistence.syncNow();
+    } catch (error) {
+      return this.fail([...committed, ...uncommitted], error as Error);
+    }
+    return this.durable([...committed, ...uncommitted]);
+  }
+
+  /** End of a turn: commit what it accepted, then have it flushed. */
+  private commitTurn(): void {
+    if (!this.scheduled) return;
+    this.scheduled = false;
+    const batch = this.queued;
+    this.queued = [];
+    if (batch.length === 0) return;
+    try {
+      this.persistence.appendManyUnsynced(batch);
+    } catch (error) {
+      this.fail(batch, error as Error);
+      return;
+    }
+    this.unsynced.push(...batch);
+    this.startSync();
+  }
+
+  private startSync(): void {
+    if (this.syncInProgress || this.unsynced.length === 0) return;
+    this.syncInProgress = true;
+    this.syncing = this.unsynced;
+    this.unsynced = [];
+    const round = ++this.syncRound;
+    this.persistence.sync((error) => {
+      // A synchronous flush took these changes over meanwhile.
+      if (round !== this.syncRound) return;
+      this.syncInProgress = false;
+      const batch = this.syncing;
+      this.syncing = [];
+      if (error) this.fail(batch, new Error(`flushing to disk failed: ${error.message}`));
+      else this.durable(batch);
+      this.startSync();
+    });
+  }
+
+  private durable(batch: readonly Sequenced[]): undefined {
+    for (const change of batch) change.stored();
+    this.runDue();
     return undefined;
+  }
+
+  private fail(batch: readonly Sequenced[], error: Error): Error {
+    const failure = new Error(`storing ${batch.length} update(s) failed: ${error.message}`);
+    // Their rooms are reloaded from disk and their connections closed, so tasks waiting on them no longer show
+    // anything (a closed connection sends nothing); nothing of theirs was relayed.
+    this.onFailure(new Set(batch.map((change) => change.documentId)), failure);
+    this.runDue();
+    return failure;
+  }
+
+  /** The sequence number of the oldest change not yet durable; past `lastSeq` when none is. */
+  private oldestPending(): number {
+    return this.syncing[0]?.seq ?? this.unsynced[0]?.seq ?? this.queued[0]?.seq ?? this.lastSeq + 1;
+  }
+
+  private runDue(): void {
+    const oldest = this.oldestPending();
+    while (this.waiting.length > 0 && this.waiting[0]!.seq < oldest) this.waiting.shift()!.task();
+    if (oldest <= this.lastSeq || this.idleTasks.length === 0) return;
+    const idle = this.idleTasks;
+    this.idleTasks = [];
+    for (const task of idle) task();
   }
 }

@@ -12,8 +12,17 @@ export interface StoredDocument {
 export interface DocumentPersistence {
   /** The document's compacted state, if any, and every update stored since, oldest first. */
   load(documentId: string): StoredDocument;
-  /** Commits several updates in one transaction: all or none. Throws if they could not be stored. */
+  /** Commits several updates in one transaction: all or none, durable when it returns. Throws if they could not be stored. */
   appendMany(updates: readonly { documentId: string; update: Uint8Array }[]): void;
+  /**
+   * Commits several updates in one transaction (all or none) without waiting for the disk: they are durable only once
+   * a later `sync`, `syncNow` or `appendMany` has completed. Throws if they could not be committed.
+   */
+  appendManyUnsynced(updates: readonly { documentId: string; update: Uint8Array }[]): void;
+  /** Makes every commit so far durable, off the event loop; `done` gets the error if the disk refused. */
+  sync(done: (error: Error | undefined) => void): void;
+  /** Makes every commit so far durable before returning. Throws if the disk refused. */
+  syncNow(): void;
   /** Atomically replaces the document's stored history by `state`, which includes all of it. */
   compact(documentId: string, state: Uint8Array): void;
 }

@@ -147,6 +147,7 @@ export class CollabRelay {
             this.options.events?.stored(id);
             if (from instanceof Connection) this.options.events?.authored?.(id, change, from.context);
           }),
+        onCompactionFailed: (id, error) => this.options.logger.error({ documentId: id, err: error }, 'compaction failed'),
       },
       this.commits,
     );

@@ -46,6 +46,8 @@ export interface RoomOptions {
    * (only what was new to the document) and its origin: the peer that sent it, or the server itself.
    */
   onStored?: (documentId: string, change: Uint8Array, from: unknown) => void;
+  /** A compaction failed (the updates stay stored as they are). */
+  onCompactionFailed?: (documentId: string, error: Error) => void;
 }
 
 /** The transaction origin of changes the server makes itself; relayed to every peer. */
@@ -81,6 +83,8 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
   /** Updates the Y.Doc emitted while applying a client's update, held back until they are stored. */
   private captured: Uint8Array[] | null = null;
   private storedSinceCompaction = 0;
+  private compactionScheduled = false;
+  private destroyed = false;
   /** An upper bound of the stored size: the loaded size plus every stored change, exact again after compaction. */
   private approximateBytes = 0;
 
@@ -155,8 +159,28 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
   private stored(change: Uint8Array, from: unknown): void {
     this.metrics.updateStored(change.byteLength);
     this.broadcast(syncUpdateFrame(change), from);
-    if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.compact();
+    if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.scheduleCompaction();
     this.options.onStored?.(this.documentId, change, from);
+  }
+
+  /**
+   * Compacts once nothing of any room is pending: the state written must hold nothing that is not on disk, and other
+   * changes of this room may already be committed or queued behind the one just stored.
+   */
+  private scheduleCompaction(): void {
+    if (this.compactionScheduled) return;
+    this.compactionScheduled = true;
+    this.commits.whenIdle(() => {
+      this.compactionScheduled = false;
+      // An evicted or unloaded room's document is gone: writing its state would replace the stored history.
+      if (this.destroyed) return;
+      try {
+        this.compact();
+      } catch (error) {
+        // The updates themselves are stored; only the compaction is lost, and the next one retries it.
+        this.options.onCompactionFailed?.(this.documentId, error as Error);
+      }
+    });
   }
 
   /**
@@ -199,6 +223,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.awareness.destroy();
     this.doc.destroy();
   }

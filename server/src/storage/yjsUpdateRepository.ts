@@ -1,4 +1,8 @@
+import fs from 'node:fs';
 import type { Db } from './database.ts';
+
+/** `PRAGMA synchronous` values: FULL syncs the WAL at every commit. */
+const SYNCHRONOUS_FULL = 2;
 
 /**
  * The stored Yjs history of each document: one compacted state row plus the updates appended since.
@@ -12,8 +16,16 @@ export class YjsUpdateRepository {
   private readonly upsertState;
   private readonly compactTx;
   private readonly appendTx;
+  /** The configured `PRAGMA synchronous`, restored after each unsynced append. */
+  private readonly synchronous: number;
+  /** The configured mode syncs at every commit: unsynced appends must then be synced by us before they count. */
+  private readonly syncsCommits: boolean;
+  private readonly walFile: string;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
+    this.synchronous = db.pragma('synchronous', { simple: true }) as number;
+    this.syncsCommits = this.synchronous >= SYNCHRONOUS_FULL;
+    this.walFile = `${db.name}-wal`;
     this.selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM document_states WHERE document_id = ?');
     this.selectUpdates = db.prepare<[string], { data: Buffer }>(
       'SELECT data FROM document_updates WHERE document_id = ? ORDER BY seq',
@@ -43,6 +55,48 @@ export class YjsUpdateRepository {
   /** Appends updates in one transaction (one fsync); when this returns, all are committed. */
   appendMany(updates: readonly { documentId: string; update: Uint8Array }[]): void {
     this.appendTx(updates);
+  }
+
+  /**
+   * Appends updates in one transaction whose commit writes the WAL but does not wait for the disk (synchronous=NORMAL
+   * for this one commit); `sync` then flushes the WAL from the thread pool. Why: a flush takes 0.2 ms on a quiet disk
+   * and several ms on a busy one, and with synchronous=FULL it was taken on the event loop, stalling every client of
+   * every document (docs/performance.md). Every other write of the server keeps the configured mode.
+   */
+  appendManyUnsynced(updates: readonly { documentId: string; update: Uint8Array }[]): void {
+    if (!this.syncsCommits) return this.appendTx(updates);
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.appendTx(updates);
+    } finally {
+      this.db.pragma(`synchronous = ${this.synchronous}`);
+    }
+  }
+
+  /**
+   * fdatasync of the WAL file: what synchronous=FULL does at the end of a commit, for every commit written before it.
+   * The WAL lives as long as the connection (only closing the last connection removes it), so opening it by name
+   * reaches the file the commits went to.
+   */
+  sync(done: (error: Error | undefined) => void): void {
+    if (!this.syncsCommits) {
+      setImmediate(done, undefined);
+      return;
+    }
+    fs.open(this.walFile, 'r', (openError, fd) => {
+      if (openError) return done(openError);
+      fs.fdatasync(fd, (syncError) => fs.close(fd, () => done(syncError ?? undefined)));
+    });
+  }
+
+  syncNow(): void {
+    if (!this.syncsCommits) return;
+    const fd = fs.openSync(this.walFile, 'r');
+    try {
+      fs.fdatasyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
   }
 
   /** Replaces all stored history of a document by `state`, which must contain every stored update. */
