@@ -66,8 +66,10 @@ describe('consensus status', () => {
 
     // Clicking an entry puts the caret in that recommendation.
     await item(spain.page, 3).locator('.status-item__jump').click();
-    const caretIn = await spain.page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('.recommendation')?.textContent);
-    expect(caretIn).toContain('Reception conditions');
+    // Tiptap focuses the editor on the next animation frame, and only a focused editor moves the page's selection.
+    const caretIn = () => spain.page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('.recommendation')?.textContent ?? '');
+    await waitFor(async () => (await caretIn()).includes('Reception conditions'), { message: 'the caret in recommendation 3' });
+    expect(await caretIn()).toContain('Reception conditions');
     await spain.page.screenshot({ path: '/tmp/consensus-board-delegate.png' });
   });
 
