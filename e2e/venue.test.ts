@@ -290,12 +290,15 @@ describe('in LAN mode', () => {
     .flat()
     .find((address) => address?.family === 'IPv4' && !address.internal)?.address;
 
-  it.skipIf(!lanHost)('shows the network address without a warning, and delegates join through links that point there', async () => {
-    const lan = await startE2eServer({ ACCORD_LAN: 'true', HOST: '0.0.0.0' });
+  // Tests send traffic to loopback only: the server listens on 127.0.0.1 and the pages use the venue name mapped to it,
+  // while LAN mode still puts the machine's network address in everything delegates are given.
+  it.skipIf(!lanHost)('shows the network address without a warning, and invite links and QR codes point there', async () => {
+    const lan = await startE2eServer({ ACCORD_LAN: 'true', HOST: '127.0.0.1' });
+    const lanOrigin = `http://${VENUE_HOST}:${lan.port}`;
     try {
       expect(lan.publicUrl).toBe(`http://${lanHost}:${lan.port}`);
       const organiser = await openPage();
-      await organiser.goto(`${lan.publicUrl}/organiser#${ORGANISER_TOKEN}`);
+      await organiser.goto(`${lanOrigin}/organiser#${ORGANISER_TOKEN}`);
       const venue = organiser.getByRole('region', { name: 'Venue' });
       await venue.getByRole('link', { name: lan.publicUrl }).waitFor();
       await venue.getByText('Invite links point to this address').waitFor();
@@ -306,7 +309,7 @@ describe('in LAN mode', () => {
       expect(url.startsWith(`${lan.publicUrl}/join#`)).toBe(true);
       expect(await decodeQr(organiser.locator('.created-invite__code'))).toBe(url);
 
-      const ana = await joinAtVenue(url, 'Ana García');
+      const ana = await joinAtVenue(url.replace(lan.publicUrl, lanOrigin), 'Ana García');
       expect(await ana.evaluate(() => window.isSecureContext)).toBe(false);
       await caretToEnd(ana);
       await ana.keyboard.type('Typed over the venue network.');
