@@ -169,6 +169,7 @@ async function fanout(target: LoadTarget, scenario: LoadScenario): Promise<Fanou
     }),
   );
 
+  const typingMs = performance.now() - start;
   const expected = sent * (scenario.clients - 1);
   await waitFor(() => latenciesMs.length >= expected, 'the last deliveries', DRAIN_TIMEOUT_MS).catch(() => undefined);
   const windowMs = performance.now() - start;
@@ -184,6 +185,7 @@ async function fanout(target: LoadTarget, scenario: LoadScenario): Promise<Fanou
     expected,
     latenciesMs,
     windowMs,
+    typingMs,
     cpuMs,
     eventLoopLagP99Ms: Math.max(0, eventLoopDelay.percentile(99) / 1e6 - LOOP_SAMPLE_MS),
     converged: contents.every((content) => content === contents[0]),

@@ -57,15 +57,15 @@ async function search(target: RelayTarget, options: SaturationOptions): Promise<
       seconds: options.seconds,
     });
     const { p99 } = summarizeLatencies(load.latenciesMs);
-    const sentShare = load.sent / ((rate * load.windowMs) / 1000);
-    // The window includes the drain after typing, so the sent rate is measured against the typing time only.
-    const typingSentShare = load.sent / (rate * options.seconds);
-    const pass = p99 < P99_LIMIT_MS && load.delivered === load.expected && typingSentShare >= MIN_SENT_SHARE;
+    // Writers that fall behind their schedule catch up in bursts: the rate achieved is what they sent over the time
+    // they took, not over the time they were given.
+    const sentShare = load.sent / ((rate * Math.max(load.typingMs, options.seconds * 1000)) / 1000);
+    const pass = p99 < P99_LIMIT_MS && load.delivered === load.expected && sentShare >= MIN_SENT_SHARE;
     const step = { rate, pass, p99, generatorCpuShare: load.cpuMs / load.windowMs, serverCpuShare: serverCpuMs / load.windowMs };
     steps.push(step);
     console.log(
       `  ${target.name} ${fixed(rate, 0)} edits/s: p99 ${fixed(p99, 1)} ms, lost ${load.expected - load.delivered}, ` +
-        `sent ${fixed(sentShare * 100, 0)}% of the rate over the window, server CPU ${fixed(step.serverCpuShare * 100, 0)}%, ` +
+        `sent ${fixed(sentShare * 100, 0)}% of the rate, server CPU ${fixed(step.serverCpuShare * 100, 0)}%, ` +
         `generator CPU ${fixed(step.generatorCpuShare * 100, 0)}% → ${pass ? 'pass' : 'FAIL'}`,
     );
     return pass;

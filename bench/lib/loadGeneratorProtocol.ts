@@ -49,6 +49,8 @@ export interface FanoutResult {
   latenciesMs: number[];
   /** From "go" until the last expected delivery (or the drain timeout). */
   windowMs: number;
+  /** From "go" until the writers typed their last character: longer than the scenario when they could not keep up. */
+  typingMs: number;
   /** The generator's own CPU over the window (user + system), ms. */
   cpuMs: number;
   /** How late the generator's event loop ran (p99 over the window), ms: high means the generator itself is late. */

@@ -10,8 +10,11 @@ import { startServerProcess } from './serverProcess.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HOST = '127.0.0.1';
-/** The server bundle `npm start` runs (built by server/build.mjs; bench/run.ts builds it first). */
-const ACCORD_BUNDLE = path.join(ROOT, 'dist/server/main.mjs');
+/**
+ * The server bundle `npm start` runs (built by server/build.mjs; bench/run.ts builds it first). BENCH_ACCORD_BUNDLE
+ * runs another build instead (e.g. one of an earlier commit, to measure what a change bought).
+ */
+const ACCORD_BUNDLE = process.env.BENCH_ACCORD_BUNDLE ?? path.join(ROOT, 'dist/server/main.mjs');
 /** Extra `node` flags for Accord's server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load. */
 const ACCORD_NODE_ARGS = (process.env.BENCH_ACCORD_NODE_ARGS ?? '').split(' ').filter(Boolean);
 

@@ -40,11 +40,12 @@ class FakeStorage implements DocumentPersistence {
   }
 }
 
-function setUp() {
+/** A queue that sends every flush to the thread pool (`inlineSyncMs` 0), so the test decides when each completes. */
+function setUp(inlineSyncMs = 0) {
   const storage = new FakeStorage();
   const relayed: string[] = [];
   const failures: string[] = [];
-  const queue = new CommitQueue(storage, (documentIds) => failures.push(...documentIds));
+  const queue = new CommitQueue(storage, (documentIds) => failures.push(...documentIds), inlineSyncMs);
   const add = (n: number, documentId = 'doc') =>
     queue.add({ documentId, update: Uint8Array.of(n), stored: () => relayed.push(String(n)) });
   return { storage, relayed, failures, queue, add };
@@ -61,6 +62,15 @@ describe('CommitQueue', () => {
     storage.completeSync();
     expect(relayed).toEqual(['1', '2']);
     expect(storage.durable).toEqual(['1', '2']);
+  });
+
+  it('flushes at once, on the event loop, while flushes are quick', async () => {
+    const { storage, relayed, add } = setUp(1000);
+    add(1);
+    await nextTurn();
+    expect(storage.durable).toEqual(['1']);
+    expect(storage.pendingSyncs).toHaveLength(0);
+    expect(relayed).toEqual(['1']);
   });
 
   it('commits later turns while a flush runs, and covers them with the next one', async () => {

@@ -21,11 +21,17 @@ export class YjsUpdateRepository {
   /** The configured mode syncs at every commit: unsynced appends must then be synced by us before they count. */
   private readonly syncsCommits: boolean;
   private readonly walFile: string;
+  private walFd: number | undefined;
+  /** Prepared once: `db.pragma()` would prepare a statement at every commit. */
+  private readonly commitUnsynced;
+  private readonly commitSynced;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.synchronous = db.pragma('synchronous', { simple: true }) as number;
     this.syncsCommits = this.synchronous >= SYNCHRONOUS_FULL;
     this.walFile = `${db.name}-wal`;
+    this.commitUnsynced = db.prepare('PRAGMA synchronous = NORMAL');
+    this.commitSynced = db.prepare(`PRAGMA synchronous = ${this.synchronous}`);
     this.selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM document_states WHERE document_id = ?');
     this.selectUpdates = db.prepare<[string], { data: Buffer }>(
       'SELECT data FROM document_updates WHERE document_id = ? ORDER BY seq',
@@ -65,38 +71,57 @@ export class YjsUpdateRepository {
    */
   appendManyUnsynced(updates: readonly { documentId: string; update: Uint8Array }[]): void {
     if (!this.syncsCommits) return this.appendTx(updates);
-    this.db.pragma('synchronous = NORMAL');
+    this.commitUnsynced.run();
     try {
       this.appendTx(updates);
     } finally {
-      this.db.pragma(`synchronous = ${this.synchronous}`);
+      this.commitSynced.run();
     }
   }
 
   /**
    * fdatasync of the WAL file: what synchronous=FULL does at the end of a commit, for every commit written before it.
-   * The WAL lives as long as the connection (only closing the last connection removes it), so opening it by name
-   * reaches the file the commits went to.
+   * The WAL lives as long as the connection (only closing the last connection removes it), so the descriptor opened
+   * once reaches the file the commits go to; after an error it is opened again next time.
    */
   sync(done: (error: Error | undefined) => void): void {
     if (!this.syncsCommits) {
       setImmediate(done, undefined);
       return;
     }
-    fs.open(this.walFile, 'r', (openError, fd) => {
-      if (openError) return done(openError);
-      fs.fdatasync(fd, (syncError) => fs.close(fd, () => done(syncError ?? undefined)));
+    let fd: number;
+    try {
+      fd = this.walDescriptor();
+    } catch (error) {
+      setImmediate(done, error as Error);
+      return;
+    }
+    fs.fdatasync(fd, (error) => {
+      if (error) this.forgetWalDescriptor(fd);
+      done(error ?? undefined);
     });
   }
 
   syncNow(): void {
     if (!this.syncsCommits) return;
-    const fd = fs.openSync(this.walFile, 'r');
+    const fd = this.walDescriptor();
     try {
       fs.fdatasyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+    } catch (error) {
+      this.forgetWalDescriptor(fd);
+      throw error;
     }
+  }
+
+  private walDescriptor(): number {
+    this.walFd ??= fs.openSync(this.walFile, 'r');
+    return this.walFd;
+  }
+
+  private forgetWalDescriptor(fd: number): void {
+    if (this.walFd !== fd) return;
+    this.walFd = undefined;
+    fs.close(fd, () => undefined);
   }
 
   /** Replaces all stored history of a document by `state`, which must contain every stored update. */
