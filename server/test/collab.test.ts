@@ -157,6 +157,13 @@ describe('collaboration endpoint', () => {
     raw.socket.close();
   });
 
+  it('coalesces presence over the rate limit so the latest caret still arrives', async () => {
+    const fast = await connect((await server.invite(documentId, 'delegate', 'Spain')).token);
+    const watcher = await connect((await server.invite(documentId, 'delegate', 'Morocco')).token);
+    for (let at = 0; at < 300; at++) fast.provider.awareness.setLocalStateField('cursor', { at });
+    await waitFor(() => (watcher.provider.awareness.getStates().get(fast.doc.clientID) as { cursor?: { at: number } } | undefined)?.cursor?.at === 299, 'latest caret', 5000);
+  });
+
   it('closes the sockets of a revoked invite', async () => {
     const invite = await server.invite(documentId, 'delegate');
     const client = await connect(invite.token);

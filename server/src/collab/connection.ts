@@ -54,6 +54,9 @@ export class Connection implements RoomPeer {
   /** Token bucket of awareness messages: floods are dropped instead of relayed to everyone. */
   private awarenessTokens = AWARENESS_BURST;
   private awarenessRefilledAt = performance.now();
+  /** The latest presence update received over the rate, waiting for the budget to allow it. */
+  private deferredAwareness: Uint8Array | undefined;
+  private awarenessTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly socket: WebSocket,
@@ -132,6 +135,8 @@ export class Connection implements RoomPeer {
 
   /** Removes this connection's presence from the room; the socket itself is closed separately. */
   leave(): void {
+    clearTimeout(this.awarenessTimer);
+    this.deferredAwareness = undefined;
     if (this.ownClientId === undefined) return;
     this.room.awarenessOwners.delete(this.ownClientId);
     if (this.room.awareness.getStates().has(this.ownClientId)) {
@@ -163,7 +168,6 @@ export class Connection implements RoomPeer {
   }
 
   private handleAwareness(update: Uint8Array): void {
-    if (!this.takeAwarenessToken()) return;
     const owners = this.room.awarenessOwners;
     const accepted = decodeAwarenessUpdate(update).filter((entry) => {
       if (this.ownClientId === undefined && !owners.has(entry.clientId)) {
@@ -173,10 +177,36 @@ export class Connection implements RoomPeer {
       return entry.clientId === this.ownClientId;
     });
     if (accepted.length === 0) return;
-    const stamped = accepted.map((entry) =>
-      entry.state === null ? entry : { ...entry, state: { ...entry.state, user: { ...this.context.identity } } },
+    const stamped = encodeAwarenessUpdate(
+      accepted.map((entry) =>
+        entry.state === null ? entry : { ...entry, state: { ...entry.state, user: { ...this.context.identity } } },
+      ),
     );
-    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encodeAwarenessUpdate(stamped), this);
+    if (this.takeAwarenessToken()) this.applyAwareness(stamped);
+    else this.deferAwareness(stamped);
+  }
+
+  private applyAwareness(stamped: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, stamped, this);
+  }
+
+  /**
+   * Over its rate, a connection's presence is not dropped but coalesced: only its latest state is kept and applied
+   * as soon as the budget allows, so a flood costs nothing and a fast typist's caret still ends where it really is.
+   */
+  private deferAwareness(stamped: Uint8Array): void {
+    this.deferredAwareness = stamped;
+    if (this.awarenessTimer) return;
+    const waitMs = ((1 - this.awarenessTokens) / AWARENESS_PER_SECOND) * 1000;
+    this.awarenessTimer = setTimeout(() => {
+      this.awarenessTimer = undefined;
+      const latest = this.deferredAwareness;
+      this.deferredAwareness = undefined;
+      if (this.closed || !latest) return;
+      if (this.takeAwarenessToken()) this.applyAwareness(latest);
+      else this.deferAwareness(latest);
+    }, Math.ceil(waitMs));
+    this.awarenessTimer.unref();
   }
 
   private takeAwarenessToken(): boolean {
