@@ -20,8 +20,7 @@ function readPem(file: string, variable: string): Buffer {
 
 /** An HTTPS server when a certificate and key are given (then websockets are WSS), else plain HTTP. */
 export function createHttpServer(app: RequestListener, tls: { certFile: string; keyFile: string } | undefined): http.Server {
-  const server = tls
+  return tls
     ? https.createServer({ ...TIMEOUTS, cert: readPem(tls.certFile, 'ACCORD_TLS_CERT'), key: readPem(tls.keyFile, 'ACCORD_TLS_KEY') }, app)
     : http.createServer(TIMEOUTS, app);
-  return server;
 }
