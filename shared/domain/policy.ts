@@ -29,42 +29,28 @@ export interface PolicySubject {
   frozen: boolean;
 }
 
+/** What rapporteurs may do: run the text and its negotiation. */
+const RAPPORTEUR_ACTIONS: readonly Action[] = [
+  'document.read',
+  'document.edit',
+  'thread.read',
+  'thread.post',
+  'thread.resolve',
+  'snapshot.create',
+  'snapshot.restore',
+  'consensus.set',
+  'suggestion.propose',
+  'suggestion.decide',
+  'suggestion.withdraw',
+  'bracket.add',
+  'bracket.remove',
+  'export',
+];
+
 const allowed: Record<Role, ReadonlySet<Action>> = {
-  organiser: new Set<Action>([
-    'document.read',
-    'document.edit',
-    'document.manage',
-    'document.freeze',
-    'invite.manage',
-    'thread.read',
-    'thread.post',
-    'thread.resolve',
-    'snapshot.create',
-    'snapshot.restore',
-    'consensus.set',
-    'suggestion.propose',
-    'suggestion.decide',
-    'suggestion.withdraw',
-    'bracket.add',
-    'bracket.remove',
-    'export',
-  ]),
-  rapporteur: new Set<Action>([
-    'document.read',
-    'document.edit',
-    'thread.read',
-    'thread.post',
-    'thread.resolve',
-    'snapshot.create',
-    'snapshot.restore',
-    'consensus.set',
-    'suggestion.propose',
-    'suggestion.decide',
-    'suggestion.withdraw',
-    'bracket.add',
-    'bracket.remove',
-    'export',
-  ]),
+  // Organisers can do everything rapporteurs can, and set up the document.
+  organiser: new Set<Action>([...RAPPORTEUR_ACTIONS, 'document.manage', 'document.freeze', 'invite.manage']),
+  rapporteur: new Set<Action>(RAPPORTEUR_ACTIONS),
   // A reservation is a delegation's own position: only its delegates enter or withdraw it.
   // Delegates propose and bracket; they may withdraw only their own delegation's proposals (checked by the service).
   delegate: new Set<Action>([
