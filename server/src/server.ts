@@ -173,7 +173,10 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
       .then(async () => {
         await Promise.all([exportWorkers.close(), backups.close()]);
       })
-      .finally(() => db.close()));
+      .finally(() => {
+        updates.close();
+        db.close();
+      }));
 
   return { url, publicUrl: publicUrl ?? url, port, generatedOrganiserToken: generated, demo, backups, close };
 }

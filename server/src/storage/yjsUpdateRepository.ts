@@ -124,6 +124,11 @@ export class YjsUpdateRepository {
     fs.close(fd, () => undefined);
   }
 
+  /** Lets go of the WAL file; call before closing the database. */
+  close(): void {
+    if (this.walFd !== undefined) this.forgetWalDescriptor(this.walFd);
+  }
+
   /** Replaces all stored history of a document by `state`, which must contain every stored update. */
   compact(documentId: string, state: Uint8Array): void {
     this.compactTx(documentId, state);
