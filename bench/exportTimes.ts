@@ -4,7 +4,6 @@
  * is the whole cost of an export: reading the state from SQLite and sending the file add well under a millisecond.
  * Options: --export-recommendations=200 --export-repeats=5.
  */
-import type { JSONContent } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { EXPORT_FORMATS } from '../shared/api/export.ts';
@@ -13,6 +12,7 @@ import { createExportRenderer } from '../server/src/services/export/renderExport
 import type { BenchOptions } from './lib/benchOptions.ts';
 import { summarizeLatencies } from './lib/percentiles.ts';
 import { fixed, formatTable } from './lib/table.ts';
+import { longDocument } from '../server/test/longDocumentFixture.ts';
 
 export interface ExportTimesOptions {
   recommendations: number;
@@ -25,34 +25,6 @@ export function exportTimesOptions(options: BenchOptions): ExportTimesOptions {
     recommendations: options.positiveInteger('export-recommendations', 200),
     repeats: options.positiveInteger('export-repeats', 5),
   };
-}
-
-const SENTENCES = [
-  'Screening at the points of first arrival should combine document checks with interviews conducted by trained officers.',
-  "L'exploitation des sources ouvertes doit être encadrée par la loi, documentée et soumise au contrôle d'une autorité judiciaire.",
-  'تعزيز التعاون القضائي في مجال تبادل الأدلة الرقمية مع احترام ضمانات المحاكمة العادلة وحقوق الدفاع.',
-];
-
-/** A document of `count` recommendations under a heading every ten, each a paragraph and every third with a list. */
-function longDocument(count: number): JSONContent {
-  const text = (value: string, marks?: JSONContent['marks']): JSONContent => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
-  const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
-  const content: JSONContent[] = [];
-  for (let index = 0; index < count; index++) {
-    if (index % 10 === 0) content.push({ type: 'heading', attrs: { level: 2 }, content: [text(`Part ${index / 10 + 1}`)] });
-    const sentence = SENTENCES[index % SENTENCES.length]!;
-    const body: JSONContent[] = [
-      paragraph(text(sentence), text(' EUROJUST', [{ type: 'bold' }]), text(' — '), text('guide', [{ type: 'link', attrs: { href: 'https://example.org/guide' } }])),
-    ];
-    if (index % 3 === 0) {
-      body.push({
-        type: index % 2 === 0 ? 'orderedList' : 'bulletList',
-        content: SENTENCES.map((item) => ({ type: 'listItem', content: [paragraph(text(item, [{ type: 'italic' }]))] })),
-      });
-    }
-    content.push({ type: 'recommendation', content: body });
-  }
-  return { type: 'doc', content };
 }
 
 export async function runExportTimes({ recommendations, repeats }: ExportTimesOptions): Promise<void> {

@@ -1,4 +1,3 @@
-import type { JSONContent } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -6,6 +5,7 @@ import { editorSchema } from '../src/services/documentState.ts';
 import { type CollabClient, connectClient } from './helpers/collabClient.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
+import { longDocument } from './longDocumentFixture.ts';
 
 /** A PDF of this many recommendations takes over a second of CPU to render (see `npm run bench`). */
 const RECOMMENDATIONS = 200;
@@ -14,27 +14,6 @@ const KEYSTROKE_INTERVAL_MS = 20;
 /** Far below one PDF render: a relay blocked by a render would exceed it several times over. */
 const MAX_KEYSTROKE_LATENCY_MS = 300;
 
-const SENTENCES = [
-  'Screening at the points of first arrival should combine document checks with interviews conducted by trained officers.',
-  "L'exploitation des sources ouvertes doit être encadrée par la loi, documentée et soumise au contrôle d'une autorité judiciaire.",
-  'تعزيز التعاون القضائي في مجال تبادل الأدلة الرقمية مع احترام ضمانات المحاكمة العادلة وحقوق الدفاع.',
-];
-
-/** The benchmark's long document: a heading every ten recommendations, every third recommendation with a list. */
-function longDocument(count: number): JSONContent {
-  const text = (value: string, marks?: JSONContent['marks']): JSONContent => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
-  const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
-  const content: JSONContent[] = [];
-  for (let index = 0; index < count; index++) {
-    if (index % 10 === 0) content.push({ type: 'heading', attrs: { level: 2 }, content: [text(`Part ${index / 10 + 1}`)] });
-    const body = [paragraph(text(SENTENCES[index % SENTENCES.length]!), text(' EUROJUST', [{ type: 'bold' }]))];
-    if (index % 3 === 0) {
-      body.push({ type: 'orderedList', content: SENTENCES.map((item) => ({ type: 'listItem', content: [paragraph(text(item, [{ type: 'italic' }]))] })) });
-    }
-    content.push({ type: 'recommendation', content: body });
-  }
-  return { type: 'doc', content };
-}
 
 let server: TestServer;
 let documentId: string;
