@@ -60,6 +60,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const access = new AccessService(new AccessRepository(db), documentRepository);
   const documents = new DocumentService(documentRepository);
   const updates = new YjsUpdateRepository(db);
+  const versionRepository = new VersionRepository(db);
   const documentEvents = new DocumentEvents(logger);
   const auditLog = new AuditLogRepository(db);
   const threads = new ThreadService(documents, new ThreadRepository(db, auditLog), documentEvents);
@@ -90,7 +91,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     },
   });
   const versions = new VersionService({
-    versions: new VersionRepository(db),
+    versions: versionRepository,
     documents,
     documentRows: documentRepository,
     history: updates,
@@ -106,6 +107,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const exports = new ExportService({
     documents,
     history: updates,
+    versions: versionRepository,
     threads: threadAnnexSource(threads),
     consensus: consensusAnnexSource(consensus),
     render: exportWorkers.render,

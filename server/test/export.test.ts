@@ -191,7 +191,7 @@ describe('export', () => {
     await expectError(await exportOf(documentId, ''), 400, 'bad_request');
     await expectError(await exportOf(documentId, 'format=pdf&kind=draft'), 400, 'bad_request');
     await expectError(await exportOf(documentId, 'format=pdf&format=md'), 400, 'bad_request');
-    await expectError(await exportOf(documentId, 'format=pdf&version=1'), 400, 'bad_request');
+    await expectError(await exportOf(documentId, 'format=pdf&version=1'), 404, 'not_found');
     await expectError(await exportOf(documentId, 'format=pdf', null), 401, 'unauthorized');
     const other = await server.createDocument('Other');
     await expectError(await exportOf(other, 'format=pdf', observerToken), 403, 'forbidden');

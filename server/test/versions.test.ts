@@ -56,6 +56,22 @@ describe('versions', () => {
     expect((await server.api('GET', `/api/documents/${documentId}/versions/nope`)).status).toBe(404);
   });
 
+  it('exports a chosen version instead of the current text', async () => {
+    const writer = await connect(tokens.delegate);
+    writer.write('Agreed wording of session 1');
+    await waitFor(async () => (await named('Session 1', tokens.rapporteur)).status === 201 && (await versionsOf()).length > 0, 'version');
+    const [session1] = await versionsOf();
+    writer.write('Later addition');
+    const exportMd = (query: string) => server.api('GET', `/api/documents/${documentId}/export?format=md${query}`, undefined, tokens.observer);
+    await waitFor(async () => (await (await exportMd('')).text()).includes('Later addition'), 'current text exported');
+    const old = await exportMd(`&version=${session1!.id}`);
+    expect(old.status).toBe(200);
+    const text = await old.text();
+    expect(text).toContain('Agreed wording of session 1');
+    expect(text).not.toContain('Later addition');
+    expect((await exportMd('&version=nope')).status).toBe(404);
+  });
+
   it('compares a version with the current text', async () => {
     const writer = await connect(tokens.delegate);
     writer.write('Screening should use interviews.');

@@ -16,5 +16,7 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const ExportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   kind: z.enum(EXPORT_KINDS).default('clean'),
+  /** A version id (see the versions API) to export that version instead of the current text. */
+  version: z.string().min(1).max(100).optional(),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;

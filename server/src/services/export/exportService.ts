@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { ExportQuery } from '../../../../shared/api/export.ts';
+import { AppError } from '../../errors.ts';
 import type { DocumentService } from '../documentService.ts';
 import type { Principal } from '../principal.ts';
 import type { AnnexConsensus, AnnexThread } from './exportModel.ts';
@@ -8,6 +9,11 @@ import type { ExportFile, ExportInput } from './renderExport.ts';
 /** Where the stored Yjs history of a document comes from (the update repository). */
 export interface StoredDocumentState {
   load(documentId: string): { state: Uint8Array | undefined; updates: Uint8Array[] };
+}
+
+/** The stored state of a named or automatic version of a document (the version repository). */
+export interface VersionStates {
+  state(documentId: string, versionId: string): Uint8Array | undefined;
 }
 
 /** The comment threads `principal` may read in a document, as the annex shows them. */
@@ -26,6 +32,7 @@ export type RenderExport = (input: ExportInput, signal?: AbortSignal) => Promise
 export interface ExportServiceDeps {
   documents: DocumentService;
   history: StoredDocumentState;
+  versions: VersionStates;
   threads: AnnexThreadSource;
   /** Statuses for the annex; without it the annex lists comment threads only. */
   consensus?: AnnexConsensusSource;
@@ -44,11 +51,10 @@ export class ExportService {
 
   async export(principal: Principal, documentId: string, query: ExportQuery, signal?: AbortSignal): Promise<NamedExportFile> {
     const { document } = this.deps.documents.authorize(principal, documentId, 'export');
-    const { state, updates } = this.deps.history.load(documentId);
     const file = await this.deps.render(
       {
         title: document.title,
-        state: Y.mergeUpdates(state ? [state, ...updates] : updates),
+        state: this.stateOf(documentId, query.version),
         format: query.format,
         annex: query.kind === 'annex' ? this.deps.threads.annexThreads(principal, documentId) : undefined,
         consensus: query.kind === 'annex' ? this.deps.consensus?.annexConsensus(principal, documentId) : undefined,
@@ -57,5 +63,15 @@ export class ExportService {
       signal,
     );
     return { ...file, title: document.title };
+  }
+
+  private stateOf(documentId: string, versionId: string | undefined): Uint8Array {
+    if (versionId !== undefined) {
+      const version = this.deps.versions.state(documentId, versionId);
+      if (!version) throw new AppError('not_found', 'No such version of this document.');
+      return version;
+    }
+    const { state, updates } = this.deps.history.load(documentId);
+    return Y.mergeUpdates(state ? [state, ...updates] : updates);
   }
 }
