@@ -115,7 +115,6 @@ export class AccessRepository {
         'SELECT member_id, organiser FROM sessions WHERE token_hash = ? AND expires_at > ?',
       ),
       deleteSession: db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?'),
-      deleteExpiredSessions: db.prepare<[string]>('DELETE FROM sessions WHERE expires_at <= ?'),
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       putSetting: db.prepare<[string, string]>(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -189,9 +188,6 @@ export class AccessRepository {
     this.stmts.deleteSession.run(tokenHash);
   }
 
-  deleteExpiredSessions(now: string): number {
-    return this.stmts.deleteExpiredSessions.run(now).changes;
-  }
 
   getSetting(key: string): string | undefined {
     return this.stmts.getSetting.get(key)?.value;
