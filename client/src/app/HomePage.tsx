@@ -5,9 +5,9 @@ import { LoadingPage } from '../components/LoadingPage.tsx';
 import { MessagePage } from '../components/MessagePage.tsx';
 import { OrganiserHome } from '../features/organiser/OrganiserHome.tsx';
 import { ApiError, apiRequest } from '../lib/api.ts';
-import { errorMessage } from '../lib/errorMessage.ts';
 import { navigate } from '../lib/router.ts';
 import { useAsync } from '../lib/useAsync.ts';
+import { RetryPage } from '../components/RetryPage.tsx';
 
 const loadMe = () => apiRequest(Me, 'GET', '/api/me');
 
@@ -29,14 +29,7 @@ export function HomePage() {
         </MessagePage>
       );
     }
-    return (
-      <MessagePage title={t('errors.unknown')} tone="problem">
-        <p>{errorMessage(t, state.error)}</p>
-        <button type="button" className="button" onClick={reload}>
-          {t('app.retry')}
-        </button>
-      </MessagePage>
-    );
+    return <RetryPage error={state.error} onRetry={reload} />;
   }
   if (state.status === 'done' && state.value.kind === 'organiser') return <OrganiserHome name={state.value.name} />;
   return <LoadingPage label={t('app.loading')} />;

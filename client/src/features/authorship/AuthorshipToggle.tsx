@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentAuthor } from '../../../../shared/api/authorship.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { errorMessage } from '../../lib/errorMessage.ts';
 import { fetchAuthors } from './authorsApi.ts';
 import './authorship.css';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 
 /** At most one refetch of the author list this often, however many unknown writers appear. */
 const REFETCH_MS = 2000;
@@ -76,11 +76,7 @@ export function AuthorshipToggle({ editor, documentId }: AuthorshipToggleProps) 
           ))}
         </ul>
       )}
-      {error !== undefined && (
-        <p className="form__error" role="alert">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </div>
   );
 }

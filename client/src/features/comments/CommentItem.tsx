@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format.ts';
 import { ORGANISER_AUTHOR_ID, THREAD_LIMITS, type Thread, type ThreadComment } from '../../../../shared/api/threads.ts';
 import { delegationName, personName } from '../../lib/organiserIdentity.ts';
-import { ActionError } from './ActionError.tsx';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { CommentText } from './CommentText.tsx';
 import { threadsApi } from './threadsApi.ts';
 import { useThreadAction } from './useThreadAction.ts';
@@ -92,7 +92,7 @@ export function CommentItem({ comment, editable, onChange }: CommentItemProps) {
           </button>
         </div>
       )}
-      <ActionError error={action.error} />
+      <ErrorNote error={action.error} />
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { THREAD_LIMITS, type Thread } from '../../../../shared/api/threads.ts';
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import { THREAD_VISIBILITIES, type ThreadVisibility } from '../../../../shared/domain/threadVisibility.ts';
-import { ActionError } from './ActionError.tsx';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { type NewAnchor, anchorsForSelection } from './threadAnchors.ts';
 import { threadsApi } from './threadsApi.ts';
 import { useThreadAction } from './useThreadAction.ts';
@@ -103,7 +103,7 @@ export function NewThreadForm({ editor, documentId, onCreated }: { editor: Edito
           {t('comments.cancel')}
         </button>
       </div>
-      <ActionError error={action.error} />
+      <ErrorNote error={action.error} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import { THREAD_LIMITS, type Thread } from '../../../../shared/api/threads.ts';
-import { ActionError } from './ActionError.tsx';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { CommentItem } from './CommentItem.tsx';
 import type { ThreadRange } from './threadAnchors.ts';
 import { threadsApi } from './threadsApi.ts';
@@ -145,7 +145,7 @@ export function ThreadCard({ thread, range, active, viewerId, canPost, canResolv
           {t('comments.reopen')}
         </button>
       )}
-      <ActionError error={action.error} />
+      <ErrorNote error={action.error} />
     </article>
   );
 }

@@ -7,11 +7,11 @@ import type { DocumentSummary } from '../../../../shared/api/documents.ts';
 import type { Me } from '../../../../shared/api/session.ts';
 import { CONSENSUS_STATUSES, type ConsensusStatus, DEFAULT_CONSENSUS_STATUS } from '../../../../shared/domain/consensus.ts';
 import { can } from '../../../../shared/domain/policy.ts';
-import { errorMessage } from '../../lib/errorMessage.ts';
 import { consensusApi } from './consensusApi.ts';
 import { useConsensus } from './useConsensus.ts';
 import { type RecommendationEntry, useRecommendations } from './useRecommendations.ts';
 import './consensus.css';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 
 export interface StatusBoardProps {
   /** An editor with the ConsensusBadges extension. */
@@ -74,11 +74,7 @@ export function StatusBoard({ editor, me, document }: StatusBoardProps) {
           </li>
         ))}
       </ul>
-      {error !== undefined && (
-        <p className="form__error" role="alert">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorNote error={error} />
       {open &&
         (recommendations.length === 0 ? (
           <p className="sidebar__empty">{t('consensus.empty')}</p>

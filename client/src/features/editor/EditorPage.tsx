@@ -3,10 +3,10 @@ import { can } from '../../../../shared/domain/policy.ts';
 import { LoadingPage } from '../../components/LoadingPage.tsx';
 import { MessagePage } from '../../components/MessagePage.tsx';
 import { ApiError } from '../../lib/api.ts';
-import { errorMessage } from '../../lib/errorMessage.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { loadDocumentAccess } from './documentAccess.ts';
 import { EditorWorkspace } from './EditorWorkspace.tsx';
+import { RetryPage } from '../../components/RetryPage.tsx';
 
 /** `/documents/:id`: checks access, then opens the collaborative editor. */
 export function EditorPage({ documentId }: { documentId: string }) {
@@ -30,14 +30,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
         </MessagePage>
       );
     }
-    return (
-      <MessagePage title={t('errors.unknown')} tone="problem">
-        <p>{errorMessage(t, error)}</p>
-        <button type="button" className="button" onClick={reload}>
-          {t('app.retry')}
-        </button>
-      </MessagePage>
-    );
+    return <RetryPage error={error} onRetry={reload} />;
   }
   const canEdit = can(state.value.document.role, 'document.edit', state.value.document);
   // A new editor when editing becomes allowed or forbidden: a read-only editor is built without id assignment.

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../lib/errorMessage.ts';
 import { Dialog } from './Dialog.tsx';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -42,11 +42,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCl
         {title}
       </h2>
       <p>{body}</p>
-      {error !== undefined && (
-        <p className="form__error" role="alert">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <div className="dialog__actions">
         <button type="button" className="button" onClick={close} autoFocus>
           {t('history.cancel')}

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VERSION_NAME_LENGTH, type Version } from '../../../../shared/api/versions.ts';
-import { errorMessage } from '../../lib/errorMessage.ts';
 import { versionsApi } from './versionsApi.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 
 /** Names the current text as a version, e.g. "After session 2" (rapporteurs and organisers). */
 export function SaveVersionForm({ documentId, onSaved }: { documentId: string; onSaved: (version: Version) => void }) {
@@ -47,11 +47,7 @@ export function SaveVersionForm({ documentId, onSaved }: { documentId: string; o
           {pending ? t('history.saving') : t('history.save')}
         </button>
       </div>
-      {error !== undefined && (
-        <p className="form__error" role="alert">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </form>
   );
 }

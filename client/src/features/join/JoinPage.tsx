@@ -9,6 +9,7 @@ import { errorMessage } from '../../lib/errorMessage.ts';
 import { navigate } from '../../lib/router.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { rememberName, rememberedName } from './rememberedName.ts';
+import { RetryPage } from '../../components/RetryPage.tsx';
 
 const previewInvite = (token: string) => apiRequest(InvitePreview, 'POST', '/api/invites/preview', { token });
 
@@ -42,14 +43,7 @@ export function JoinPage() {
         </MessagePage>
       );
     }
-    return (
-      <MessagePage title={t('errors.unknown')} tone="problem">
-        <p>{errorMessage(t, error)}</p>
-        <button type="button" className="button" onClick={reload}>
-          {t('app.retry')}
-        </button>
-      </MessagePage>
-    );
+    return <RetryPage error={error} onRetry={reload} />;
   }
   return <JoinForm token={token} preview={state.value} />;
 }

@@ -9,9 +9,9 @@ import { BRACKET_MARK } from '../../../../shared/editor/bracket.ts';
 import { type BracketSummary, listBrackets, listSuggestions, type SuggestionSummary } from '../../../../shared/editor/suggestionChanges.ts';
 import { safeColor, SUGGESTION_MARKS } from '../../../../shared/editor/suggestionMarks.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { errorMessage } from '../../lib/errorMessage.ts';
 import { decideAllSuggestions, decideSuggestion, removeBrackets } from './suggestionsApi.ts';
 import './suggestions.css';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 
 export interface SuggestionsPanelProps {
   editor: Editor;
@@ -82,11 +82,7 @@ export function SuggestionsPanel({ editor, document, delegation }: SuggestionsPa
       <h2 id="suggestions-title" className="sidebar__title">
         {t('suggestions.title')} <span className="suggestions__count">{suggestions.length}</span>
       </h2>
-      {error !== undefined && (
-        <p className="form__error" role="alert">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorNote error={error} />
       {suggestions.length === 0 ? (
         <p className="suggestions__empty">{t('suggestions.empty')}</p>
       ) : (
