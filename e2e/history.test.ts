@@ -121,8 +121,10 @@ describe('versions, compare, restore, freeze and export in the browser', () => {
   it('restores the version while two browsers are open, and both converge on it', async () => {
     const dialog = history(rapporteur.page);
     await dialog.getByRole('button', { name: 'Restore After session 2' }).click();
-    await rapporteur.page.getByRole('dialog', { name: 'Restore this version?' }).getByRole('button', { name: 'Restore version' }).click();
+    const confirm = rapporteur.page.getByRole('dialog', { name: 'Restore this version?' });
+    await confirm.getByRole('button', { name: 'Restore version' }).click();
     await waitFor(async () => (await dialog.getByRole('status').textContent())?.includes('Restored'), { message: 'the restore notice' });
+    await confirm.waitFor({ state: 'hidden' });
     await rapporteur.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 
