@@ -29,7 +29,7 @@ const sourceFileUrls = {
   },
 };
 
-await build({
+const { outputFiles } = await build({
   entryPoints: [path.join(ROOT, 'server/src/main.ts')],
   outfile: SERVER_BUNDLE,
   bundle: true,
@@ -41,4 +41,14 @@ await build({
   // CommonJS packages in an ES module bundle still call require() for Node's own modules.
   banner: { js: "import { createRequire as accordCreateRequire } from 'node:module'; const require = accordCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  // Node keeps the bundle's source in memory for as long as it runs (V8 compiles functions lazily from it), as one
+  // byte per character only if every character is ASCII: no comments, no whitespace, and the few characters esbuild
+  // leaves as they are (inside regular expressions) escaped below. This took idle RSS from 88 to ~80 MiB.
+  minifyWhitespace: true,
+  legalComments: 'none',
+  write: false,
 });
+
+const escapeNonAscii = (code) => code.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+await fs.mkdir(path.dirname(SERVER_BUNDLE), { recursive: true });
+for (const file of outputFiles) await fs.writeFile(file.path, escapeNonAscii(file.text));

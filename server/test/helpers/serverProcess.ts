@@ -12,9 +12,16 @@ export interface ServerProcess extends TestServer {
   output(): string;
 }
 
-/** Runs Accord as a real child process (`node --import tsx server/src/main.ts`), as `npm start` does. */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+/** What `npm start` runs: the server bundled by `server/build.mjs`. */
+export const SERVER_BUNDLE = path.join(ROOT, 'dist/server/main.mjs');
+
+/**
+ * Runs Accord as a real child process: from its sources (`node --import tsx server/src/main.ts`, the default), or the
+ * bundle `npm start` runs (`bundle: true`; build it first).
+ */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, options: { bundle?: boolean } = {}): Promise<ServerProcess> {
+  const args = options.bundle ? [SERVER_BUNDLE] : ['--import', 'tsx', 'server/src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...testEnv(dataDir, env) },
     stdio: ['ignore', 'pipe', 'pipe'],
