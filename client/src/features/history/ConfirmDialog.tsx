@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { usePendingAction } from '../../lib/usePendingAction.ts';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -18,23 +19,13 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onClose, danger }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const titleId = useId();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run, clearError } = usePendingAction();
   const close = () => {
-    setError(undefined);
+    clearError();
     onClose();
   };
   const confirm = async () => {
-    setPending(true);
-    setError(undefined);
-    try {
-      await onConfirm();
-      onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setPending(false);
-    }
+    if (await run(onConfirm)) onClose();
   };
   return (
     <Dialog open={open} onClose={close} labelledBy={titleId} className="dialog--confirm">
@@ -47,7 +38,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCl
         <button type="button" className="button" onClick={close} autoFocus>
           {t('history.cancel')}
         </button>
-        <button type="button" className={danger ? 'button button--primary button--warning' : 'button button--primary'} disabled={pending} onClick={() => void confirm()}>
+        <button type="button" className={danger ? 'button button--primary button--warning' : 'button button--primary'} disabled={busy} onClick={() => void confirm()}>
           {confirmLabel}
         </button>
       </div>

@@ -2,10 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/api/documents.ts';
 import { InvitePreview, Me } from '../../../../shared/api/session.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { LoadingPage } from '../../components/LoadingPage.tsx';
 import { MessagePage } from '../../components/MessagePage.tsx';
 import { ApiError, apiRequest } from '../../lib/api.ts';
-import { errorMessage } from '../../lib/errorMessage.ts';
+import { usePendingAction } from '../../lib/usePendingAction.ts';
 import { navigate } from '../../lib/router.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { rememberName, rememberedName } from './rememberedName.ts';
@@ -51,21 +52,15 @@ export function JoinPage() {
 function JoinForm({ token, preview }: { token: string; preview: InvitePreview }) {
   const { t } = useTranslation();
   const [name, setName] = useState(rememberedName);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = usePendingAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       const me = await apiRequest(Me, 'POST', '/api/join', { token, name: name.trim() });
       rememberName(name.trim());
       if (me.kind === 'member') navigate(`/documents/${encodeURIComponent(me.documentId)}`, { replace: true });
-    } catch (caught) {
-      setError(errorMessage(t, caught));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -74,7 +69,7 @@ function JoinForm({ token, preview }: { token: string; preview: InvitePreview })
         <span className="swatch" style={{ backgroundColor: preview.color }} aria-hidden="true" />
         {t('join.invitedAs', { role: t(`roles.${preview.role}`), delegation: preview.delegation })}
       </p>
-      <form className="form" onSubmit={(event) => void submit(event)}>
+      <form className="form" onSubmit={submit}>
         <label className="form__field">
           <span className="form__label">{t('join.nameLabel')}</span>
           <input
@@ -88,11 +83,7 @@ function JoinForm({ token, preview }: { token: string; preview: InvitePreview })
           />
           <span className="form__hint">{t('join.nameHint')}</span>
         </label>
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorNote error={error} />
         <button type="submit" className="button button--primary" disabled={busy || !name.trim()}>
           {busy ? t('join.joining') : t('join.submit')}
         </button>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CreatedInvite, LIMITS } from '../../../../shared/api/documents.ts';
 import { ROLES, type Role } from '../../../../shared/domain/roles.ts';
 import { apiRequest } from '../../lib/api.ts';
-import { errorMessage } from '../../lib/errorMessage.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { usePendingAction } from '../../lib/usePendingAction.ts';
 
 export interface InviteFormProps {
   documentId: string;
@@ -16,14 +17,11 @@ export function InviteForm({ documentId, delegations, onCreated }: InviteFormPro
   const { t } = useTranslation();
   const [delegation, setDelegation] = useState('');
   const [role, setRole] = useState<Role>('delegate');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = usePendingAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       onCreated(
         await apiRequest(CreatedInvite, 'POST', `/api/documents/${encodeURIComponent(documentId)}/invites`, {
           delegation: delegation.trim(),
@@ -31,15 +29,11 @@ export function InviteForm({ documentId, delegations, onCreated }: InviteFormPro
         }),
       );
       setDelegation('');
-    } catch (caught) {
-      setError(errorMessage(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="form form--row" onSubmit={(event) => void submit(event)} aria-label={t('organiser.newInvite')}>
+    <form className="form form--row" onSubmit={submit} aria-label={t('organiser.newInvite')}>
       <label className="form__field">
         <span className="form__label">{t('organiser.delegationLabel')}</span>
         <input
@@ -69,11 +63,7 @@ export function InviteForm({ documentId, delegations, onCreated }: InviteFormPro
       <button type="submit" className="button button--primary" disabled={busy || !delegation.trim()}>
         {t('organiser.createInvite')}
       </button>
-      {error && (
-        <p className="form__error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </form>
   );
 }

@@ -2,11 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentList, DocumentSummary, LIMITS } from '../../../../shared/api/documents.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { SignOutButton } from '../../components/SignOutButton.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { personName } from '../../lib/organiserIdentity.ts';
 import { apiRequest } from '../../lib/api.ts';
-import { errorMessage } from '../../lib/errorMessage.ts';
+import { usePendingAction } from '../../lib/usePendingAction.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { DocumentPanel } from './DocumentPanel.tsx';
 import { VenuePanel } from './VenuePanel.tsx';
@@ -33,11 +34,7 @@ export function OrganiserHome({ name }: { name: string }) {
         <section className="organiser__documents" aria-labelledby="documents-title">
           <h1 id="documents-title">{t('organiser.title')}</h1>
           {state.status === 'loading' && <p className="loading">{t('app.loading')}</p>}
-          {state.status === 'error' && (
-            <p className="form__error" role="alert">
-              {errorMessage(t, state.error)}
-            </p>
-          )}
+          {state.status === 'error' && <ErrorNote error={state.error} />}
           {state.status === 'done' && documents.length === 0 && <p className="muted">{t('organiser.empty')}</p>}
           <ul className="document-list">
             {documents.map((document) => (
@@ -79,35 +76,24 @@ export function OrganiserHome({ name }: { name: string }) {
 function CreateDocumentForm({ onCreated }: { onCreated: (document: DocumentSummary) => void }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = usePendingAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       onCreated(await apiRequest(DocumentSummary, 'POST', '/api/documents', { title: title.trim() }));
       setTitle('');
-    } catch (caught) {
-      setError(errorMessage(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="form form--inline-card" onSubmit={(event) => void submit(event)}>
+    <form className="form form--inline-card" onSubmit={submit}>
       <h2>{t('organiser.newDocument')}</h2>
       <label className="form__field">
         <span className="form__label">{t('organiser.titleLabel')}</span>
         <input name="title" required maxLength={LIMITS.titleLength} value={title} onChange={(event) => setTitle(event.target.value)} />
       </label>
-      {error && (
-        <p className="form__error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <button type="submit" className="button button--primary" disabled={busy || !title.trim()}>
         {busy ? t('organiser.creating') : t('organiser.create')}
       </button>

@@ -9,6 +9,7 @@ import { BRACKET_MARK } from '../../../../shared/editor/bracket.ts';
 import { type BracketSummary, listBrackets, listSuggestions, type SuggestionSummary } from '../../../../shared/editor/suggestionChanges.ts';
 import { safeColor, SUGGESTION_MARKS } from '../../../../shared/editor/suggestionMarks.ts';
 import { formatDateTime } from '../../i18n/format.ts';
+import { usePendingAction } from '../../lib/usePendingAction.ts';
 import { decideAllSuggestions, decideSuggestion, removeBrackets } from './suggestionsApi.ts';
 import './suggestions.css';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -49,25 +50,12 @@ export function SuggestionsPanel({ editor, document, delegation }: SuggestionsPa
     equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
   const [filter, setFilter] = useState(ALL);
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = usePendingAction();
   const canDecide = can(document.role, 'suggestion.decide', document);
   const canWithdraw = can(document.role, 'suggestion.withdraw', document);
   const canRemoveBrackets = can(document.role, 'bracket.remove', document);
   const delegations = [...new Set(suggestions.map((suggestion) => suggestion.delegation ?? ''))].sort();
   const shown = suggestions.filter((suggestion) => filter === ALL || suggestion.delegation === filter);
-
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const describe = (suggestion: SuggestionSummary) => {
     const parts: string[] = [];
