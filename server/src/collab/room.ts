@@ -82,6 +82,8 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
   readonly awarenessOwners = new Map<number, Peer>();
   /** Updates the Y.Doc emitted while applying a client's update, held back until they are stored. */
   private captured: Uint8Array[] | null = null;
+  /** Stored this turn, relayed together at the end of it. */
+  private unrelayed: { change: Uint8Array; from: unknown }[] = [];
   private storedSinceCompaction = 0;
   private compactionScheduled = false;
   private destroyed = false;
@@ -158,9 +160,23 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
 
   private stored(change: Uint8Array, from: unknown): void {
     this.metrics.updateStored(change.byteLength);
-    this.broadcast(syncUpdateFrame(change), from);
+    if (this.unrelayed.push({ change, from }) === 1) queueMicrotask(() => this.relayStored());
     if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.scheduleCompaction();
     this.options.onStored?.(this.documentId, change, from);
+  }
+
+  /**
+   * Relays the changes a group commit stored, merged into one frame: every receiver applies one update instead of one
+   * per change. Each sender is spared its own change when the batch is all its own; a mixed batch goes to everyone,
+   * and a sender applying what it already has changes nothing.
+   */
+  private relayStored(): void {
+    const batch = this.unrelayed;
+    this.unrelayed = [];
+    if (this.destroyed) return;
+    const update = batch.length === 1 ? batch[0]!.change : Y.mergeUpdates(batch.map(({ change }) => change));
+    const from = batch[0]!.from;
+    this.broadcast(syncUpdateFrame(update), batch.every((stored) => stored.from === from) ? from : undefined);
   }
 
   /**
