@@ -38,6 +38,8 @@ beforeAll(async () => {
   rapporteur = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
   spain = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
   france = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'France')).url, 'Blaise');
+  // The board shows only its counts until a person opens its list.
+  for (const { page } of [rapporteur, spain, france]) await page.getByRole('button', { name: 'Show list' }).click();
 });
 
 describe('consensus status', () => {
@@ -102,6 +104,15 @@ describe('consensus status', () => {
     expect(await item(france.page, 1).getByRole('button', { name: 'Withdraw our reservation' }).count()).toBe(0);
     expect(await item(spain.page, 1).getByRole('button', { name: 'Withdraw our reservation' }).count()).toBe(1);
     await rapporteur.page.screenshot({ path: '/tmp/consensus-board-rapporteur.png' });
+  });
+
+  it('keeps the list closed for someone who never opened it, and open after a reload for who did', async () => {
+    const newcomer = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Morocco')).url, 'Youssef');
+    await waitFor(async () => (await count(newcomer.page, 'agreed_with_reservation')) === '1', { message: 'the counts' });
+    expect(await newcomer.page.locator('.status-item').count()).toBe(0);
+
+    await spain.page.reload();
+    await waitFor(async () => (await spain.page.locator('.status-item').count()) === 3, { message: 'the list, still open' });
   });
 });
 

@@ -7,11 +7,18 @@ import type { DocumentSummary } from '../../../../shared/api/documents.ts';
 import type { Me } from '../../../../shared/api/session.ts';
 import { CONSENSUS_STATUSES, type ConsensusStatus, DEFAULT_CONSENSUS_STATUS } from '../../../../shared/domain/consensus.ts';
 import { can } from '../../../../shared/domain/policy.ts';
+import { booleanPreference } from '../../lib/booleanPreference.ts';
 import { consensusApi } from './consensusApi.ts';
 import { useConsensus } from './useConsensus.ts';
 import { type RecommendationEntry, useRecommendations } from './useRecommendations.ts';
 import './consensus.css';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+
+/**
+ * Whether the board lists every recommendation or shows only the counts. Closed until the person opens it, so the text
+ * itself comes first on a laptop screen; remembered per browser, as rapporteurs keep it open.
+ */
+const listPreference = booleanPreference('accord.statusBoard.open', false);
 
 export interface StatusBoardProps {
   /** An editor with the ConsensusBadges extension. */
@@ -30,7 +37,7 @@ export function StatusBoard({ editor, me, document }: StatusBoardProps) {
   const { store, byId } = useConsensus(document.id);
   const recommendations = useRecommendations(editor);
   const [error, setError] = useState<unknown>();
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(listPreference.read);
   const headingId = useId();
   const canSet = can(document.role, 'consensus.set', document);
   const canReserve = can(document.role, 'consensus.reserve', document) && me.kind === 'member';
@@ -63,7 +70,15 @@ export function StatusBoard({ editor, me, document }: StatusBoardProps) {
         <h2 id={headingId} className="sidebar__title">
           {t('consensus.title')}
         </h2>
-        <button type="button" className="button button--quiet" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-expanded={open}
+          onClick={() => {
+            listPreference.write(!open);
+            setOpen(!open);
+          }}
+        >
           {open ? t('consensus.hide') : t('consensus.show')}
         </button>
       </div>

@@ -17,7 +17,7 @@ import { HistoryPanel } from '../history/HistoryPanel.tsx';
 import { SuggestControls } from '../suggestions/SuggestControls.tsx';
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
-import { readShowCarets, rememberShowCarets } from './caretPreference.ts';
+import { showCaretsPreference } from './caretPreference.ts';
 import { ConnectionStatus, useConnectionState } from './ConnectionStatus.tsx';
 import type { DocumentAccess } from './documentAccess.ts';
 import { editorExtensions } from './editorExtensions.ts';
@@ -104,7 +104,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
     // Recommendation numbers stay the document's own; only the word "Recommendation" follows the language.
     if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(RELABEL_RECOMMENDATIONS, true).setMeta('addToHistory', false));
   }, [editor, documentLabel, editable, i18n.language]);
-  const [showCarets, setShowCarets] = useState(readShowCarets);
+  const [showCarets, setShowCarets] = useState(showCaretsPreference.read);
 
   const readOnlyNotice = !can(role, 'document.edit')
     ? t('editor.readOnlyObserver')
@@ -167,7 +167,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
             awareness={collaboration.provider.awareness}
             showCarets={showCarets}
             onShowCarets={(show) => {
-              rememberShowCarets(show);
+              showCaretsPreference.write(show);
               setShowCarets(show);
             }}
           />
