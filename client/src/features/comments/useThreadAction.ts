@@ -1,22 +1,12 @@
-import { useState } from 'react';
 import type { Thread } from '../../../../shared/api/threads.ts';
+import { usePendingAction } from '../../lib/usePendingAction.ts';
 
-/** Runs one thread request at a time for a form or button, keeping its pending state and its last error. */
+/** Runs one thread request at a time for a form or button, handing the updated thread to `onDone`. */
 export function useThreadAction(onDone: (thread: Thread) => void) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const run = async (call: () => Promise<Thread>): Promise<boolean> => {
-    setPending(true);
-    setError(undefined);
-    try {
-      onDone(await call());
-      return true;
-    } catch (caught) {
-      setError(caught);
-      return false;
-    } finally {
-      setPending(false);
-    }
+  const { busy, error, run } = usePendingAction();
+  return {
+    run: (call: () => Promise<Thread>) => run(async () => onDone(await call())),
+    pending: busy,
+    error,
   };
-  return { run, pending, error };
 }
