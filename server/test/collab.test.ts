@@ -204,6 +204,40 @@ describe('collaboration endpoint', () => {
     receiver.socket.close();
   });
 
+  it('sends each writer the others’ changes of a flush but never its own, when several write at once', async () => {
+    const { token } = await server.invite(documentId, 'delegate');
+    const writers = await Promise.all([rawSocket(token), rawSocket(token), rawSocket(token)]);
+    const sources = writers.map(() => new Y.Doc());
+    const clientIdsIn = (frames: Uint8Array[]) =>
+      new Set(
+        frames.flatMap((frame) => {
+          const decoder = decoding.createDecoder(frame);
+          decoding.readVarUint(decoder);
+          decoding.readVarUint(decoder);
+          return Y.decodeUpdate(decoding.readVarUint8Array(decoder)).structs.map((struct) => struct.id.client);
+        }),
+      );
+    // Interleaved sends from three sockets, in bursts, so that flushes hold changes of several writers.
+    for (let round = 0; round < 20; round++) {
+      sources.forEach((source, index) => {
+        source.getText(`t${index}`).insert(round, String(round % 10));
+        writers[index]!.socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(source)));
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const isUpdate = (frame: Uint8Array) => frame[0] === 0 && frame[1] === 2;
+    await waitFor(
+      () => writers.every((writer) => [...clientIdsIn(writer.received.filter(isUpdate))].length === sources.length - 1),
+      'every writer has the others’ changes',
+    );
+    writers.forEach((writer, index) => {
+      const received = clientIdsIn(writer.received.filter(isUpdate));
+      expect(received.has(sources[index]!.clientID)).toBe(false);
+      for (const [other, source] of sources.entries()) if (other !== index) expect(received.has(source.clientID)).toBe(true);
+    });
+    for (const writer of writers) writer.socket.close();
+  });
+
   it('answers a sync step 1 with exactly the missing state', async () => {
     const { token } = await server.invite(documentId, 'delegate');
     const writer = await connect(token);

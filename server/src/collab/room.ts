@@ -166,17 +166,24 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
   }
 
   /**
-   * Relays the changes a group commit stored, merged into one frame: every receiver applies one update instead of one
-   * per change. Each sender is spared its own change when the batch is all its own; a mixed batch goes to everyone,
-   * and a sender applying what it already has changes nothing.
+   * Relays the changes a group commit stored, merged: each receiver gets one frame with every change of the batch
+   * except its own (a client is never sent back what it wrote), so it applies one update per flush instead of one per
+   * keystroke. Receivers that sent nothing share one merge; each sender gets the batch without its changes.
    */
   private relayStored(): void {
     const batch = this.unrelayed;
     this.unrelayed = [];
     if (this.destroyed) return;
-    const update = batch.length === 1 ? batch[0]!.change : Y.mergeUpdates(batch.map(({ change }) => change));
-    const from = batch[0]!.from;
-    this.broadcast(syncUpdateFrame(update), batch.every((stored) => stored.from === from) ? from : undefined);
+    const frameOf = (stored: readonly { change: Uint8Array }[]): Uint8Array | undefined => {
+      if (stored.length === 0) return undefined;
+      return syncUpdateFrame(stored.length === 1 ? stored[0]!.change : Y.mergeUpdates(stored.map(({ change }) => change)));
+    };
+    const senders = new Set(batch.map(({ from }) => from));
+    let forOthers: Uint8Array | undefined;
+    for (const peer of this.peers) {
+      const frame = senders.has(peer) ? frameOf(batch.filter(({ from }) => from !== peer)) : (forOthers ??= frameOf(batch));
+      if (frame) peer.send(frame);
+    }
   }
 
   /**
