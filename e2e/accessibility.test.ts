@@ -207,4 +207,45 @@ describe('keyboard only', () => {
     await guest.context.close();
     await waitFor(async () => (await log.textContent())?.includes('Amal (Jordan) left the document.'), { message: 'the departure announced' });
   });
+
+  it('reaches the formatting toolbar in one Tab stop and moves in it with the arrow keys, mirrored in Arabic', async () => {
+    const { page } = rapporteur;
+    /** The focused control's place among the toolbar's enabled controls, and how many there are; -1 outside. */
+    const place = () =>
+      page.evaluate(() => {
+        const controls = [...document.querySelectorAll('[role="toolbar"] button:not(:disabled), [role="toolbar"] select')];
+        return { index: controls.indexOf(document.activeElement!), count: controls.length };
+      });
+
+    await page.locator('.app-header .language-switcher select').focus();
+    await tabTo(page, (element) => element.closest('[role="toolbar"]') !== null);
+    await expect(focused(page)).resolves.toMatchObject({ tag: 'select', label: 'Block type' });
+    await page.keyboard.press('ArrowRight');
+    await expect(focused(page)).resolves.toMatchObject({ label: 'Bold' });
+    await page.keyboard.press('End');
+    const { count } = await place();
+    await expect(place()).resolves.toEqual({ index: count - 1, count });
+    await page.keyboard.press('ArrowRight');
+    await expect(place()).resolves.toEqual({ index: 0, count });
+    await page.keyboard.press('ArrowLeft');
+    await expect(place()).resolves.toEqual({ index: count - 1, count });
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+
+    // One Tab stop: Tab leaves the toolbar, Shift+Tab comes back to the control last focused in it.
+    await page.keyboard.press('Tab');
+    await expect(place()).resolves.toMatchObject({ index: -1 });
+    await page.keyboard.press('Shift+Tab');
+    await expect(focused(page)).resolves.toMatchObject({ label: 'Italic' });
+
+    await page.locator('.app-header .language-switcher select').selectOption('ar');
+    await page.getByRole('toolbar', { name: 'التنسيق' }).waitFor();
+    await page.getByRole('toolbar').locator('select').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(place()).resolves.toMatchObject({ index: 1 });
+    await page.keyboard.press('ArrowRight');
+    await expect(place()).resolves.toMatchObject({ index: 0 });
+    await page.locator('.app-header .language-switcher select').selectOption('en');
+  });
 });

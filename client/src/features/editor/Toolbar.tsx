@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRovingFocus } from '../../lib/useRovingFocus.ts';
 import { LinkControl } from './LinkControl.tsx';
 
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
@@ -58,6 +59,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       canRedo: current.can().redo(),
     }),
   });
+  const roving = useRovingFocus<HTMLDivElement>();
   const chain = () => editor.chain().focus();
   const setBlock = (block: BlockType) => {
     if (block === 'paragraph') chain().setParagraph().run();
@@ -65,7 +67,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
   };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} {...roving}>
       <select
         className="toolbar__select"
         aria-label={t('toolbar.blockType')}
