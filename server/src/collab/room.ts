@@ -82,8 +82,6 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
   readonly awarenessOwners = new Map<number, Peer>();
   /** Updates the Y.Doc emitted while applying a client's update, held back until they are stored. */
   private captured: Uint8Array[] | null = null;
-  /** Stored this turn, relayed together at the end of it. */
-  private unrelayed: { change: Uint8Array; from: unknown }[] = [];
   private storedSinceCompaction = 0;
   private compactionScheduled = false;
   private destroyed = false;
@@ -160,30 +158,9 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
 
   private stored(change: Uint8Array, from: unknown): void {
     this.metrics.updateStored(change.byteLength);
-    if (this.unrelayed.push({ change, from }) === 1) queueMicrotask(() => this.relayStored());
+    this.broadcast(syncUpdateFrame(change), from);
     if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.scheduleCompaction();
     this.options.onStored?.(this.documentId, change, from);
-  }
-
-  /**
-   * Relays the changes a group commit stored, merged: each receiver gets one frame with every change of the batch
-   * except its own (a client is never sent back what it wrote), so it applies one update per flush instead of one per
-   * keystroke. Receivers that sent nothing share one merge; each sender gets the batch without its changes.
-   */
-  private relayStored(): void {
-    const batch = this.unrelayed;
-    this.unrelayed = [];
-    if (this.destroyed) return;
-    const frameOf = (stored: readonly { change: Uint8Array }[]): Uint8Array | undefined => {
-      if (stored.length === 0) return undefined;
-      return syncUpdateFrame(stored.length === 1 ? stored[0]!.change : Y.mergeUpdates(stored.map(({ change }) => change)));
-    };
-    const senders = new Set(batch.map(({ from }) => from));
-    let forOthers: Uint8Array | undefined;
-    for (const peer of this.peers) {
-      const frame = senders.has(peer) ? frameOf(batch.filter(({ from }) => from !== peer)) : (forOthers ??= frameOf(batch));
-      if (frame) peer.send(frame);
-    }
   }
 
   /**
