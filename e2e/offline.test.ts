@@ -49,6 +49,26 @@ describe('losing the network', () => {
     await Promise.all([ana.context.close(), youssef.context.close()]);
   });
 
+  it('merges a paragraph split and joined again offline without duplicating any of it', async () => {
+    const [ana, youssef] = await twoDelegates();
+    const sentence = 'Screening should combine checks with interviews by trained officers.';
+    await ana.editor.click();
+    await ana.page.keyboard.type(sentence);
+    await waitFor(async () => (await documentText(youssef.page)).includes(sentence), { message: 'the sentence synced' });
+
+    await ana.context.setOffline(true);
+    await ana.page.locator('.connection[data-status="offline"]').waitFor();
+    await ana.page.keyboard.press('Home');
+    for (let i = 0; i < 'Screening should combine'.length; i++) await ana.page.keyboard.press('ArrowRight');
+    await ana.page.keyboard.press('Enter');
+    await ana.page.keyboard.press('Backspace');
+    await ana.context.setOffline(false);
+    await waitUntilSynced(ana.page);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (const participant of [ana, youssef]) expect(await documentText(participant.page)).toBe(sentence);
+    await Promise.all([ana.context.close(), youssef.context.close()]);
+  });
+
   it('opens the document from the browser cache when reloaded offline', async () => {
     const [ana, youssef] = await twoDelegates();
     await ana.editor.click();
