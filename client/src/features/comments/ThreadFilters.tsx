@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DelegationFilter } from '../../components/DelegationFilter.tsx';
 
 export const STATUS_FILTERS = ['open', 'resolved', 'all'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -30,17 +31,13 @@ export function ThreadFilters({ status, delegation, delegations, onStatus, onDel
           </button>
         ))}
       </div>
-      <label>
-        <span className="visually-hidden">{t('comments.filterDelegation')}</span>
-        <select value={delegation} onChange={(event) => onDelegation(event.target.value)}>
-          <option value="">{t('comments.allDelegations')}</option>
-          {delegations.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DelegationFilter
+        label={t('comments.filterDelegation')}
+        allLabel={t('comments.allDelegations')}
+        delegations={delegations}
+        value={delegation}
+        onChange={onDelegation}
+      />
     </div>
   );
 }

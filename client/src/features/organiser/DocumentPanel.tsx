@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreatedInvite, type DocumentSummary, InviteList, InviteSummary, MemberList } from '../../../../shared/api/documents.ts';
 import { apiRequest } from '../../lib/api.ts';
-import { errorMessage } from '../../lib/errorMessage.ts';
 import { navigate } from '../../lib/router.ts';
 import { useAsync } from '../../lib/useAsync.ts';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { QrCode } from '../../components/QrCode.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { InviteForm } from './InviteForm.tsx';
@@ -26,7 +26,7 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
   const { t } = useTranslation();
   const { state, reload } = useAsync(document.id, loadInvitesAndMembers);
   const [created, setCreated] = useState<CreatedInvite>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [showQr, setShowQr] = useState(false);
   const [sheet, setSheet] = useState<'choosing' | { invites: CreatedInvite[]; error?: string }>();
   const path = `/api/documents/${encodeURIComponent(document.id)}`;
@@ -38,7 +38,7 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
       if (created?.id === invite.id) setCreated(undefined);
       reload();
     } catch (caught) {
-      setError(errorMessage(t, caught));
+      setError(caught);
     }
   };
 
@@ -56,16 +56,8 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
 
       <h3>{t('organiser.invites')}</h3>
       {state.status === 'loading' && <p className="loading">{t('app.loading')}</p>}
-      {state.status === 'error' && (
-        <p className="form__error" role="alert">
-          {errorMessage(t, state.error)}
-        </p>
-      )}
-      {error && (
-        <p className="form__error" role="alert">
-          {error}
-        </p>
-      )}
+      {state.status === 'error' && <ErrorNote error={state.error} />}
+      <ErrorNote error={error} />
       {state.status === 'done' && invites.length === 0 && <p className="muted">{t('organiser.noInvites')}</p>}
       {invites.length > 0 && (
         <table className="invites">

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { usePendingAction } from '../../lib/usePendingAction.ts';
 import { decideAllSuggestions, decideSuggestion, removeBrackets } from './suggestionsApi.ts';
 import './suggestions.css';
+import { DelegationFilter } from '../../components/DelegationFilter.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 
 export interface SuggestionsPanelProps {
@@ -75,17 +76,15 @@ export function SuggestionsPanel({ editor, document, delegation }: SuggestionsPa
         <p className="suggestions__empty">{t('suggestions.empty')}</p>
       ) : (
         <>
-          <label className="suggestions__filter">
-            {t('suggestions.filter')}
-            <select value={filter} onChange={(event) => setFilter(event.target.value)}>
-              <option value={ALL}>{t('suggestions.allDelegations')}</option>
-              {delegations.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DelegationFilter
+            className="suggestions__filter"
+            label={t('suggestions.filter')}
+            showLabel
+            allLabel={t('suggestions.allDelegations')}
+            delegations={delegations}
+            value={filter}
+            onChange={setFilter}
+          />
           {canDecide && (
             <div className="suggestions__bulk">
               {(['accept', 'reject'] as const).map((decision) => (
