@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, documentText, joinAs } from './helpers/browser.ts';
+import { type Participant, caretToEnd, documentText, joinAs, myColor, rgb } from './helpers/browser.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -13,10 +13,6 @@ let rapporteur: Participant;
 const count = (page: Page, status: string) => page.locator(`.status-count[data-status="${status}"] .status-count__number`).textContent();
 const item = (page: Page, number: number) => page.locator('.status-item').nth(number - 1);
 
-/** `rgb(r, g, b)` of a `#rrggbb` colour, as computed styles report it. */
-const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-
-const myColor = (page: Page) => page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { color: string }).color);
 
 /** Appends recommendations through the page's own editor (Tiptap hangs it on its DOM element). */
 async function addRecommendations(page: Page, texts: string[]): Promise<void> {

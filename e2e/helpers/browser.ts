@@ -69,3 +69,13 @@ export function documentText(page: Page): Promise<string> {
     return [...copy.children].map((block) => block.textContent ?? '').join('\n');
   });
 }
+
+/** The delegation colour the server gave the person signed in on `page`. */
+export function myColor(page: Page): Promise<string> {
+  return page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { color: string }).color);
+}
+
+/** `rgb(r, g, b)` of a `#rrggbb` colour, as computed styles report it. */
+export function rgb(hex: string): string {
+  return `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+}
