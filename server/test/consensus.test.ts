@@ -1,12 +1,10 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENSUS_EVENTS, type ConsensusList, type RecommendationConsensus } from '../../shared/api/consensus.ts';
-import { DATABASE_FILE } from '../src/storage/database.ts';
 import { connectClient } from './helpers/collabClient.ts';
 import { openEventStream } from './helpers/eventStream.ts';
 import { type TestServer, startTestServer } from './helpers/testServer.ts';
+import { auditRows } from './helpers/auditLog.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 let server: TestServer;
@@ -36,14 +34,7 @@ const withdraw = (id: string, token: string) => server.api('DELETE', recommendat
 const list = async (token?: string) =>
   (await json<ConsensusList>(await server.api('GET', `/api/documents/${documentId}/recommendations/statuses`, undefined, token), 200)).recommendations;
 
-function auditRows(subject: string): { action: string; actor_name: string; details: string }[] {
-  const db = new Database(path.join(server.dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    return db.prepare('SELECT action, actor_name, details FROM audit_log WHERE subject = ? ORDER BY id').all(subject) as ReturnType<typeof auditRows>;
-  } finally {
-    db.close();
-  }
-}
+const audit = (subject: string) => auditRows(server.dataDir, subject, ['action', 'actor_name', 'details'] as const);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -69,7 +60,7 @@ describe('consensus status', () => {
       expect(statuses.find((entry) => entry.recommendationId === REC_A)?.status).toBe('under_discussion');
       expect(statuses.find((entry) => entry.recommendationId === REC_B)?.status).toBe('agreed');
     }
-    expect(auditRows(REC_A)).toEqual([
+    expect(audit(REC_A)).toEqual([
       { action: 'recommendation.status', actor_name: 'Rita (Chair)', details: JSON.stringify({ status: 'under_discussion', previous: 'draft' }) },
     ]);
   });
@@ -81,7 +72,7 @@ describe('consensus status', () => {
     }
     expect((await setStatus(REC_A, 'agreed', null as unknown as string)).status).toBe(401);
     expect((await list()).find((entry) => entry.recommendationId === REC_A)?.status).toBe('under_discussion');
-    expect(auditRows(REC_A)).toHaveLength(1);
+    expect(audit(REC_A)).toHaveLength(1);
   });
 
   it('validates the status and the recommendation id', async () => {
@@ -113,7 +104,7 @@ describe('consensus status', () => {
     expect(back.status).toBe('agreed');
     expect(back.reservations).toEqual([]);
     expect((await withdraw(REC_B, tokens.spain)).status).toBe(404);
-    expect(auditRows(REC_B).map((row) => row.action)).toEqual([
+    expect(audit(REC_B).map((row) => row.action)).toEqual([
       'recommendation.status',
       'recommendation.reserve',
       'recommendation.reserve',

@@ -1,15 +1,13 @@
-import path from 'node:path';
 import { getSchema } from '@tiptap/core';
 import { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SuggestionDecisionResult } from '../../shared/api/suggestions.ts';
 import { schemaExtensions } from '../../shared/editor/schemaExtensions.ts';
 import { listBrackets, listSuggestions } from '../../shared/editor/suggestionChanges.ts';
-import { DATABASE_FILE } from '../src/storage/database.ts';
 import { type CollabClient, connectClient } from './helpers/collabClient.ts';
 import { type TestServer, startTestServer } from './helpers/testServer.ts';
+import { auditRows } from './helpers/auditLog.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 const schema = getSchema(schemaExtensions());
@@ -54,14 +52,7 @@ const seeded = () =>
 const read = (client: CollabClient) => yXmlFragmentToProseMirrorRootNode(client.doc.getXmlFragment('default'), schema);
 const post = (pathname: string, token: string, body?: unknown) => server.api('POST', `/api/documents/${documentId}${pathname}`, body, token);
 
-function auditRows(subject: string): { action: string; actor_name: string; details: string }[] {
-  const db = new Database(path.join(server.dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    return db.prepare('SELECT action, actor_name, details FROM audit_log WHERE subject = ? ORDER BY id').all(subject) as ReturnType<typeof auditRows>;
-  } finally {
-    db.close();
-  }
-}
+const audit = (subject: string) => auditRows(server.dataDir, subject, ['action', 'actor_name', 'details'] as const);
 
 let writer: CollabClient;
 let watcher: CollabClient;
@@ -93,7 +84,7 @@ describe('suggestion decisions', () => {
     expect((await post('/suggestions/accept', tokens.france, {})).status).toBe(403);
     expect((await post('/suggestions/nope/accept', tokens.rapporteur)).status).toBe(404);
     expect((await post('/suggestions/s-ins/maybe', tokens.rapporteur)).status).toBe(400);
-    expect(auditRows('s-ins')).toEqual([]);
+    expect(audit('s-ins')).toEqual([]);
 
     const accepted = await post('/suggestions/s-ins/accept', tokens.rapporteur);
     expect(accepted.status).toBe(200);
@@ -105,10 +96,10 @@ describe('suggestion decisions', () => {
       await waitFor(() => listSuggestions(read(client)).length === 1, 'the decisions reach every editor');
       expect(read(client).firstChild!.textContent).toBe('States shall promptly reduce all emissions.');
     }
-    expect(auditRows('s-ins')).toEqual([
+    expect(audit('s-ins')).toEqual([
       { action: 'suggestion.accept', actor_name: 'Rapporteurs (Rapporteurs)', details: expect.stringContaining('"inserted":"promptly "') },
     ]);
-    expect(auditRows('s-del')).toMatchObject([{ action: 'suggestion.reject' }]);
+    expect(audit('s-del')).toMatchObject([{ action: 'suggestion.reject' }]);
     // Decided once: a second decision finds nothing.
     expect((await post('/suggestions/s-ins/reject', tokens.rapporteur)).status).toBe(404);
   });
@@ -119,7 +110,7 @@ describe('suggestion decisions', () => {
     expect((await post('/suggestions/s-ins/withdraw', tokens.observer)).status).toBe(403);
     expect((await post('/suggestions/s-ins/withdraw', tokens.spain)).status).toBe(200);
     await waitFor(() => read(watcher).firstChild!.textContent === 'States shall reduce all emissions.', 'the withdrawal reaches the observer');
-    expect(auditRows('s-ins')).toMatchObject([{ action: 'suggestion.withdraw' }]);
+    expect(audit('s-ins')).toMatchObject([{ action: 'suggestion.withdraw' }]);
     expect(listSuggestions(read(watcher)).map((s) => s.id)).toEqual(['s-del', 'f-ins']);
   });
 
@@ -133,7 +124,7 @@ describe('suggestion decisions', () => {
     expect(((await byRecommendation.json()) as SuggestionDecisionResult).suggestionIds).toEqual(['f-ins']);
     await waitFor(() => listSuggestions(read(watcher)).length === 0, 'France’s proposal accepted');
     expect(read(watcher).textContent).toBe('States shall reduce all emissions.Review yearly.');
-    expect(auditRows('f-ins')).toMatchObject([{ action: 'suggestion.accept' }]);
+    expect(audit('f-ins')).toMatchObject([{ action: 'suggestion.accept' }]);
     expect((await post('/suggestions/accept', tokens.rapporteur, { colour: 'red' })).status).toBe(400);
   });
 
@@ -153,7 +144,7 @@ describe('brackets', () => {
     expect((await post('/brackets/b-1/remove', tokens.rapporteur)).status).toBe(200);
     await waitFor(() => listBrackets(read(watcher)).length === 0, 'the brackets go for everyone');
     expect(read(watcher).firstChild!.textContent).toBe('States shall promptly reduce all emissions.');
-    expect(auditRows('b-1')).toMatchObject([{ action: 'bracket.remove', details: expect.stringContaining('"text":"emissions"') }]);
+    expect(audit('b-1')).toMatchObject([{ action: 'bracket.remove', details: expect.stringContaining('"text":"emissions"') }]);
   });
 });
 

@@ -7,6 +7,7 @@ import { encodeThreadAnchor } from '../../shared/editor/threadAnchor.ts';
 import { DATABASE_FILE } from '../src/storage/database.ts';
 import { type EventStream, openEventStream } from './helpers/eventStream.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
+import { auditRows } from './helpers/auditLog.ts';
 
 let server: TestServer;
 let documentId: string;
@@ -49,14 +50,7 @@ async function listFor(token: string | undefined): Promise<Thread[]> {
   return (await json<{ threads: Thread[] }>(await server.api('GET', `/api/documents/${documentId}/threads`, undefined, token), 200)).threads;
 }
 
-function auditRows(subject: string): { action: string; actor_id: string; actor_name: string; at: string; details: string }[] {
-  const db = new Database(path.join(server.dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    return db.prepare('SELECT * FROM audit_log WHERE subject = ? ORDER BY id').all(subject) as ReturnType<typeof auditRows>;
-  } finally {
-    db.close();
-  }
-}
+const audit = (subject: string) => auditRows(server.dataDir, subject, ['action', 'actor_id', 'actor_name', 'at', 'details'] as const);
 
 async function join(inviteToken: string, name: string): Promise<{ session: string; memberId: string }> {
   const response = await server.api('POST', '/api/join', { token: inviteToken, name }, null);
@@ -237,7 +231,7 @@ describe('replies, edits and deletions', () => {
     const db = new Database(path.join(server.dataDir, DATABASE_FILE), { readonly: true });
     expect(db.prepare('SELECT body FROM comments WHERE id = ?').get(commentId)).toEqual({ body: '' });
     db.close();
-    expect(auditRows(commentId)).toEqual([
+    expect(audit(commentId)).toEqual([
       expect.objectContaining({ action: 'comment.delete', actor_id: memberIds.spain, actor_name: 'Ana (Spain)', details: JSON.stringify({ threadId: thread.id }) }),
     ]);
   });
@@ -277,7 +271,7 @@ describe('resolving', () => {
     const withoutOutcome = await json<Thread>(await server.api('POST', `/api/threads/${thread.id}/resolve`), 200);
     expect(withoutOutcome).toMatchObject({ status: 'resolved', outcome: null, resolvedBy: { id: 'organiser' } });
 
-    const rows = auditRows(thread.id);
+    const rows = audit(thread.id);
     expect(rows.map((row) => [row.action, row.actor_name, JSON.parse(row.details) as unknown])).toEqual([
       ['thread.resolve', 'Rapporteurs (Rapporteurs)', { outcome: 'accepted as amended' }],
       ['thread.reopen', 'Organiser (Organisers)', { previousOutcome: 'accepted as amended' }],
