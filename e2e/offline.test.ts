@@ -69,6 +69,28 @@ describe('losing the network', () => {
     await Promise.all([ana.context.close(), youssef.context.close()]);
   });
 
+  it('keeps both halves of a paragraph split offline, at the other delegation too', async () => {
+    const [ana, youssef] = await twoDelegates();
+    const sentence = 'Screening should combine checks with interviews by trained officers.';
+    await ana.editor.click();
+    await ana.page.keyboard.type(sentence);
+    await waitFor(async () => (await documentText(youssef.page)).includes(sentence), { message: 'the sentence synced' });
+
+    // Offline, the split and its record of where the moved text went reach the server as one change.
+    await ana.context.setOffline(true);
+    await ana.page.locator('.connection[data-status="offline"]').waitFor();
+    await ana.page.keyboard.press('Home');
+    for (let i = 0; i < 'Screening should combine'.length; i++) await ana.page.keyboard.press('ArrowRight');
+    await ana.page.keyboard.press('Enter');
+    await ana.context.setOffline(false);
+    await waitUntilSynced(ana.page);
+    const split = 'Screening should combine\n checks with interviews by trained officers.';
+    await waitFor(async () => (await documentText(youssef.page)) === split, { message: 'the split at Morocco' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (const participant of [ana, youssef]) expect(await documentText(participant.page)).toBe(split);
+    await Promise.all([ana.context.close(), youssef.context.close()]);
+  });
+
   it('opens the document from the browser cache when reloaded offline', async () => {
     const [ana, youssef] = await twoDelegates();
     await ana.editor.click();

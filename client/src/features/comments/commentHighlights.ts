@@ -134,16 +134,21 @@ export const CommentHighlights = Extension.create({
           const doc = (ySyncPluginKey.getState(view.state) as { doc?: Y.Doc } | undefined)?.doc;
           if (!doc) return {};
           const stopRecording = recordTextMoves(doc);
-          // A peer's split or join arrives before its record of where the text went, and the record changes no
+          // A peer's split or join can arrive before its record of where the text went, and the record changes no
           // text, so nothing else would re-read the anchors. Local records need nothing: local edits map ranges.
-          const onMoves = (_event: unknown, transaction: Y.Transaction) => {
-            if (!transaction.local) view.dispatch(view.state.tr.setMeta(commentHighlightsKey, { movesArrived: true } satisfies Meta));
-          };
+          // Dispatched after the transaction, never from an observer of the records: type observers run before
+          // y-tiptap's, and a dispatch there made y-tiptap write the not-yet-updated editor back over a remote change
+          // that brought a split together with its record (the split's second half was lost).
           const moves = textMovesOf(doc);
-          moves.observe(onMoves);
+          const onTransaction = (transaction: Y.Transaction) => {
+            if (!transaction.local && transaction.changed.has(moves)) {
+              view.dispatch(view.state.tr.setMeta(commentHighlightsKey, { movesArrived: true } satisfies Meta));
+            }
+          };
+          doc.on('afterTransaction', onTransaction);
           return {
             destroy() {
-              moves.unobserve(onMoves);
+              doc.off('afterTransaction', onTransaction);
               stopRecording();
             },
           };
