@@ -82,6 +82,8 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
   readonly awarenessOwners = new Map<number, Peer>();
   /** Updates the Y.Doc emitted while applying a client's update, held back until they are stored. */
   private captured: Uint8Array[] | null = null;
+  /** Changes stored by the flush that is completing, relayed together once it has completed. */
+  private unrelayed: { change: Uint8Array; from: unknown }[] = [];
   private storedSinceCompaction = 0;
   private compactionScheduled = false;
   private destroyed = false;
@@ -158,9 +160,30 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
 
   private stored(change: Uint8Array, from: unknown): void {
     this.metrics.updateStored(change.byteLength);
-    this.broadcast(syncUpdateFrame(change), from);
+    if (this.unrelayed.push({ change, from }) === 1) queueMicrotask(() => this.relayStored());
     if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.scheduleCompaction();
     this.options.onStored?.(this.documentId, change, from);
+  }
+
+  /**
+   * Relays the changes one flush made durable, merged: each peer gets one frame holding every change of the flush
+   * except its own (nobody is sent back what it wrote), so under load a receiver applies one update per flush instead
+   * of one per keystroke. Peers that sent nothing share one merge.
+   */
+  private relayStored(): void {
+    const batch = this.unrelayed;
+    this.unrelayed = [];
+    if (this.destroyed) return;
+    const frameOf = (changes: readonly { change: Uint8Array }[]): Uint8Array | undefined => {
+      if (changes.length === 0) return undefined;
+      return syncUpdateFrame(changes.length === 1 ? changes[0]!.change : Y.mergeUpdates(changes.map(({ change }) => change)));
+    };
+    const senders = new Set(batch.map(({ from }) => from));
+    let forReaders: Uint8Array | undefined;
+    for (const peer of this.peers) {
+      const frame = senders.has(peer) ? frameOf(batch.filter(({ from }) => from !== peer)) : (forReaders ??= frameOf(batch));
+      if (frame) peer.send(frame);
+    }
   }
 
   /**
