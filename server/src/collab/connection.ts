@@ -1,7 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { Role } from '../../../shared/domain/roles.ts';
@@ -58,12 +57,9 @@ export class Connection implements RoomPeer {
   /** The latest presence update received over the rate, waiting for the budget to allow it. */
   private deferredAwareness: Uint8Array | undefined;
   private awarenessTimer: NodeJS.Timeout | undefined;
-  private corked = false;
 
   constructor(
     private readonly socket: WebSocket,
-    /** The TCP (or TLS) stream under `socket`, corked while a turn's frames are written. */
-    private readonly stream: Duplex,
     readonly room: Room<Connection>,
     readonly context: ConnectionContext,
     private readonly events: ConnectionEvents,
@@ -92,22 +88,7 @@ export class Connection implements RoomPeer {
       this.socket.terminate();
       return;
     }
-    this.coalesceWrites();
     this.socket.send(frame, { binary: true });
-  }
-
-  /**
-   * A group commit relays every change it stored at once, so a receiver often gets several frames in the same turn:
-   * holding them until the turn ends sends them in one write instead of one system call each.
-   */
-  private coalesceWrites(): void {
-    if (this.corked) return;
-    this.corked = true;
-    this.stream.cork();
-    process.nextTick(() => {
-      this.corked = false;
-      this.stream.uncork();
-    });
   }
 
   close(code: number, reason: string): void {

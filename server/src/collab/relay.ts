@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import { CommitQueue } from './commitQueue.ts';
@@ -45,15 +44,15 @@ export class CollabRelay {
     return this.rooms.size;
   }
 
-  /** Takes over an authenticated socket for `context.documentId`; `stream` is the connection it was upgraded from. */
-  accept(socket: WebSocket, stream: Duplex, context: ConnectionContext): void {
+  /** Takes over an authenticated socket for `context.documentId`. */
+  accept(socket: WebSocket, context: ConnectionContext): void {
     const room = this.roomFor(context.documentId);
     if (!room) {
       socket.close(CloseCode.storageFailure, 'document could not be loaded');
       return;
     }
     this.cancelUnload(room);
-    const connection = new Connection(socket, stream, room, context, {
+    const connection = new Connection(socket, room, context, {
       rejected: (conn, reason, error) => {
         this.options.metrics.messageRejected(reason);
         this.options.logger.warn({ documentId: conn.context.documentId, reason, err: error }, 'closed a connection that sent a bad frame');

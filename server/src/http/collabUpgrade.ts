@@ -90,7 +90,7 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
       // Decided once: freezing or unfreezing closes the document's sockets, so every reconnection decides anew.
       canWrite: () => writable,
     };
-    wss.handleUpgrade(req, socket, head, (ws) => deps.relay.accept(ws, socket, context));
+    wss.handleUpgrade(req, socket, head, (ws) => deps.relay.accept(ws, context));
   };
 
   return {
