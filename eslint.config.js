@@ -43,4 +43,44 @@ export default defineConfig(
     files: ['server/**/*.ts'],
     rules: fence(['**/client/**'], 'The server never imports client code.'),
   },
+  {
+    // The editor code (Tiptap, ProseMirror, y-tiptap) is loaded on first use through loadEditorKit(), and by the
+    // export worker: a server that only relays never holds it (docs/performance.md).
+    files: ['server/src/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      'server/src/services/editorKit.ts',
+      'server/src/services/documentState.ts',
+      'server/src/services/versions/compareDocuments.ts',
+      'server/src/services/export/{documentBlocks,exportModel,render*,safeHref,statusRows}.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/client/**'], message: 'The server never imports client code.' },
+            {
+              group: [
+                '@tiptap/*',
+                'prosemirror-*',
+                '@handlewithcare/*',
+                '**/shared/editor/*',
+                '!**/shared/editor/suggestionKinds.ts',
+                '!**/shared/editor/threadAnchor.ts',
+                'editorKit.ts',
+                'documentState.ts',
+                'compareDocuments.ts',
+                ...['documentBlocks', 'exportModel', 'renderDocx', 'renderExport', 'renderHtml', 'renderMarkdown', 'renderPdf', 'safeHref', 'statusRows'].map(
+                  (worker) => `${worker}.ts`,
+                ),
+              ],
+              allowTypeImports: true,
+              message: 'Load the editor code with loadEditorKit() (services/loadEditorKit.ts): an idle server must not hold it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -29,9 +29,16 @@ const sourceFileUrls = {
   },
 };
 
+// Modules loaded with `import()` (the editor code, server/src/services/loadEditorKit.ts) go to chunks beside the
+// bundle and are read only when first needed, so an idle server does not hold them.
+const CHUNKS = path.join(path.dirname(SERVER_BUNDLE), 'chunks');
+
 const { outputFiles } = await build({
-  entryPoints: [path.join(ROOT, 'server/src/main.ts')],
-  outfile: SERVER_BUNDLE,
+  entryPoints: { main: path.join(ROOT, 'server/src/main.ts') },
+  outdir: path.dirname(SERVER_BUNDLE),
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -50,5 +57,6 @@ const { outputFiles } = await build({
 });
 
 const escapeNonAscii = (code) => code.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-await fs.mkdir(path.dirname(SERVER_BUNDLE), { recursive: true });
+await fs.rm(CHUNKS, { recursive: true, force: true });
+await fs.mkdir(CHUNKS, { recursive: true });
 for (const file of outputFiles) await fs.writeFile(file.path, escapeNonAscii(file.text));

@@ -12,7 +12,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const HOST = '127.0.0.1';
 /**
  * The server bundle `npm start` runs (built by server/build.mjs; bench/run.ts builds it first). BENCH_ACCORD_BUNDLE
- * runs another build instead (e.g. one of an earlier commit, to measure what a change bought).
+ * runs another build instead (e.g. one of an earlier commit, to measure what a change bought): a copy of
+ * dist/server/main.mjs with its chunks/ folder beside it, inside the project (its packages resolve from there).
  */
 const ACCORD_BUNDLE = process.env.BENCH_ACCORD_BUNDLE ?? path.join(ROOT, 'dist/server/main.mjs');
 /** Extra `node` flags for Accord's server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load. */

@@ -154,7 +154,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const url = `${scheme}://${localHost.includes(':') ? `[${localHost}]` : localHost}:${port}`;
   const lanHost = config.lan ? lanAddress() : undefined;
   publicUrl = config.publicUrl ?? (lanHost ? `${scheme}://${lanHost}:${port}` : undefined);
-  const demo = config.seedDemo ? seedDemo({ documents: documentRepository, access, updates, baseUrl: publicUrl ?? url }) : undefined;
+  const demo = config.seedDemo ? await seedDemo({ documents: documentRepository, access, updates, baseUrl: publicUrl ?? url }) : undefined;
   const backups = new BackupScheduler({
     db,
     directory: path.join(config.dataDir, 'backups'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SUGGESTION_MARKS } from '../editor/suggestionMarks.ts';
+import { SUGGESTION_MARKS } from '../editor/suggestionKinds.ts';
 
 /** Ids are made by clients (suggestions) or by the editor (brackets): short, printable, never a path. */
 const MarkId = z.string().min(1).max(100);

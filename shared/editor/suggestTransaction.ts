@@ -1,7 +1,8 @@
 import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
 import type { Mark } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
-import { SUGGESTION_MARKS, type SuggestionAuthor } from './suggestionMarks.ts';
+import { SUGGESTION_MARKS } from './suggestionKinds.ts';
+import type { SuggestionAuthor } from './suggestionMarks.ts';
 
 export interface SuggestOptions {
   author: SuggestionAuthor;

@@ -3,7 +3,7 @@ import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
 import { BRACKET_MARK } from './bracket.ts';
 import { RECOMMENDATION_NODE } from './recommendationNumbers.ts';
-import { DELETION_MARK, INSERTION_MARK, type SuggestionKind, SUGGESTION_MARKS } from './suggestionMarks.ts';
+import { DELETION_MARK, INSERTION_MARK, type SuggestionKind, SUGGESTION_MARKS } from './suggestionKinds.ts';
 
 /** One proposal (all the marks sharing its id) as the review list and the server see it. */
 export interface SuggestionSummary {

@@ -1,11 +1,5 @@
 import { Mark, type MarkConfig } from '@tiptap/core';
-
-/** The mark names @handlewithcare/prosemirror-suggest-changes looks up in the schema (it requires all three). */
-export const INSERTION_MARK = 'insertion';
-export const DELETION_MARK = 'deletion';
-export const MODIFICATION_MARK = 'modification';
-export const SUGGESTION_MARKS = [INSERTION_MARK, DELETION_MARK, MODIFICATION_MARK] as const;
-export type SuggestionKind = (typeof SUGGESTION_MARKS)[number];
+import { DELETION_MARK, INSERTION_MARK, MODIFICATION_MARK, type SuggestionKind } from './suggestionKinds.ts';
 
 /** Who proposed a change and when, carried by every suggestion mark (so every peer, and the server, can show it). */
 export interface SuggestionAuthor {

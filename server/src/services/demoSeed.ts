@@ -1,10 +1,9 @@
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { DocumentRepository } from '../storage/documentRepository.ts';
 import type { YjsUpdateRepository } from '../storage/yjsUpdateRepository.ts';
 import type { AccessService } from './accessService.ts';
 import { DEMO_CONTENT, DEMO_DELEGATIONS, DEMO_TITLE } from './demoContent.ts';
-import { EDITOR_FRAGMENT, editorSchema } from './documentState.ts';
+import { loadEditorKit } from './loadEditorKit.ts';
 import { newId } from './tokens.ts';
 
 export interface DemoSeed {
@@ -21,8 +20,9 @@ export interface DemoSeedDeps {
 }
 
 /** Seeds the demo document with its invites, once: only into a database that has no document yet. */
-export function seedDemo({ documents, access, updates, baseUrl }: DemoSeedDeps): DemoSeed | undefined {
+export async function seedDemo({ documents, access, updates, baseUrl }: DemoSeedDeps): Promise<DemoSeed | undefined> {
   if (documents.list().length > 0) return undefined;
+  const { EDITOR_FRAGMENT, editorSchema, prosemirrorJSONToYDoc } = await loadEditorKit();
   const document = documents.insert({ id: newId(), title: DEMO_TITLE, createdAt: new Date().toISOString() });
   const ydoc = prosemirrorJSONToYDoc(editorSchema(), DEMO_CONTENT, EDITOR_FRAGMENT);
   updates.compact(document.id, Y.encodeStateAsUpdate(ydoc));

@@ -1,19 +1,11 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import type { BulkSuggestionBody, SuggestionDecisionName, SuggestionDecisionResult } from '../../../shared/api/suggestions.ts';
-import {
-  type BracketSummary,
-  decideSuggestions,
-  listBrackets,
-  listSuggestions,
-  removeBracket,
-  type SuggestionSummary,
-} from '../../../shared/editor/suggestionChanges.ts';
+import type { BracketSummary, SuggestionSummary } from '../../../shared/editor/suggestionChanges.ts';
 import { AppError } from '../errors.ts';
 import type { AuditEntry } from '../storage/auditLogRepository.ts';
 import type { DocumentService } from './documentService.ts';
-import { EDITOR_FRAGMENT, editorSchema } from './documentState.ts';
+import { type EditorKit, loadEditorKit } from './loadEditorKit.ts';
 import type { Principal } from './principal.ts';
 import { authorOf } from './threadService.ts';
 
@@ -49,13 +41,19 @@ export class SuggestionService {
   }
 
   /** Accepts or rejects (rapporteurs, organisers) or withdraws (own delegation only) one proposal. */
-  decide(principal: Principal, documentId: string, suggestionId: string, decision: SuggestionDecisionName): SuggestionDecisionResult {
+  async decide(
+    principal: Principal,
+    documentId: string,
+    suggestionId: string,
+    decision: SuggestionDecisionName,
+  ): Promise<SuggestionDecisionResult> {
+    const kit = await loadEditorKit();
     const action = decision === 'withdraw' ? 'suggestion.withdraw' : 'suggestion.decide';
     this.deps.documents.authorize(principal, documentId, action);
     let refusal: AppError | undefined;
     let decided: SuggestionSummary | undefined;
-    this.change(documentId, (doc) => {
-      const suggestion = listSuggestions(doc).find((candidate) => candidate.id === suggestionId);
+    this.change(kit, documentId, (doc) => {
+      const suggestion = kit.listSuggestions(doc).find((candidate) => candidate.id === suggestionId);
       if (!suggestion) {
         refusal = new AppError('not_found', 'No such proposal in this document.');
         return undefined;
@@ -65,7 +63,7 @@ export class SuggestionService {
         return undefined;
       }
       decided = suggestion;
-      return decideSuggestions(doc, [suggestionId], decision === 'accept' ? 'accept' : 'reject');
+      return kit.decideSuggestions(doc, [suggestionId], decision === 'accept' ? 'accept' : 'reject');
     });
     if (refusal) throw refusal;
     this.audit(principal, documentId, `suggestion.${decision}`, [decided!]);
@@ -73,17 +71,23 @@ export class SuggestionService {
   }
 
   /** Accepts or rejects every proposal of a delegation, of a recommendation, or both (none given: all of them). */
-  decideAll(principal: Principal, documentId: string, decision: 'accept' | 'reject', filter: BulkSuggestionBody): SuggestionDecisionResult {
+  async decideAll(
+    principal: Principal,
+    documentId: string,
+    decision: 'accept' | 'reject',
+    filter: BulkSuggestionBody,
+  ): Promise<SuggestionDecisionResult> {
+    const kit = await loadEditorKit();
     this.deps.documents.authorize(principal, documentId, 'suggestion.decide');
     let decided: SuggestionSummary[] = [];
-    this.change(documentId, (doc) => {
-      decided = listSuggestions(doc).filter(
+    this.change(kit, documentId, (doc) => {
+      decided = kit.listSuggestions(doc).filter(
         (suggestion) =>
           (filter.delegation === undefined || suggestion.delegation === filter.delegation) &&
           (filter.recommendationId === undefined || suggestion.recommendationId === filter.recommendationId),
       );
       if (decided.length === 0) return undefined;
-      return decideSuggestions(
+      return kit.decideSuggestions(
         doc,
         decided.map((suggestion) => suggestion.id),
         decision,
@@ -94,12 +98,13 @@ export class SuggestionService {
   }
 
   /** Removes one pair of brackets (the words stay): one action by a rapporteur or organiser. */
-  removeBracket(principal: Principal, documentId: string, bracketId: string): void {
+  async removeBracket(principal: Principal, documentId: string, bracketId: string): Promise<void> {
+    const kit = await loadEditorKit();
     this.deps.documents.authorize(principal, documentId, 'bracket.remove');
     let removed: BracketSummary | undefined;
-    this.change(documentId, (doc) => {
-      removed = listBrackets(doc).find((bracket) => bracket.id === bracketId);
-      return removed ? removeBracket(doc, bracketId).doc : undefined;
+    this.change(kit, documentId, (doc) => {
+      removed = kit.listBrackets(doc).find((bracket) => bracket.id === bracketId);
+      return removed ? kit.removeBracket(doc, bracketId).doc : undefined;
     });
     if (!removed) throw new AppError('not_found', 'No such bracketed text in this document.');
     const actor = authorOf(principal);
@@ -118,11 +123,11 @@ export class SuggestionService {
    * Runs `edit` on the live document as ProseMirror and writes its result back (nothing when it returns undefined).
    * `edit` must not throw: a failure inside a server change evicts the room, so refusals are reported by the caller.
    */
-  private change(documentId: string, edit: (doc: ProseMirrorNode) => ProseMirrorNode | undefined): void {
+  private change(kit: EditorKit, documentId: string, edit: (doc: ProseMirrorNode) => ProseMirrorNode | undefined): void {
     this.deps.live.applyServerChange(documentId, (ydoc) => {
-      const fragment = ydoc.getXmlFragment(EDITOR_FRAGMENT);
-      const next = edit(yXmlFragmentToProseMirrorRootNode(fragment, editorSchema()));
-      if (next) updateYFragment(ydoc, fragment, next, { mapping: new Map(), isOMark: new Map() });
+      const fragment = ydoc.getXmlFragment(kit.EDITOR_FRAGMENT);
+      const next = edit(kit.yXmlFragmentToProseMirrorRootNode(fragment, kit.editorSchema()));
+      if (next) kit.updateYFragment(ydoc, fragment, next, { mapping: new Map(), isOMark: new Map() });
     });
   }
 

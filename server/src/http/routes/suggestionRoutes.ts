@@ -9,23 +9,23 @@ export function suggestionRoutes({ suggestions }: { suggestions: SuggestionServi
   const router = Router();
 
   for (const decision of ['accept', 'reject'] as const) {
-    router.post(`/api/documents/:id/suggestions/${decision}`, (req, res) => {
+    router.post(`/api/documents/:id/suggestions/${decision}`, async (req, res) => {
       const principal = principalOf(req, res);
       const filter = parse(BulkSuggestionBody, req.body ?? {});
-      res.json(suggestions.decideAll(principal, req.params.id, decision, filter));
+      res.json(await suggestions.decideAll(principal, req.params.id, decision, filter));
     });
   }
 
-  router.post('/api/documents/:id/suggestions/:suggestionId/:decision', (req, res) => {
+  router.post('/api/documents/:id/suggestions/:suggestionId/:decision', async (req, res) => {
     const principal = principalOf(req, res);
     const { suggestionId, decision } = parse(SuggestionParams, req.params);
-    res.json(suggestions.decide(principal, req.params.id, suggestionId, decision));
+    res.json(await suggestions.decide(principal, req.params.id, suggestionId, decision));
   });
 
-  router.post('/api/documents/:id/brackets/:bracketId/remove', (req, res) => {
+  router.post('/api/documents/:id/brackets/:bracketId/remove', async (req, res) => {
     const principal = principalOf(req, res);
     const { bracketId } = parse(BracketParams, req.params);
-    suggestions.removeBracket(principal, req.params.id, bracketId);
+    await suggestions.removeBracket(principal, req.params.id, bracketId);
     res.json({ bracketId });
   });
 

@@ -21,18 +21,18 @@ export function versionRoutes(versions: VersionService): Router {
     res.status(201).json(versions.create(principal, req.params.id, name));
   });
 
-  router.get('/api/documents/:id/versions/:versionId', (req, res) => {
-    res.json(versions.content(principalOf(req, res), req.params.id, req.params.versionId));
+  router.get('/api/documents/:id/versions/:versionId', async (req, res) => {
+    res.json(await versions.content(principalOf(req, res), req.params.id, req.params.versionId));
   });
 
-  router.get('/api/documents/:id/compare', (req, res) => {
+  router.get('/api/documents/:id/compare', async (req, res) => {
     const principal = principalOf(req, res);
     const { from, to } = parse(CompareQuery, req.query);
-    res.json(versions.compare(principal, req.params.id, from, to));
+    res.json(await versions.compare(principal, req.params.id, from, to));
   });
 
-  router.post('/api/documents/:id/versions/:versionId/restore', (req, res) => {
-    res.json({ savedBefore: versions.restore(principalOf(req, res), req.params.id, req.params.versionId) });
+  router.post('/api/documents/:id/versions/:versionId/restore', async (req, res) => {
+    res.json({ savedBefore: await versions.restore(principalOf(req, res), req.params.id, req.params.versionId) });
   });
 
   router.post('/api/documents/:id/freeze', (req, res) => {

@@ -3,7 +3,7 @@ import { BRACKET_MARK } from '../../../../shared/editor/bracket.ts';
 import { blockDirections } from '../../../../shared/editor/blockDirections.ts';
 import { RECOMMENDATION_NODE, recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
 import { withoutSuggestions } from '../../../../shared/editor/suggestionChanges.ts';
-import { DELETION_MARK, INSERTION_MARK } from '../../../../shared/editor/suggestionMarks.ts';
+import { DELETION_MARK, INSERTION_MARK } from '../../../../shared/editor/suggestionKinds.ts';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { Block, HeadingLevel, Inline, TextRun } from './exportModel.ts';
 import { safeHref } from './safeHref.ts';

@@ -1,4 +1,3 @@
-import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { Version, VersionComparison, VersionContent } from '../../../../shared/api/versions.ts';
 import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
@@ -7,10 +6,9 @@ import type { DocumentRepository } from '../../storage/documentRepository.ts';
 import type { VersionKind, VersionRepository } from '../../storage/versionRepository.ts';
 import type { YjsUpdateRepository } from '../../storage/yjsUpdateRepository.ts';
 import type { DocumentService } from '../documentService.ts';
-import { EDITOR_FRAGMENT, proseMirrorOf } from '../documentState.ts';
+import { loadEditorKit } from '../loadEditorKit.ts';
 import type { Principal } from '../principal.ts';
 import { newId } from '../tokens.ts';
-import { compareDocuments } from './compareDocuments.ts';
 
 /** The open editors of documents (the collab relay). */
 export interface LiveDocuments {
@@ -55,13 +53,15 @@ export class VersionService {
     return this.snapshot(documentId, 'named', name, principal);
   }
 
-  content(principal: Principal, documentId: string, versionId: string): VersionContent {
+  async content(principal: Principal, documentId: string, versionId: string): Promise<VersionContent> {
+    const { proseMirrorOf } = await loadEditorKit();
     this.deps.documents.authorize(principal, documentId, 'document.read');
     const version = this.requireVersion(documentId, versionId);
     return { version, content: proseMirrorOf(this.deps.versions.state(documentId, versionId)!).toJSON() };
   }
 
-  compare(principal: Principal, documentId: string, from: string, to: string): VersionComparison {
+  async compare(principal: Principal, documentId: string, from: string, to: string): Promise<VersionComparison> {
+    const { compareDocuments, proseMirrorOf } = await loadEditorKit();
     this.deps.documents.authorize(principal, documentId, 'document.read');
     const older = proseMirrorOf(this.stateOf(documentId, from));
     const newer = proseMirrorOf(this.stateOf(documentId, to));
@@ -72,7 +72,8 @@ export class VersionService {
    * Makes a version the current text, as a new change on top of the history (nothing is rewritten): the current text
    * is snapshotted first, then the document is changed to match the version and every open editor follows.
    */
-  restore(principal: Principal, documentId: string, versionId: string): Version {
+  async restore(principal: Principal, documentId: string, versionId: string): Promise<Version> {
+    const { EDITOR_FRAGMENT, proseMirrorOf, updateYFragment } = await loadEditorKit();
     this.deps.documents.authorize(principal, documentId, 'snapshot.restore');
     const version = this.requireVersion(documentId, versionId);
     const target = proseMirrorOf(this.deps.versions.state(documentId, versionId)!);
