@@ -5,6 +5,7 @@ import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
 import { connectClient, upgradeStatus } from './helpers/collabClient.ts';
 import { ORGANISER_TOKEN, type TestServer, tempDataDir, testEnv, withApi } from './helpers/testServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
 
 let server: TestServer;
 let logs = '';
@@ -142,10 +143,17 @@ describe('REST API', () => {
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const client = await connectClient(server.wsUrl, documentId, delegateToken);
     client.write('counted');
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const value = (metrics: string, name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(metrics)?.[1]);
+    const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
+    await waitFor(async () => value(await scrape(), 'accord_updates_total') >= 1, 'the update counted');
+    const first = await scrape();
     for (const name of ['accord_documents_loaded', 'accord_connections', 'accord_updates_total', 'accord_bytes_persisted_total']) {
-      expect(metrics).toMatch(new RegExp(`^${name} \\d+`, 'm'));
+      expect(value(first, name)).toBeGreaterThanOrEqual(1);
     }
+    expect(first).toMatch(/^accord_process_cpu_user_seconds_total /m);
+    // Counts keep going between scrapes: one more update, one more stored.
+    client.write('counted again');
+    await waitFor(async () => value(await scrape(), 'accord_updates_total') > value(first, 'accord_updates_total'), 'the next update counted');
     client.destroy();
   });
 
