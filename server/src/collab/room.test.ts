@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openDatabase, type Db } from '../storage/database.ts';
+import { DocumentRepository } from '../storage/documentRepository.ts';
+import { YjsUpdateRepository } from '../storage/yjsUpdateRepository.ts';
+import { CommitQueue } from './commitQueue.ts';
+import type { RelayMetrics } from './documentPersistence.ts';
+import { Room, type RoomPeer } from './room.ts';
+
+/** The Yjs update a `[sync, update, bytes]` frame carries. */
+function updateIn(frame: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(frame);
+  decoding.readVarUint(decoder);
+  decoding.readVarUint(decoder);
+  return decoding.readVarUint8Array(decoder);
+}
+
+/** A room member that keeps what it is sent. */
+class Peer implements RoomPeer {
+  readonly frames: Uint8Array[] = [];
+  send(frame: Uint8Array): void {
+    this.frames.push(frame);
+  }
+
+  /** The Yjs client ids whose structs reached this peer, frame by frame. */
+  writersPerFrame(): number[][] {
+    return this.frames.map((frame) => [...new Set(Y.decodeUpdate(updateIn(frame)).structs.map((struct) => struct.id.client))].sort());
+  }
+}
+
+const uncounted: RelayMetrics = {
+  roomLoaded: () => undefined,
+  roomUnloaded: () => undefined,
+  connectionOpened: () => undefined,
+  connectionClosed: () => undefined,
+  updateStored: () => undefined,
+  messageRejected: () => undefined,
+};
+
+let db: Db | undefined;
+let dataDir: string | undefined;
+
+afterEach(() => {
+  db?.close();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function roomOnDisk(): Room<Peer> {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-room-'));
+  db = openDatabase(dataDir, { synchronous: 'FULL' });
+  new DocumentRepository(db).insert({ id: 'd1', title: 'Merged frames', createdAt: new Date().toISOString() });
+  const updates = new YjsUpdateRepository(db);
+  const commits = new CommitQueue(updates, (_ids, error) => {
+    throw error;
+  });
+  const room = new Room<Peer>('d1', updates, uncounted, { compactAfterUpdates: 1000, maxDocumentBytes: 1 << 20, maxPendingBytes: 1 << 20 }, commits);
+  room.load();
+  return room;
+}
+
+/** A Yjs client's first edit, as the update it sends. */
+function edit(text: string): { clientId: number; update: Uint8Array } {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return { clientId: doc.clientID, update: Y.encodeStateAsUpdate(doc) };
+}
+
+const turnsPassed = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('Room relaying a flush', () => {
+  it('sends each peer the changes one flush stored as one frame, never the peer’s own', async () => {
+    const room = roomOnDisk();
+    const [ana, youssef, reader] = [new Peer(), new Peer(), new Peer()];
+    for (const peer of [ana, youssef, reader]) room.peers.add(peer);
+    const [fromAna, fromYoussef] = [edit('Spain '), edit('Morocco ')];
+
+    // Accepted in the same turn, so stored by one group commit and flushed together.
+    room.applyClientUpdate(fromAna.update, ana);
+    room.applyClientUpdate(fromYoussef.update, youssef);
+    expect(reader.frames).toHaveLength(0);
+    await turnsPassed();
+
+    expect(reader.writersPerFrame()).toEqual([[fromAna.clientId, fromYoussef.clientId].sort()]);
+    expect(ana.writersPerFrame()).toEqual([[fromYoussef.clientId]]);
+    expect(youssef.writersPerFrame()).toEqual([[fromAna.clientId]]);
+    const replica = new Y.Doc();
+    for (const frame of reader.frames) Y.applyUpdate(replica, updateIn(frame));
+    expect(replica.getText('t').toString()).toBe(room.doc.getText('t').toString());
+  });
+
+  it('sends a lone writer nothing back and its readers one frame per flush', async () => {
+    const room = roomOnDisk();
+    const [writer, reader] = [new Peer(), new Peer()];
+    room.peers.add(writer);
+    room.peers.add(reader);
+    room.applyClientUpdate(edit('First').update, writer);
+    await turnsPassed();
+    room.applyClientUpdate(edit('Second').update, writer);
+    await turnsPassed();
+    expect(writer.frames).toHaveLength(0);
+    expect(reader.frames).toHaveLength(2);
+  });
+});
