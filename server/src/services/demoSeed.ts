@@ -23,6 +23,8 @@ export interface DemoSeedDeps {
 export async function seedDemo({ documents, access, updates, baseUrl }: DemoSeedDeps): Promise<DemoSeed | undefined> {
   if (documents.list().length > 0) return undefined;
   const { EDITOR_FRAGMENT, editorSchema, prosemirrorJSONToYDoc } = await loadEditorKit();
+  // Checked again after the wait: the server already listens, and a document made meanwhile means it is not new.
+  if (documents.list().length > 0) return undefined;
   const document = documents.insert({ id: newId(), title: DEMO_TITLE, createdAt: new Date().toISOString() });
   const ydoc = prosemirrorJSONToYDoc(editorSchema(), DEMO_CONTENT, EDITOR_FRAGMENT);
   updates.compact(document.id, Y.encodeStateAsUpdate(ydoc));
