@@ -42,8 +42,9 @@ export interface RoomEvents {
   /** A change of the document was stored. Called synchronously: keep it cheap. */
   stored(documentId: string): void;
   /**
-   * A change sent by an authenticated connection was stored: `change` holds only what was new to the document, so its
-   * structs were written by the Yjs clients of `context`'s socket (authorship). Called synchronously: keep it cheap.
+   * A change sent by an authenticated connection was accepted: `change` holds only what was new to the document, so its
+   * structs were written by the Yjs clients of `context`'s socket (authorship). Called before the change is stored:
+   * database writes made here without waiting for the disk are flushed with it, before it is relayed. Keep it cheap.
    */
   authored?(documentId: string, change: Uint8Array, context: ConnectionContext): void;
   /** The document was unloaded because nobody was connected for the grace period. */

@@ -141,12 +141,10 @@ export class CollabRelay {
         compactAfterUpdates: this.options.compactAfterUpdates,
         maxDocumentBytes: this.options.maxDocumentBytes,
         maxPendingBytes: this.options.maxPendingBytes,
-        onStored:
-          this.options.events &&
-          ((id, change, from) => {
-            this.options.events?.stored(id);
-            if (from instanceof Connection) this.options.events?.authored?.(id, change, from.context);
-          }),
+        onAccepted: (id, change, from) => {
+          if (from instanceof Connection) this.options.events?.authored?.(id, change, from.context);
+        },
+        onStored: (id) => this.options.events?.stored(id),
         onCompactionFailed: (id, error) => this.options.logger.error({ documentId: id, err: error }, 'compaction failed'),
       },
       this.commits,

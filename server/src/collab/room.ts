@@ -42,10 +42,13 @@ export interface RoomOptions {
   /** Largest size of updates waiting for changes the server never received; past it they are dropped. */
   maxPendingBytes: number;
   /**
-   * Told after every stored change (e.g. to take automatic snapshots after a period of activity), with the change
-   * (only what was new to the document) and its origin: the peer that sent it, or the server itself.
+   * Told of every change as it is accepted, before it is stored (only what was new to the document, and its origin: the
+   * peer that sent it, or the server itself). What this writes to the database without waiting for the disk is made
+   * durable by the change's own group commit, before anything of the change is relayed.
    */
-  onStored?: (documentId: string, change: Uint8Array, from: unknown) => void;
+  onAccepted?: (documentId: string, change: Uint8Array, from: unknown) => void;
+  /** Told after every stored change (e.g. to take automatic snapshots after a period of activity). */
+  onStored?: (documentId: string) => void;
   /** A compaction failed (the updates stay stored as they are). */
   onCompactionFailed?: (documentId: string, error: Error) => void;
 }
@@ -150,6 +153,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     if (changes.length === 0) return;
     const change = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
     this.approximateBytes += change.byteLength;
+    this.options.onAccepted?.(this.documentId, change, from);
     this.commits.add({ documentId: this.documentId, update: change, stored: () => this.stored(change, from) });
   }
 
@@ -162,7 +166,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     this.metrics.updateStored(change.byteLength);
     if (this.unrelayed.push({ change, from }) === 1) queueMicrotask(() => this.relayStored());
     if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.scheduleCompaction();
-    this.options.onStored?.(this.documentId, change, from);
+    this.options.onStored?.(this.documentId);
   }
 
   /**

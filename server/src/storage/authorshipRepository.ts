@@ -1,5 +1,6 @@
 import type { DocumentAuthor } from '../../../shared/api/authorship.ts';
 import type { Db } from './database.ts';
+import { UnsyncedCommit } from './unsyncedCommit.ts';
 
 interface RawAuthor {
   client_id: number;
@@ -20,11 +21,17 @@ export interface NewAuthor {
   at: string;
 }
 
-/** Which authenticated identity sent the changes of each Yjs client id of a document. */
+/**
+ * Which authenticated identity sent the changes of each Yjs client id of a document. Rows are written while the relay
+ * accepts a change, without waiting for the disk: the change's group commit flushes them with it (a flush per new
+ * writer on the event loop would stall every document's typing).
+ */
 export class AuthorshipRepository {
   private readonly stmts;
+  private readonly unsynced: UnsyncedCommit;
 
   constructor(db: Db) {
+    this.unsynced = new UnsyncedCommit(db);
     this.stmts = {
       authorsOf: db.prepare<[string], RawAuthor>(
         'SELECT client_id, name, delegation, color, first_seen, last_seen FROM document_authors WHERE document_id = ? ORDER BY first_seen, client_id',
@@ -57,10 +64,10 @@ export class AuthorshipRepository {
 
   insert(author: NewAuthor): void {
     const { documentId, clientId, authorId, name, delegation, color, at } = author;
-    this.stmts.insert.run(documentId, clientId, authorId, name, delegation, color, at, at);
+    this.unsynced.run(() => this.stmts.insert.run(documentId, clientId, authorId, name, delegation, color, at, at));
   }
 
   touch(documentId: string, clientId: number, at: string): void {
-    this.stmts.touch.run(at, documentId, clientId);
+    this.unsynced.run(() => this.stmts.touch.run(at, documentId, clientId));
   }
 }

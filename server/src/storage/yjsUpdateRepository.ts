@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import type { Db } from './database.ts';
-
-/** `PRAGMA synchronous` values: FULL syncs the WAL at every commit. */
-const SYNCHRONOUS_FULL = 2;
+import { UnsyncedCommit } from './unsyncedCommit.ts';
 
 /**
  * The stored Yjs history of each document: one compacted state row plus the updates appended since.
@@ -16,22 +14,14 @@ export class YjsUpdateRepository {
   private readonly upsertState;
   private readonly compactTx;
   private readonly appendTx;
-  /** The configured `PRAGMA synchronous`, restored after each unsynced append. */
-  private readonly synchronous: number;
-  /** The configured mode syncs at every commit: unsynced appends must then be synced by us before they count. */
-  private readonly syncsCommits: boolean;
+  /** Appends commit without waiting for the disk; when the configured mode would have waited, `sync` flushes them. */
+  private readonly unsynced: UnsyncedCommit;
   private readonly walFile: string;
   private walFd: number | undefined;
-  /** Prepared once: `db.pragma()` would prepare a statement at every commit. */
-  private readonly commitUnsynced;
-  private readonly commitSynced;
 
   constructor(db: Db) {
-    this.synchronous = db.pragma('synchronous', { simple: true }) as number;
-    this.syncsCommits = this.synchronous >= SYNCHRONOUS_FULL;
+    this.unsynced = new UnsyncedCommit(db);
     this.walFile = `${db.name}-wal`;
-    this.commitUnsynced = db.prepare('PRAGMA synchronous = NORMAL');
-    this.commitSynced = db.prepare(`PRAGMA synchronous = ${this.synchronous}`);
     this.selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM document_states WHERE document_id = ?');
     this.selectUpdates = db.prepare<[string], { data: Buffer }>(
       'SELECT data FROM document_updates WHERE document_id = ? ORDER BY seq',
@@ -70,13 +60,7 @@ export class YjsUpdateRepository {
    * every document (docs/performance.md). Every other write of the server keeps the configured mode.
    */
   appendManyUnsynced(updates: readonly { documentId: string; update: Uint8Array }[]): void {
-    if (!this.syncsCommits) return this.appendTx(updates);
-    this.commitUnsynced.run();
-    try {
-      this.appendTx(updates);
-    } finally {
-      this.commitSynced.run();
-    }
+    this.unsynced.run(() => this.appendTx(updates));
   }
 
   /**
@@ -85,7 +69,7 @@ export class YjsUpdateRepository {
    * once reaches the file the commits go to; after an error it is opened again next time.
    */
   sync(done: (error: Error | undefined) => void): void {
-    if (!this.syncsCommits) {
+    if (!this.unsynced.syncsCommits) {
       setImmediate(done, undefined);
       return;
     }
@@ -103,7 +87,7 @@ export class YjsUpdateRepository {
   }
 
   syncNow(): void {
-    if (!this.syncsCommits) return;
+    if (!this.unsynced.syncsCommits) return;
     const fd = this.walDescriptor();
     try {
       fs.fdatasyncSync(fd);
