@@ -3,6 +3,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { defineConfig } from 'eslint/config';
+import path from 'node:path';
+
+// The server's modules that use the editor code: loaded through loadEditorKit() or by the export worker only.
+const SERVER_EDITOR_MODULES = [
+  'server/src/services/editorKit.ts',
+  'server/src/services/documentState.ts',
+  'server/src/services/versions/compareDocuments.ts',
+  ...['documentBlocks', 'exportModel', 'renderDocx', 'renderExport', 'renderHtml', 'renderMarkdown', 'renderPdf', 'safeHref', 'statusRows'].map(
+    (worker) => `server/src/services/export/${worker}.ts`,
+  ),
+];
 
 // The fences between layers: shared/ stands alone; client and server never import each other.
 const fence = (patterns, message) => ({
@@ -47,13 +58,7 @@ export default defineConfig(
     // The editor code (Tiptap, ProseMirror, y-tiptap) is loaded on first use through loadEditorKit(), and by the
     // export worker: a server that only relays never holds it (docs/performance.md).
     files: ['server/src/**/*.ts'],
-    ignores: [
-      '**/*.test.ts',
-      'server/src/services/editorKit.ts',
-      'server/src/services/documentState.ts',
-      'server/src/services/versions/compareDocuments.ts',
-      'server/src/services/export/{documentBlocks,exportModel,render*,safeHref,statusRows}.ts',
-    ],
+    ignores: ['**/*.test.ts', ...SERVER_EDITOR_MODULES],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -68,12 +73,7 @@ export default defineConfig(
                 '**/shared/editor/*',
                 '!**/shared/editor/suggestionKinds.ts',
                 '!**/shared/editor/threadAnchor.ts',
-                'editorKit.ts',
-                'documentState.ts',
-                'compareDocuments.ts',
-                ...['documentBlocks', 'exportModel', 'renderDocx', 'renderExport', 'renderHtml', 'renderMarkdown', 'renderPdf', 'safeHref', 'statusRows'].map(
-                  (worker) => `${worker}.ts`,
-                ),
+                ...SERVER_EDITOR_MODULES.map((file) => path.basename(file)),
               ],
               allowTypeImports: true,
               message: 'Load the editor code with loadEditorKit() (services/loadEditorKit.ts): an idle server must not hold it.',

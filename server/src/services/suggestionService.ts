@@ -47,9 +47,9 @@ export class SuggestionService {
     suggestionId: string,
     decision: SuggestionDecisionName,
   ): Promise<SuggestionDecisionResult> {
-    const kit = await loadEditorKit();
     const action = decision === 'withdraw' ? 'suggestion.withdraw' : 'suggestion.decide';
     this.deps.documents.authorize(principal, documentId, action);
+    const kit = await loadEditorKit();
     let refusal: AppError | undefined;
     let decided: SuggestionSummary | undefined;
     this.change(kit, documentId, (doc) => {
@@ -77,8 +77,8 @@ export class SuggestionService {
     decision: 'accept' | 'reject',
     filter: BulkSuggestionBody,
   ): Promise<SuggestionDecisionResult> {
-    const kit = await loadEditorKit();
     this.deps.documents.authorize(principal, documentId, 'suggestion.decide');
+    const kit = await loadEditorKit();
     let decided: SuggestionSummary[] = [];
     this.change(kit, documentId, (doc) => {
       decided = kit.listSuggestions(doc).filter(
@@ -99,8 +99,8 @@ export class SuggestionService {
 
   /** Removes one pair of brackets (the words stay): one action by a rapporteur or organiser. */
   async removeBracket(principal: Principal, documentId: string, bracketId: string): Promise<void> {
-    const kit = await loadEditorKit();
     this.deps.documents.authorize(principal, documentId, 'bracket.remove');
+    const kit = await loadEditorKit();
     let removed: BracketSummary | undefined;
     this.change(kit, documentId, (doc) => {
       removed = kit.listBrackets(doc).find((bracket) => bracket.id === bracketId);

@@ -54,15 +54,15 @@ export class VersionService {
   }
 
   async content(principal: Principal, documentId: string, versionId: string): Promise<VersionContent> {
-    const { proseMirrorOf } = await loadEditorKit();
     this.deps.documents.authorize(principal, documentId, 'document.read');
+    const { proseMirrorOf } = await loadEditorKit();
     const version = this.requireVersion(documentId, versionId);
     return { version, content: proseMirrorOf(this.deps.versions.state(documentId, versionId)!).toJSON() };
   }
 
   async compare(principal: Principal, documentId: string, from: string, to: string): Promise<VersionComparison> {
-    const { compareDocuments, proseMirrorOf } = await loadEditorKit();
     this.deps.documents.authorize(principal, documentId, 'document.read');
+    const { compareDocuments, proseMirrorOf } = await loadEditorKit();
     const older = proseMirrorOf(this.stateOf(documentId, from));
     const newer = proseMirrorOf(this.stateOf(documentId, to));
     return { from, to, ...compareDocuments(older, newer) };
@@ -73,8 +73,8 @@ export class VersionService {
    * is snapshotted first, then the document is changed to match the version and every open editor follows.
    */
   async restore(principal: Principal, documentId: string, versionId: string): Promise<Version> {
-    const { EDITOR_FRAGMENT, proseMirrorOf, updateYFragment } = await loadEditorKit();
     this.deps.documents.authorize(principal, documentId, 'snapshot.restore');
+    const { EDITOR_FRAGMENT, proseMirrorOf, updateYFragment } = await loadEditorKit();
     const version = this.requireVersion(documentId, versionId);
     const target = proseMirrorOf(this.deps.versions.state(documentId, versionId)!);
     const before = this.snapshot(documentId, 'restore', version.name ?? version.createdAt, principal);
