@@ -10,6 +10,7 @@ import path from 'node:path';
 import { runClientLoad } from './clientLoad.ts';
 import { coldLoadOptions, runColdLoad } from './coldLoad.ts';
 import { exportTimesOptions, runExportTimes } from './exportTimes.ts';
+import { keystrokeStorageOptions, runKeystrokeStorage } from './keystrokeStorage.ts';
 import { BenchOptions } from './lib/benchOptions.ts';
 import { selectRelayTargets } from './lib/relayTargets.ts';
 import { fixed } from './lib/table.ts';
@@ -17,7 +18,7 @@ import { manyDocumentsOptions, runManyDocuments } from './manyDocuments.ts';
 import { relayFanoutOptions, runRelayFanout } from './relayFanout.ts';
 import { runSaturation, saturationOptions } from './saturation.ts';
 
-const BENCHMARKS = ['relay-fanout', 'saturation', 'many-documents', 'cold-load', 'export-times', 'client-load'] as const;
+const BENCHMARKS = ['keystroke-storage', 'relay-fanout', 'saturation', 'many-documents', 'cold-load', 'export-times', 'client-load'] as const;
 
 const loadAverage = () => os.loadavg().map((load) => fixed(load, 2)).join(' / ');
 
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   for (const target of targets) console.log(`  ${target.name}: ${target.description}`);
 
   const benchmarks: Record<(typeof BENCHMARKS)[number], () => Promise<void>> = {
+    'keystroke-storage': async () => runKeystrokeStorage(keystrokeStorageOptions(options, quick)),
     'relay-fanout': () => runRelayFanout(relayFanoutOptions(options, targets, quick)),
     saturation: () => runSaturation(saturationOptions(options, targets, quick)),
     'many-documents': () => runManyDocuments(manyDocumentsOptions(options, targets, quick)),

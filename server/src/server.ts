@@ -29,6 +29,7 @@ import { AuditLogRepository } from './storage/auditLogRepository.ts';
 import { AuthorshipRepository } from './storage/authorshipRepository.ts';
 import { ConsensusRepository } from './storage/consensusRepository.ts';
 import { openDatabase } from './storage/database.ts';
+import { preallocateWal } from './storage/walPreallocation.ts';
 import { DocumentRepository } from './storage/documentRepository.ts';
 import { ThreadRepository } from './storage/threadRepository.ts';
 import { VersionRepository } from './storage/versionRepository.ts';
@@ -55,6 +56,7 @@ export interface RunningServer {
 /** The composition root: config → database → repositories → services → relay → app → listen. */
 export async function startServer(config: Config, logger: Logger, clientDir = DEFAULT_CLIENT_DIR): Promise<RunningServer> {
   const db = openDatabase(config.dataDir, { synchronous: config.synchronous });
+  preallocateWal(db);
   const metrics = new Metrics();
   const documentRepository = new DocumentRepository(db);
   const access = new AccessService(new AccessRepository(db), documentRepository);

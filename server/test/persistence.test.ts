@@ -133,7 +133,7 @@ describe('persistence', () => {
     await waitFor(() => storedRows(server.dataDir, documentId).states === 1, 'compacted');
 
     const db = new Database(path.join(server.dataDir, DATABASE_FILE));
-    db.prepare('INSERT INTO document_updates (document_id, data) VALUES (?, ?)').run(documentId, Buffer.from([1, 200, 200, 200, 7]));
+    db.prepare('INSERT INTO document_updates (document_id, seq, data) VALUES (?, 1, ?)').run(documentId, Buffer.from([1, 200, 200, 200, 7]));
     db.close();
 
     const victim = await connectClient(server.wsUrl, documentId, token, { waitForSync: false });

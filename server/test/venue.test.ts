@@ -171,12 +171,18 @@ describe('venue operation', () => {
     const migrations = listMigrations();
     migrate(db, migrations.slice(0, migrations.length - 1));
     const previous = db.pragma('user_version', { simple: true }) as number;
-    const doc = new Y.Doc();
-    const paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [new Y.XmlText('Written before the upgrade')]);
-    doc.getXmlFragment('default').push([paragraph]);
     db.prepare("INSERT INTO documents (id, title, created_at) VALUES ('old-doc', 'Old', '2026-01-01T00:00:00.000Z')").run();
-    db.prepare("INSERT INTO document_updates (document_id, data) VALUES ('old-doc', ?)").run(Y.encodeStateAsUpdate(doc));
+    // Two updates, the second depending on the first, each stored as the previous schema stored them.
+    const doc = new Y.Doc();
+    const appended: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => appended.push(update));
+    const text = new Y.XmlText('Written before');
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [text]);
+    doc.getXmlFragment('default').push([paragraph]);
+    text.insert(text.length, ' the upgrade');
+    const insert = db.prepare("INSERT INTO document_updates (document_id, data) VALUES ('old-doc', ?)");
+    for (const update of appended) insert.run(update);
     db.close();
 
     const server = await start({ dataDir });

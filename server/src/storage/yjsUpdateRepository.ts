@@ -26,14 +26,18 @@ export class YjsUpdateRepository {
     this.selectUpdates = db.prepare<[string], { data: Buffer }>(
       'SELECT data FROM document_updates WHERE document_id = ? ORDER BY seq',
     );
-    this.insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO document_updates (document_id, data) VALUES (?, ?)');
+    // The next seq of the document: a seek to the end of its own range, the page the row then goes to.
+    this.insertUpdate = db.prepare<[{ documentId: string; update: Uint8Array }]>(
+      `INSERT INTO document_updates (document_id, seq, data)
+       VALUES (@documentId, (SELECT IFNULL(MAX(seq), 0) + 1 FROM document_updates WHERE document_id = @documentId), @update)`,
+    );
     this.deleteUpdates = db.prepare<[string]>('DELETE FROM document_updates WHERE document_id = ?');
     this.upsertState = db.prepare<[string, Uint8Array, string]>(
       `INSERT INTO document_states (document_id, state, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
     );
     this.appendTx = db.transaction((updates: readonly { documentId: string; update: Uint8Array }[]) => {
-      for (const { documentId, update } of updates) this.insertUpdate.run(documentId, update);
+      for (const { documentId, update } of updates) this.insertUpdate.run({ documentId, update });
     });
     this.compactTx = db.transaction((documentId: string, state: Uint8Array) => {
       this.deleteUpdates.run(documentId);
