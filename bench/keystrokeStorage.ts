@@ -45,7 +45,7 @@ function measure(preallocated: boolean, updates: readonly Uint8Array[]) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-store-'));
   const db = openDatabase(dataDir, { synchronous: 'FULL' });
   try {
-    if (preallocated) preallocateWal(db);
+    if (preallocated && preallocateWal(db).bytes === 0) throw new Error('the WAL could not be preallocated');
     db.prepare("INSERT INTO documents (id, title, created_at) VALUES ('bench', 'Bench', '2026-11-29T00:00:00.000Z')").run();
     const repository = new YjsUpdateRepository(db);
     const walFile = path.join(dataDir, `${DATABASE_FILE}-wal`);

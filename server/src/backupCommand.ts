@@ -6,7 +6,8 @@ import { openDatabase } from './storage/database.ts';
 // `npm run backup [-- <file>]`: a consistent copy of all data, safe to take while Accord is running.
 const config = loadConfig();
 const destination = path.resolve(process.argv[2] ?? path.join(config.dataDir, 'backups', backupFileName()));
-const db = openDatabase(config.dataDir, { synchronous: config.synchronous });
+// The schema as it is: a copy must not migrate the file under a running server of another version.
+const db = openDatabase(config.dataDir, { synchronous: config.synchronous, schema: 'as-is' });
 try {
   const bytes = await backupDatabase(db, destination);
   process.stdout.write(`Backup written to ${destination} (${bytes} bytes, integrity checked)\n`);

@@ -56,7 +56,8 @@ export interface RunningServer {
 /** The composition root: config → database → repositories → services → relay → app → listen. */
 export async function startServer(config: Config, logger: Logger, clientDir = DEFAULT_CLIENT_DIR): Promise<RunningServer> {
   const db = openDatabase(config.dataDir, { synchronous: config.synchronous });
-  preallocateWal(db);
+  const wal = preallocateWal(db);
+  if (wal.skipped) logger.info({ reason: wal.skipped }, 'WAL not preallocated; commits append to it');
   const metrics = new Metrics();
   const documentRepository = new DocumentRepository(db);
   const access = new AccessService(new AccessRepository(db), documentRepository);

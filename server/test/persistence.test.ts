@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
 import { DATABASE_FILE } from '../src/storage/database.ts';
+import { latestSchemaVersion } from '../src/storage/migrate.ts';
 import { type CollabClient, connectClient } from './helpers/collabClient.ts';
 import { type TestServer, startTestServer, tempDataDir, testEnv } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
@@ -121,6 +122,17 @@ describe('persistence', () => {
     const dataDir = tempDataDir();
     fs.writeFileSync(path.join(dataDir, DATABASE_FILE), 'this is not sqlite '.repeat(400));
     await expect(startServer(loadConfig(testEnv(dataDir)), pino({ level: 'silent' }))).rejects.toThrow(/Cannot open the database|not a database/);
+  });
+
+  it('refuses, untouched, a database migrated by a newer Accord', async () => {
+    const dataDir = tempDataDir();
+    const file = path.join(dataDir, DATABASE_FILE);
+    const newer = new Database(file);
+    newer.pragma(`user_version = ${latestSchemaVersion() + 1}`);
+    newer.close();
+    const before = fs.readFileSync(file);
+    await expect(startServer(loadConfig(testEnv(dataDir)), pino({ level: 'silent' }))).rejects.toThrow(/written by a newer Accord/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('never serves, nor stores over, a document whose stored history cannot be read', async () => {

@@ -1,13 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate } from './migrate.ts';
+import { latestSchemaVersion, migrate } from './migrate.ts';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
   /** FULL: a committed update survives power loss. NORMAL: it survives a process crash only. */
   synchronous: 'FULL' | 'NORMAL';
+  /**
+   * 'migrate' (the default) brings the schema to this version's; 'as-is' leaves it as it is, for a tool that only
+   * copies the file (`npm run backup`), which must not change the schema under a server of another version.
+   */
+  schema?: 'migrate' | 'as-is';
 }
 
 /** The data file was found damaged; the server must not serve it (nor replace it with an empty one). */
@@ -30,6 +35,7 @@ export function openDatabase(dataDir: string, options: OpenOptions): Db {
     db = new Database(file, { fileMustExist: false });
     db.pragma('busy_timeout = 5000');
     checkIntegrity(db, file);
+    if (options.schema !== 'as-is') refuseNewerSchema(db, file);
   } catch (error) {
     if (error instanceof DatabaseIntegrityError) throw error;
     throw new DatabaseIntegrityError(
@@ -45,7 +51,7 @@ export function openDatabase(dataDir: string, options: OpenOptions): Db {
   db.pragma('journal_size_limit = 67108864');
   db.pragma('foreign_keys = ON');
   takeWriteLockOnce(db, file);
-  migrate(db);
+  if (options.schema !== 'as-is') migrate(db);
   return db;
 }
 
@@ -76,4 +82,16 @@ function checkIntegrity(db: Db, file: string): void {
         'Accord will not serve it. Restore it from a backup (see docs/operations.md); it has not been modified.',
     );
   }
+}
+
+/** A database migrated by a newer Accord holds tables this version would write wrongly (e.g. after a rollback). */
+function refuseNewerSchema(db: Db, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const known = latestSchemaVersion();
+  if (version <= known) return;
+  db.close();
+  throw new DatabaseIntegrityError(
+    `The database ${file} was written by a newer Accord (schema ${version}; this one knows up to ${known}). ` +
+      'It is left untouched; run that newer Accord, or restore a backup made by this version (see docs/operations.md).',
+  );
 }

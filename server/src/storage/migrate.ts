@@ -24,6 +24,11 @@ export function listMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     }));
 }
 
+/** The schema version the migrations beside this module bring a database to. */
+export function latestSchemaVersion(migrations: Migration[] = listMigrations()): number {
+  return Math.max(0, ...migrations.map((migration) => migration.version));
+}
+
 /**
  * Applies every migration newer than the database's `user_version`, each in its own transaction together with the
  * version bump, so a crash leaves the database at one version or the next, never between.

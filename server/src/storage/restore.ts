@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from './database.ts';
-import { listMigrations } from './migrate.ts';
+import { latestSchemaVersion } from './migrate.ts';
 
 export class RestoreError extends Error {}
 
@@ -25,7 +25,7 @@ export function restoreBackup(backupFile: string, dataDir: string, at: Date = ne
     const hasDocuments = backup.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").get();
     if (!hasDocuments) throw new RestoreError(`${backupFile} is not an Accord backup (no documents table).`);
     const version = backup.pragma('user_version', { simple: true }) as number;
-    const known = Math.max(...listMigrations().map((migration) => migration.version));
+    const known = latestSchemaVersion();
     if (version > known) {
       throw new RestoreError(`${backupFile} comes from a newer Accord (schema ${version}, this one knows ${known}); upgrade Accord first.`);
     }

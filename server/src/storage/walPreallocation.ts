@@ -18,47 +18,51 @@ const ZEROS = Buffer.alloc(64 * 1024);
  *
  * Safe because SQLite reads a WAL only up to its first invalid frame (zeros never pass the checksum and salts), and
  * because the zeros go in only while this connection holds the write lock and the WAL is empty: no other connection
- * (a backup, `organiser-link`) can have frames in it or write some meanwhile. Returns the bytes preallocated, 0 when
- * skipped (the WAL could not be emptied because another process is reading it, or the disk has no room for it):
- * nothing is lost, commits then append.
+ * (a backup, `organiser-link`) can have frames in it or write some meanwhile. Skipped, with the reason, when that
+ * cannot be had at once (another process reads the WAL or holds the lock) or the disk has no room: nothing is lost,
+ * commits then append.
  */
-export function preallocateWal(db: Db): number {
-  if (db.memory) return 0;
+export function preallocateWal(db: Db): WalPreallocation {
+  if (db.memory) return { bytes: 0, skipped: 'in-memory database' };
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const checkpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   const target = WAL_HEADER_BYTES + (checkpointPages + SPARE_FRAMES) * (FRAME_HEADER_BYTES + pageSize);
-  if (!emptyWal(db)) return 0;
-  const walFile = `${db.name}-wal`;
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    if (!fs.existsSync(walFile) || fs.statSync(walFile).size !== 0) return 0;
-    const fd = fs.openSync(walFile, 'r+');
-    try {
-      for (let offset = 0; offset < target; offset += ZEROS.length) {
-        fs.writeSync(fd, ZEROS, 0, Math.min(ZEROS.length, target - offset), offset);
-      }
-      fs.fdatasyncSync(fd);
-      return target;
-    } catch {
-      // A nearly full disk: the space is left to the data (commits then append, as without preallocation).
-      fs.ftruncateSync(fd, 0);
-      return 0;
-    } finally {
-      fs.closeSync(fd);
-    }
-  } finally {
-    db.exec('COMMIT');
-  }
-}
-
-/** Checkpoints and truncates the WAL to nothing; false at once (not after the busy timeout) if a reader needs it. */
-function emptyWal(db: Db): boolean {
+  // Skipping costs only speed, so nothing here waits for another process or stops the server from starting.
   const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma('busy_timeout = 0');
   try {
     const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    return checkpoint?.busy === 0;
+    if (checkpoint?.busy !== 0) return { bytes: 0, skipped: 'another process is reading the WAL' };
+    db.exec('BEGIN IMMEDIATE');
+    return fillEmptyWal(`${db.name}-wal`, target);
+  } catch (error) {
+    return { bytes: 0, skipped: (error as Error).message };
   } finally {
+    if (db.inTransaction) db.exec('COMMIT');
     db.pragma(`busy_timeout = ${busyTimeout}`);
+  }
+}
+
+export interface WalPreallocation {
+  bytes: number;
+  /** Why nothing was written. */
+  skipped?: string;
+}
+
+function fillEmptyWal(walFile: string, target: number): WalPreallocation {
+  if (!fs.existsSync(walFile) || fs.statSync(walFile).size !== 0) return { bytes: 0, skipped: 'the WAL is not empty' };
+  const fd = fs.openSync(walFile, 'r+');
+  try {
+    for (let offset = 0; offset < target; offset += ZEROS.length) {
+      fs.writeSync(fd, ZEROS, 0, Math.min(ZEROS.length, target - offset), offset);
+    }
+    fs.fdatasyncSync(fd);
+    return { bytes: target };
+  } catch (error) {
+    // A nearly full disk: the space is left to the data (commits then append, as without preallocation).
+    fs.ftruncateSync(fd, 0);
+    return { bytes: 0, skipped: (error as Error).message };
+  } finally {
+    fs.closeSync(fd);
   }
 }

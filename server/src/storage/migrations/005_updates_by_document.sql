@@ -8,7 +8,10 @@ CREATE TABLE document_updates_keyed (
   data BLOB NOT NULL,
   PRIMARY KEY (document_id, seq)
 ) WITHOUT ROWID;
-INSERT INTO document_updates_keyed (document_id, seq, data) SELECT document_id, seq, data FROM document_updates;
+-- Rows of documents deleted behind Accord's back (foreign keys off, e.g. in the sqlite3 shell) were unreachable; they
+-- would fail the foreign key here and stop every start.
+INSERT INTO document_updates_keyed (document_id, seq, data)
+  SELECT document_id, seq, data FROM document_updates WHERE document_id IN (SELECT id FROM documents);
 DROP TABLE document_updates;
 DELETE FROM sqlite_sequence WHERE name = 'document_updates';
 ALTER TABLE document_updates_keyed RENAME TO document_updates;
