@@ -33,7 +33,7 @@ export async function runExportTimes({ recommendations, repeats }: ExportTimesOp
   console.log(`Export times — ${recommendations} recommendations (Yjs state ${fixed(state.byteLength / 1024, 0)} KiB), ${repeats} renders per format\n`);
   const rows: string[][] = [];
   for (const format of EXPORT_FORMATS) {
-    const exportOnce = () => render({ title: 'Benchmark document', state, format, annex: undefined });
+    const exportOnce = () => render({ title: 'Benchmark document', state, format, language: 'en', annex: undefined });
     const { body } = await exportOnce(); // warm-up: first use loads fonts and compiles code paths
     const samples: number[] = [];
     for (let repeat = 0; repeat < repeats; repeat++) {

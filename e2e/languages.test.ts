@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Participant, caretToEnd, joinAs, recommendationButton, waitUntilSynced } from './helpers/browser.ts';
@@ -64,6 +65,18 @@ describe('interface languages', () => {
     await expect(shell(page)).resolves.toEqual({ lang: 'ar', dir: 'rtl' });
     await expect(page.getByRole('heading', { name: 'المشاركون' }).isVisible()).resolves.toBe(true);
     await expect(page.locator('section.recommendation').first().getAttribute('data-label')).resolves.toBe('التوصية 1');
+  });
+
+  it('exports with its own words in Arabic, the text as written', async () => {
+    const { page } = delegate;
+    await page.getByRole('button', { name: 'تصدير' }).click();
+    await page.getByLabel('Markdown').check();
+    await page.getByLabel('النص فقط').check();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'تنزيل' }).click()]);
+    const markdown = await fs.readFile(await file.path(), 'utf8');
+    expect(markdown).toContain('**التوصية 1**');
+    expect(markdown).toContain('Member States should designate contact points.');
+    expect(markdown).not.toContain('Recommendation 1');
   });
 
   it('switches to French: left-to-right chrome with French labels', async () => {

@@ -170,6 +170,17 @@ describe('export', () => {
     expect(await docx.file('word/document.xml')!.async('string')).toContain('No comment threads');
   });
 
+  it('says its own words in the language asked for (lang), leaving the text as written', async () => {
+    const html = await (await exportOf(documentId, 'format=html&kind=annex&lang=ar')).text();
+    expect(html).toContain('<h2 dir="rtl">ملحق: سلاسل التعليقات</h2>');
+    expect(html).toContain('<p class="recommendation-number">التوصية 1</p>');
+    expect(html).toContain('Recommendations on judicial cooperation');
+    expect(html).not.toContain('Recommendation 1');
+    const markdown = await (await exportOf(documentId, 'format=md&lang=fr')).text();
+    expect(markdown).toContain('**Recommandation 1**');
+    expect(markdown).toContain('Agreed text is **bold**');
+  });
+
   it('sends downloads as attachments named after the title, never sniffed', async () => {
     const response = await exportOf(documentId, 'format=pdf', observerToken);
     expect(response.status).toBe(200);
@@ -191,6 +202,7 @@ describe('export', () => {
     await expectError(await exportOf(documentId, ''), 400, 'bad_request');
     await expectError(await exportOf(documentId, 'format=pdf&kind=draft'), 400, 'bad_request');
     await expectError(await exportOf(documentId, 'format=pdf&format=md'), 400, 'bad_request');
+    await expectError(await exportOf(documentId, 'format=pdf&lang=de'), 400, 'bad_request');
     await expectError(await exportOf(documentId, 'format=pdf&version=1'), 404, 'not_found');
     await expectError(await exportOf(documentId, 'format=pdf', null), 401, 'unauthorized');
     const other = await server.createDocument('Other');

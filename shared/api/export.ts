@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_CODES } from '../domain/languages.ts';
 
 /** The files a document can be exported as. */
 export const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
@@ -16,6 +17,8 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const ExportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   kind: z.enum(EXPORT_KINDS).default('clean'),
+  /** The language of the words the export adds around the text (labels, annex headings): the exporter's own. */
+  lang: z.enum(LANGUAGE_CODES).default('en'),
   /** A version id (see the versions API) to export that version instead of the current text. */
   version: z.string().min(1).max(100).optional(),
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLanguage, intlLocale, languageDirection } from './languages.ts';
+import { LANGUAGE_CODES } from '../../../shared/domain/languages.ts';
+import { LANGUAGES, chooseLanguage, intlLocale, languageDirection } from './languages.ts';
+
+describe('LANGUAGES', () => {
+  it('offers every language Accord speaks (the exports speak the same), once each', () => {
+    expect(LANGUAGES.map((language) => language.code).sort()).toEqual([...LANGUAGE_CODES].sort());
+  });
+});
 
 describe('chooseLanguage', () => {
   it('keeps the language picked on this browser', () => {

@@ -1,13 +1,15 @@
+import type { LanguageCode } from '../../../shared/domain/languages.ts';
+
+export type Language = LanguageCode;
+export type Direction = 'ltr' | 'rtl';
+
 /** The interface languages, each named in itself so a person finds their own without reading another. */
-export const LANGUAGES = [
+export const LANGUAGES: readonly { code: Language; name: string; dir: Direction }[] = [
   { code: 'en', name: 'English', dir: 'ltr' },
   { code: 'fr', name: 'Français', dir: 'ltr' },
   { code: 'ar', name: 'العربية', dir: 'rtl' },
   { code: 'es', name: 'Español', dir: 'ltr' },
-] as const;
-
-export type Language = (typeof LANGUAGES)[number]['code'];
-export type Direction = 'ltr' | 'rtl';
+];
 
 export const DEFAULT_LANGUAGE: Language = 'en';
 

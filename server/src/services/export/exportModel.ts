@@ -1,5 +1,7 @@
+import type { ThreadStatus } from '../../../../shared/api/threads.ts';
 import type { ConsensusStatus } from '../../../../shared/domain/consensus.ts';
 import type { TextDirection } from '../../../../shared/editor/textDirection.ts';
+import type { ExportLabels } from './exportLabels.ts';
 
 /**
  * The neutral model every export format renders: the document walked once (numbers, directions, allowed links
@@ -69,7 +71,7 @@ export type Block = ParagraphBlock | HeadingBlock | ListBlock | QuoteBlock | Rec
 export interface AnnexThread {
   /** The text the thread is anchored to. */
   quote: string;
-  status: string;
+  status: ThreadStatus;
   /** The agreed outcome, if any. */
   outcome: string | null;
   comments: AnnexComment[];
@@ -78,7 +80,8 @@ export interface AnnexThread {
 export interface AnnexComment {
   author: string;
   delegation: string;
-  body: string;
+  /** Null for a comment its author deleted. */
+  body: string | null;
   /** ISO 8601. */
   createdAt: string;
 }
@@ -101,6 +104,8 @@ export interface AnnexStatusRow {
 
 export interface ExportDocument {
   title: string;
+  /** The fixed words around the text (labels, annex headings), in the language the export was asked in. */
+  labels: ExportLabels;
   blocks: Block[];
   /** Present for the "with annex" kind (possibly empty: the annex then says so); absent for the clean text. */
   annex: AnnexThread[] | undefined;

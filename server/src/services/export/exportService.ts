@@ -56,6 +56,7 @@ export class ExportService {
         title: document.title,
         state: this.stateOf(documentId, query.version),
         format: query.format,
+        language: query.lang,
         annex: query.kind === 'annex' ? this.deps.threads.annexThreads(principal, documentId) : undefined,
         consensus: query.kind === 'annex' ? this.deps.consensus?.annexConsensus(principal, documentId) : undefined,
         review: query.kind === 'review',

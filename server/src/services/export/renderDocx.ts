@@ -10,7 +10,7 @@ import {
   TextRun,
 } from 'docx';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
-import { EXPORT_LABELS } from './exportLabels.ts';
+import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
 import { statusLines } from './statusRows.ts';
 
@@ -28,12 +28,13 @@ const INDENT_STEP = 720;
 
 /** A Word document: bidirectional paragraphs and right-to-left runs for Arabic, Word's own heading and list styles. */
 export async function renderDocx(document: ExportDocument): Promise<Buffer> {
-  const writer = new DocxWriter();
+  const { labels } = document;
+  const writer = new DocxWriter(labels);
   const children = [
     new Paragraph({ heading: HeadingLevel.TITLE, ...direction(textDirection(document.title)), children: runs([plain(document.title)], textDirection(document.title)) }),
     ...document.blocks.flatMap((block) => writer.block(block, 0)),
-    ...(document.statuses ? statusAnnex(document.statuses) : []),
-    ...(document.annex ? annex(document.annex) : []),
+    ...(document.statuses ? statusAnnex(document.statuses, labels) : []),
+    ...(document.annex ? annex(document.annex, labels) : []),
   ];
   return Packer.toBuffer(
     new Document({
@@ -50,6 +51,8 @@ class DocxWriter {
   private readonly starts = new Set<number>();
   private lists = 0;
 
+  constructor(private readonly labels: ExportLabels) {}
+
   block(block: Block, depth: number): Paragraph[] {
     switch (block.kind) {
       case 'paragraph':
@@ -65,7 +68,7 @@ class DocxWriter {
             ...indent(depth),
             keepNext: true,
             spacing: { before: 240 },
-            children: runs([{ ...plain(EXPORT_LABELS.recommendation(block.number)), bold: true }], block.dir),
+            children: runs([{ ...plain(this.labels.recommendation(block.number)), bold: true }], block.dir),
           }),
           ...block.blocks.flatMap((inner) => this.block(inner, depth)),
         ];
@@ -162,14 +165,18 @@ function textParagraph(text: string, options: { italic?: boolean; depth?: number
   return new Paragraph({ ...direction(dir), ...indent(options.depth ?? 0), children: runs(textLines(text, options), dir) });
 }
 
-function statusAnnex(rows: readonly AnnexStatusRow[]): Paragraph[] {
-  const paragraphs = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(EXPORT_LABELS.statusAnnexTitle)] }),
-  ];
-  if (rows.length === 0) paragraphs.push(textParagraph(EXPORT_LABELS.noRecommendations));
-  for (const { line, excerpt, reservations } of statusLines(rows)) {
+/** A heading of the words the export adds, in the direction of their language (an Arabic annex in an English text). */
+function labelHeading(heading: (typeof HeadingLevel)[keyof typeof HeadingLevel], text: string, pageBreakBefore = false): Paragraph {
+  const dir = textDirection(text);
+  return new Paragraph({ heading, pageBreakBefore, ...direction(dir), children: runs([plain(text)], dir) });
+}
+
+function statusAnnex(rows: readonly AnnexStatusRow[], labels: ExportLabels): Paragraph[] {
+  const paragraphs = [labelHeading(HeadingLevel.HEADING_1, labels.statusAnnexTitle, true)];
+  if (rows.length === 0) paragraphs.push(textParagraph(labels.noRecommendations));
+  for (const { line, excerpt, reservations } of statusLines(rows, labels)) {
     paragraphs.push(
-      new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(line)] }),
+      labelHeading(HeadingLevel.HEADING_3, line),
       textParagraph(excerpt, { italic: true, depth: 1 }),
       ...(reservations ? [textParagraph(reservations)] : []),
     );
@@ -177,18 +184,18 @@ function statusAnnex(rows: readonly AnnexStatusRow[]): Paragraph[] {
   return paragraphs;
 }
 
-function annex(threads: readonly AnnexThread[]): Paragraph[] {
-  const paragraphs = [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(EXPORT_LABELS.annexTitle)] })];
-  if (threads.length === 0) paragraphs.push(textParagraph(EXPORT_LABELS.noThreads));
+function annex(threads: readonly AnnexThread[], labels: ExportLabels): Paragraph[] {
+  const paragraphs = [labelHeading(HeadingLevel.HEADING_1, labels.annexTitle, true)];
+  if (threads.length === 0) paragraphs.push(textParagraph(labels.noThreads));
   threads.forEach((thread, index) => {
     paragraphs.push(
-      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(EXPORT_LABELS.thread(index + 1))] }),
+      labelHeading(HeadingLevel.HEADING_2, labels.thread(index + 1)),
       textParagraph(thread.quote, { italic: true, depth: 1 }),
-      textParagraph(`${EXPORT_LABELS.status}: ${thread.status}`),
-      ...(thread.outcome ? [textParagraph(`${EXPORT_LABELS.outcome}: ${thread.outcome}`)] : []),
+      textParagraph(labels.field(labels.status, labels.threadStatus[thread.status])),
+      ...(thread.outcome ? [textParagraph(labels.field(labels.outcome, thread.outcome))] : []),
       ...thread.comments.flatMap((comment) => [
         textParagraph(`${comment.author} (${comment.delegation}), ${comment.createdAt}`, { italic: true }),
-        textParagraph(comment.body, { depth: 1 }),
+        textParagraph(comment.body ?? labels.deletedComment, { depth: 1 }),
       ]),
     );
   });

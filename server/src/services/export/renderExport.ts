@@ -1,7 +1,9 @@
 import type { ExportFormat } from '../../../../shared/api/export.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import { proseMirrorOf } from '../documentState.ts';
 import { documentBlocks } from './documentBlocks.ts';
+import { exportLabels } from './exportLabels.ts';
 import type { AnnexConsensus, AnnexThread, ExportDocument } from './exportModel.ts';
 import { statusRows } from './statusRows.ts';
 import { renderDocx } from './renderDocx.ts';
@@ -17,6 +19,8 @@ export interface ExportInput {
    */
   state: Uint8Array;
   format: ExportFormat;
+  /** The language of the words the export adds (labels, annex headings); the document's own text is as written. */
+  language: LanguageCode;
   /** The annex of comment threads, or undefined for the clean text. */
   annex: AnnexThread[] | undefined;
   /** With the annex: the recommendations that have a status or reservations (the others are drafts). */
@@ -41,9 +45,15 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
     md: { contentType: 'text/markdown; charset=utf-8', render: async (document) => Buffer.from(markdown(document)) },
     html: { contentType: 'text/html; charset=utf-8', render: async (document) => Buffer.from(renderHtml(document)) },
   };
-  return async ({ title, state, format, annex, consensus, review }) => {
+  return async ({ title, state, format, language, annex, consensus, review }) => {
     const doc = proseMirrorOf(state);
-    const document: ExportDocument = { title, blocks: documentBlocks(doc, { review }), annex, statuses: consensus && statusRows(doc, consensus) };
+    const document: ExportDocument = {
+      title,
+      labels: exportLabels(language),
+      blocks: documentBlocks(doc, { review }),
+      annex,
+      statuses: consensus && statusRows(doc, consensus),
+    };
     const { contentType, render } = formats[format];
     return { body: await render(document), contentType, extension: format };
   };

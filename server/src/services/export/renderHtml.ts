@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
-import { EXPORT_LABELS } from './exportLabels.ts';
+import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
 import { statusLines } from './statusRows.ts';
 
@@ -44,16 +44,16 @@ export function renderHtml(document: ExportDocument): string {
     '</head>',
     '<body>',
     `<h1 class="title" dir="${dir}">${escape(document.title)}</h1>`,
-    ...document.blocks.map(block),
-    ...(document.statuses ? [statusAnnex(document.statuses)] : []),
-    ...(document.annex ? [annex(document.annex)] : []),
+    ...document.blocks.map((item) => block(item, document.labels)),
+    ...(document.statuses ? [statusAnnex(document.statuses, document.labels)] : []),
+    ...(document.annex ? [annex(document.annex, document.labels)] : []),
     '</body>',
     '</html>',
     '',
   ].join('\n');
 }
 
-function block(item: Block): string {
+function block(item: Block, labels: ExportLabels): string {
   switch (item.kind) {
     case 'paragraph':
       return `<p dir="${item.dir}">${inlines(item.inlines)}</p>`;
@@ -64,16 +64,18 @@ function block(item: Block): string {
       const tag = item.ordered ? 'ol' : 'ul';
       const start = item.ordered && item.start !== 1 ? ` start="${item.start}"` : '';
       // Each item takes its own direction, so an Arabic item in a French list has its marker on the right.
-      const items = item.items.map((blocks) => `<li dir="${blocks[0]?.dir ?? item.dir}">${blocks.map(block).join('\n')}</li>`).join('\n');
+      const items = item.items
+        .map((blocks) => `<li dir="${blocks[0]?.dir ?? item.dir}">${blocks.map((inner) => block(inner, labels)).join('\n')}</li>`)
+        .join('\n');
       return `<${tag} dir="${item.dir}"${start}>\n${items}\n</${tag}>`;
     }
     case 'quote':
-      return `<blockquote dir="${item.dir}">\n${item.blocks.map(block).join('\n')}\n</blockquote>`;
+      return `<blockquote dir="${item.dir}">\n${item.blocks.map((inner) => block(inner, labels)).join('\n')}\n</blockquote>`;
     case 'recommendation':
       return [
         `<section class="recommendation" dir="${item.dir}">`,
-        `<p class="recommendation-number">${escape(EXPORT_LABELS.recommendation(item.number))}</p>`,
-        ...item.blocks.map(block),
+        `<p class="recommendation-number">${escape(labels.recommendation(item.number))}</p>`,
+        ...item.blocks.map((inner) => block(inner, labels)),
         '</section>',
       ].join('\n');
   }
@@ -95,13 +97,18 @@ function inlines(content: readonly Inline[]): string {
     .join('');
 }
 
-function statusAnnex(rows: readonly AnnexStatusRow[]): string {
-  const parts = [`<section class="annex statuses">`, `<h2>${escape(EXPORT_LABELS.statusAnnexTitle)}</h2>`];
-  if (rows.length === 0) parts.push(`<p>${escape(EXPORT_LABELS.noRecommendations)}</p>`);
-  for (const { line, excerpt, reservations } of statusLines(rows)) {
+/** A line of the words the export adds, in the direction of their language (an Arabic annex in an English text). */
+function labelLine(tag: string, text: string, inner = escape(text)): string {
+  return `<${tag} dir="${textDirection(text)}">${inner}</${tag}>`;
+}
+
+function statusAnnex(rows: readonly AnnexStatusRow[], labels: ExportLabels): string {
+  const parts = [`<section class="annex statuses">`, labelLine('h2', labels.statusAnnexTitle)];
+  if (rows.length === 0) parts.push(labelLine('p', labels.noRecommendations));
+  for (const { line, excerpt, reservations } of statusLines(rows, labels)) {
     parts.push(
       '<div class="status">',
-      `<p><strong>${escape(line)}</strong></p>`,
+      labelLine('p', line, `<strong>${escape(line)}</strong>`),
       `<p dir="${textDirection(excerpt)}">${escape(excerpt)}</p>`,
       ...(reservations ? [`<p dir="${textDirection(reservations)}">${escape(reservations)}</p>`] : []),
       '</div>',
@@ -111,21 +118,23 @@ function statusAnnex(rows: readonly AnnexStatusRow[]): string {
   return parts.join('\n');
 }
 
-function annex(threads: readonly AnnexThread[]): string {
-  const parts = [`<section class="annex">`, `<h2>${escape(EXPORT_LABELS.annexTitle)}</h2>`];
-  if (threads.length === 0) parts.push(`<p>${escape(EXPORT_LABELS.noThreads)}</p>`);
+function annex(threads: readonly AnnexThread[], labels: ExportLabels): string {
+  const parts = [`<section class="annex">`, labelLine('h2', labels.annexTitle)];
+  if (threads.length === 0) parts.push(labelLine('p', labels.noThreads));
   threads.forEach((thread, index) => {
     parts.push(
       '<div class="thread">',
-      `<h3>${escape(EXPORT_LABELS.thread(index + 1))}</h3>`,
+      labelLine('h3', labels.thread(index + 1)),
       `<blockquote dir="${textDirection(thread.quote)}">${escape(thread.quote)}</blockquote>`,
-      `<p>${escape(EXPORT_LABELS.status)}: ${escape(thread.status)}</p>`,
-      ...(thread.outcome ? [`<p dir="${textDirection(thread.outcome)}">${escape(EXPORT_LABELS.outcome)}: ${escape(thread.outcome)}</p>`] : []),
-      ...thread.comments.map(
-        (comment) =>
+      labelLine('p', labels.field(labels.status, labels.threadStatus[thread.status])),
+      ...(thread.outcome ? [labelLine('p', labels.field(labels.outcome, thread.outcome))] : []),
+      ...thread.comments.map((comment) => {
+        const body = comment.body ?? labels.deletedComment;
+        return (
           `<div class="comment"><p class="comment-meta">${escape(comment.author)} (${escape(comment.delegation)}), ${escape(comment.createdAt)}</p>` +
-          `<p class="comment-body" dir="${textDirection(comment.body)}">${escape(comment.body)}</p></div>`,
-      ),
+          `<p class="comment-body" dir="${textDirection(body)}">${escape(body)}</p></div>`
+        );
+      }),
       '</div>',
     );
   });

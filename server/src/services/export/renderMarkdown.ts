@@ -1,6 +1,6 @@
 import type { AnyExtension, JSONContent } from '@tiptap/core';
 import { MarkdownManager } from '@tiptap/markdown';
-import { EXPORT_LABELS } from './exportLabels.ts';
+import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
 import { statusLines } from './statusRows.ts';
 
@@ -12,14 +12,16 @@ import { statusLines } from './statusRows.ts';
 export function createMarkdownRenderer(extensions: AnyExtension[]): (document: ExportDocument) => string {
   const manager = new MarkdownManager({ extensions });
   return (document) => {
-    const content: JSONContent[] = [heading(1, [text(document.title)]), ...document.blocks.flatMap(block)];
-    if (document.statuses) content.push(...statusAnnex(document.statuses));
-    if (document.annex) content.push(...annex(document.annex));
+    const { labels } = document;
+    const content: JSONContent[] = [heading(1, [text(document.title)]), ...document.blocks.flatMap((item) => block(item, labels))];
+    if (document.statuses) content.push(...statusAnnex(document.statuses, labels));
+    if (document.annex) content.push(...annex(document.annex, labels));
     return manager.serialize({ type: 'doc', content }).replace(/\n*$/, '\n');
   };
 }
 
-function block(item: Block): JSONContent[] {
+function block(item: Block, labels: ExportLabels): JSONContent[] {
+  const inner = (blocks: readonly Block[]) => blocks.flatMap((child) => block(child, labels));
   switch (item.kind) {
     case 'paragraph':
       return [{ type: 'paragraph', content: inlines(item.inlines) }];
@@ -31,13 +33,13 @@ function block(item: Block): JSONContent[] {
         {
           type: item.ordered ? 'orderedList' : 'bulletList',
           ...(item.ordered ? { attrs: { start: item.start } } : {}),
-          content: item.items.map((blocks) => ({ type: 'listItem', content: blocks.flatMap(block) })),
+          content: item.items.map((blocks) => ({ type: 'listItem', content: inner(blocks) })),
         },
       ];
     case 'quote':
-      return [{ type: 'blockquote', content: item.blocks.flatMap(block) }];
+      return [{ type: 'blockquote', content: inner(item.blocks) }];
     case 'recommendation':
-      return [{ type: 'paragraph', content: [text(EXPORT_LABELS.recommendation(item.number), [{ type: 'bold' }])] }, ...item.blocks.flatMap(block)];
+      return [{ type: 'paragraph', content: [text(labels.recommendation(item.number), [{ type: 'bold' }])] }, ...inner(item.blocks)];
   }
 }
 
@@ -56,30 +58,30 @@ function inlines(content: readonly Inline[]): JSONContent[] {
   });
 }
 
-function statusAnnex(rows: readonly AnnexStatusRow[]): JSONContent[] {
-  const content = [heading(2, [text(EXPORT_LABELS.statusAnnexTitle)])];
-  if (rows.length === 0) content.push(paragraphOf(EXPORT_LABELS.noRecommendations));
-  for (const { line, excerpt, reservations } of statusLines(rows)) {
+function statusAnnex(rows: readonly AnnexStatusRow[], labels: ExportLabels): JSONContent[] {
+  const content = [heading(2, [text(labels.statusAnnexTitle)])];
+  if (rows.length === 0) content.push(paragraphOf(labels.noRecommendations));
+  for (const { line, excerpt, reservations } of statusLines(rows, labels)) {
     content.push({ type: 'paragraph', content: [text(line, [{ type: 'bold' }])] }, paragraphOf(excerpt));
     if (reservations) content.push(paragraphOf(reservations));
   }
   return content;
 }
 
-function annex(threads: readonly AnnexThread[]): JSONContent[] {
-  const content = [heading(2, [text(EXPORT_LABELS.annexTitle)])];
-  if (threads.length === 0) content.push(paragraphOf(EXPORT_LABELS.noThreads));
+function annex(threads: readonly AnnexThread[], labels: ExportLabels): JSONContent[] {
+  const content = [heading(2, [text(labels.annexTitle)])];
+  if (threads.length === 0) content.push(paragraphOf(labels.noThreads));
   threads.forEach((thread, index) => {
     content.push(
-      heading(3, [text(EXPORT_LABELS.thread(index + 1))]),
+      heading(3, [text(labels.thread(index + 1))]),
       { type: 'blockquote', content: [paragraphOf(thread.quote)] },
-      paragraphOf(`${EXPORT_LABELS.status}: ${thread.status}`),
-      ...(thread.outcome ? [paragraphOf(`${EXPORT_LABELS.outcome}: ${thread.outcome}`)] : []),
+      paragraphOf(labels.field(labels.status, labels.threadStatus[thread.status])),
+      ...(thread.outcome ? [paragraphOf(labels.field(labels.outcome, thread.outcome))] : []),
     );
     for (const comment of thread.comments) {
       content.push(
         { type: 'paragraph', content: [text(`${comment.author} (${comment.delegation}), ${comment.createdAt}`, [{ type: 'italic' }])] },
-        paragraphOf(comment.body),
+        paragraphOf(comment.body ?? labels.deletedComment),
       );
     }
   });

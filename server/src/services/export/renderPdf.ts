@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Document, Font, Link, Page, type Styles, Text, View, renderToBuffer } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement, type ReactNode } from 'react';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
-import { EXPORT_LABELS } from './exportLabels.ts';
+import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
 import { statusLines } from './statusRows.ts';
 
@@ -56,9 +56,9 @@ export function createPdfRenderer(): (document: ExportDocument) => Promise<Buffe
           Page,
           { size: 'A4', style: styles.page },
           textBlock(textDirection(document.title), styles.title, document.title),
-          ...document.blocks.map((item, index) => block(item, index)),
-          ...(document.statuses ? [statusAnnex(document.statuses)] : []),
-          ...(document.annex ? [annex(document.annex)] : []),
+          ...document.blocks.map((item, index) => block(item, index, document.labels)),
+          ...(document.statuses ? [statusAnnex(document.statuses, document.labels)] : []),
+          ...(document.annex ? [annex(document.annex, document.labels)] : []),
         ),
       ),
     );
@@ -73,7 +73,8 @@ function textBlock(dir: TextDirection, style: Styles[string], ...children: React
   return h(Text, { style: [style, directed(dir)] }, ...children);
 }
 
-function block(item: Block, key: number): ReactElement {
+function block(item: Block, key: number, labels: ExportLabels): ReactElement {
+  const inner = (blocks: readonly Block[]) => blocks.map((child, index) => block(child, index, labels));
   switch (item.kind) {
     case 'paragraph':
       return h(View, { key }, textBlock(item.dir, styles.paragraph, ...inlines(item.inlines)));
@@ -84,13 +85,13 @@ function block(item: Block, key: number): ReactElement {
         textBlock(item.dir, { fontSize: HEADING_SIZES[item.level - 1], fontWeight: 'bold', marginTop: 8, marginBottom: 4 }, ...inlines(item.inlines)),
       );
     case 'quote':
-      return h(View, { key, style: styles.quote }, ...item.blocks.map(block));
+      return h(View, { key, style: styles.quote }, ...inner(item.blocks));
     case 'recommendation':
       return h(
         View,
         { key, style: styles.recommendation },
-        h(View, { minPresenceAhead: 30 }, textBlock(item.dir, styles.recommendationLabel, EXPORT_LABELS.recommendation(item.number))),
-        ...item.blocks.map(block),
+        h(View, { minPresenceAhead: 30 }, textBlock(item.dir, styles.recommendationLabel, labels.recommendation(item.number))),
+        ...inner(item.blocks),
       );
     case 'list':
       return h(
@@ -103,7 +104,7 @@ function block(item: Block, key: number): ReactElement {
             View,
             { key: index, style: { flexDirection: dir === 'rtl' ? 'row-reverse' : 'row' }, wrap: false },
             textBlock(dir, styles.listMarker, item.ordered ? `${item.start + index}.` : '•'),
-            h(View, { style: styles.listBody }, ...blocks.map(block)),
+            h(View, { style: styles.listBody }, ...inner(blocks)),
           );
         }),
       );
@@ -127,17 +128,22 @@ function plainParagraph(text: string, key: string, style: Styles[string] = style
   return h(View, { key }, textBlock(textDirection(text), style, text));
 }
 
-function statusAnnex(rows: readonly AnnexStatusRow[]): ReactElement {
+/** A heading of the words the export adds, in the direction of their language (an Arabic annex in an English text). */
+function labelHeading(text: string, style: Styles[string]): ReactElement {
+  return textBlock(textDirection(text), style, text);
+}
+
+function statusAnnex(rows: readonly AnnexStatusRow[], labels: ExportLabels): ReactElement {
   return h(
     View,
     { break: true, style: styles.annex },
-    textBlock('ltr', { fontSize: HEADING_SIZES[0], fontWeight: 'bold', marginBottom: 8 }, EXPORT_LABELS.statusAnnexTitle),
-    ...(rows.length === 0 ? [plainParagraph(EXPORT_LABELS.noRecommendations, 'none')] : []),
-    ...statusLines(rows).map(({ line, excerpt, reservations }, index) =>
+    labelHeading(labels.statusAnnexTitle, { fontSize: HEADING_SIZES[0], fontWeight: 'bold', marginBottom: 8 }),
+    ...(rows.length === 0 ? [plainParagraph(labels.noRecommendations, 'none')] : []),
+    ...statusLines(rows, labels).map(({ line, excerpt, reservations }, index) =>
       h(
         View,
         { key: index, style: { marginBottom: 8 } },
-        textBlock('ltr', { fontSize: HEADING_SIZES[2], fontWeight: 'bold' }, line),
+        labelHeading(line, { fontSize: HEADING_SIZES[2], fontWeight: 'bold' }),
         plainParagraph(excerpt, 'excerpt'),
         ...(reservations ? [plainParagraph(reservations, 'reservations')] : []),
       ),
@@ -145,23 +151,23 @@ function statusAnnex(rows: readonly AnnexStatusRow[]): ReactElement {
   );
 }
 
-function annex(threads: readonly AnnexThread[]): ReactElement {
+function annex(threads: readonly AnnexThread[], labels: ExportLabels): ReactElement {
   return h(
     View,
     { break: true, style: styles.annex },
-    textBlock('ltr', { fontSize: HEADING_SIZES[0], fontWeight: 'bold', marginBottom: 8 }, EXPORT_LABELS.annexTitle),
-    ...(threads.length === 0 ? [plainParagraph(EXPORT_LABELS.noThreads, 'none')] : []),
+    labelHeading(labels.annexTitle, { fontSize: HEADING_SIZES[0], fontWeight: 'bold', marginBottom: 8 }),
+    ...(threads.length === 0 ? [plainParagraph(labels.noThreads, 'none')] : []),
     ...threads.map((thread, index) =>
       h(
         View,
         { key: index, style: { marginBottom: 10 } },
-        textBlock('ltr', { fontSize: HEADING_SIZES[2], fontWeight: 'bold' }, EXPORT_LABELS.thread(index + 1)),
+        labelHeading(labels.thread(index + 1), { fontSize: HEADING_SIZES[2], fontWeight: 'bold' }),
         h(View, { style: styles.quote }, plainParagraph(thread.quote, 'quote')),
-        plainParagraph(`${EXPORT_LABELS.status}: ${thread.status}`, 'status'),
-        ...(thread.outcome ? [plainParagraph(`${EXPORT_LABELS.outcome}: ${thread.outcome}`, 'outcome')] : []),
+        plainParagraph(labels.field(labels.status, labels.threadStatus[thread.status]), 'status'),
+        ...(thread.outcome ? [plainParagraph(labels.field(labels.outcome, thread.outcome), 'outcome')] : []),
         ...thread.comments.flatMap((comment, commentIndex) => [
           plainParagraph(`${comment.author} (${comment.delegation}), ${comment.createdAt}`, `meta-${commentIndex}`, styles.meta),
-          plainParagraph(comment.body, `body-${commentIndex}`),
+          plainParagraph(comment.body ?? labels.deletedComment, `body-${commentIndex}`),
         ]),
       ),
     ),

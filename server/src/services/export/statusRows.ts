@@ -1,7 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { DEFAULT_CONSENSUS_STATUS } from '../../../../shared/domain/consensus.ts';
 import { RECOMMENDATION_NODE } from '../../../../shared/editor/recommendationNumbers.ts';
-import { EXPORT_LABELS } from './exportLabels.ts';
+import { type ExportLabels, reservationText } from './exportLabels.ts';
 import type { AnnexConsensus, AnnexStatusRow } from './exportModel.ts';
 
 /** How many words of a recommendation the annex quotes. */
@@ -42,13 +42,13 @@ export interface StatusLines {
   reservations: string | undefined;
 }
 
-export function statusLines(rows: readonly AnnexStatusRow[]): StatusLines[] {
+export function statusLines(rows: readonly AnnexStatusRow[], labels: ExportLabels): StatusLines[] {
   return rows.map((row) => ({
-    line: EXPORT_LABELS.statusLine(row.number, EXPORT_LABELS.consensusStatus[row.status]),
+    line: labels.statusLine(row.number, labels.consensusStatus[row.status]),
     excerpt: row.excerpt,
     reservations:
       row.reservations.length > 0
-        ? `${EXPORT_LABELS.reservations}: ${row.reservations.map((r) => EXPORT_LABELS.reservation(r.delegation, r.note)).join(', ')}`
+        ? labels.field(labels.reservations, row.reservations.map((r) => reservationText(r.delegation, r.note)).join(', '))
         : undefined,
   }));
 }

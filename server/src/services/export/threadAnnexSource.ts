@@ -2,8 +2,8 @@ import type { ThreadService } from '../threadService.ts';
 import type { AnnexThreadSource } from './exportService.ts';
 
 /**
- * The annex's threads: those the exporting person may see (ThreadService filters by visibility), a deleted comment
- * standing as "deleted" as it does in the sidebar.
+ * The annex's threads: those the exporting person may see (ThreadService filters by visibility); a deleted comment's
+ * body is null, and the export says "deleted" in its own language.
  */
 export function threadAnnexSource(threads: ThreadService): AnnexThreadSource {
   return {
@@ -15,7 +15,7 @@ export function threadAnnexSource(threads: ThreadService): AnnexThreadSource {
         comments: thread.comments.map((comment) => ({
           author: comment.author.name,
           delegation: comment.author.delegation,
-          body: comment.body ?? '(deleted)',
+          body: comment.body,
           createdAt: comment.createdAt,
         })),
       })),
