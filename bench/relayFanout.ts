@@ -152,7 +152,7 @@ export async function runRelayFanout(options: RelayFanoutOptions): Promise<void>
     }
   }
   console.log(
-    '\nCPU µs/delivery = server CPU (user+system, /proc, in 10 ms ticks: coarse when few updates are delivered) over the ' +
+    '\nCPU µs/delivery = server CPU (user+system of every thread, from the scheduler\'s nanosecond counts in /proc) over the ' +
       'typing window / updates received by clients. idle RSS = VmRSS after start; peak = VmHWM.',
   );
 }

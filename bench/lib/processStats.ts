@@ -15,8 +15,34 @@ function ticksPerSecond(): number {
   return clockTicksPerSecond;
 }
 
-/** CPU time (user + system, all threads) a live process has used so far, in milliseconds, from /proc/<pid>/stat. */
+/**
+ * CPU time (user + system, all threads) a live process has used so far, in milliseconds. From the scheduler's own
+ * count per thread (`/proc/<pid>/task/<tid>/schedstat`, nanoseconds) where the kernel keeps it, so a window of a few
+ * keystrokes is measured, not rounded to 10 ms ticks; a thread that ended is no longer counted there (the servers
+ * measured keep theirs for their whole life). Otherwise from /proc/<pid>/stat, in ticks.
+ */
 export function readProcessCpuMs(pid: number): number {
+  return readSchedulerCpuMs(pid) ?? readTickCpuMs(pid);
+}
+
+function readSchedulerCpuMs(pid: number): number | undefined {
+  let totalNs = 0;
+  let threads = 0;
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    let schedstat: string;
+    try {
+      schedstat = fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // the thread ended while we listed them
+      return undefined;
+    }
+    totalNs += Number(schedstat.split(' ')[0]);
+    threads++;
+  }
+  return threads > 0 ? totalNs / 1e6 : undefined;
+}
+
+function readTickCpuMs(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name (field 2) may hold spaces and parentheses: count fields after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

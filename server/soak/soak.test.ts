@@ -63,6 +63,11 @@ describe(`soak (${SECONDS} s)`, () => {
       expect(exports).toBeGreaterThan(SECONDS);
       // wal_autocheckpoint keeps it near 4 MiB; journal_size_limit caps what a long reader can make it keep.
       expect(maxWal).toBeLessThan(64 * 1024 * 1024);
+    } catch (error) {
+      // A failure ten minutes in must say what the server said.
+      const state = server.child.exitCode === null && server.child.signalCode === null ? 'running' : `exited (${String(await server.exited)})`;
+      process.stdout.write(`soak failed; server ${state}; its last output:\n${server.output().slice(-4000)}\n`);
+      throw error;
     } finally {
       await server.close();
     }
