@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../src/storage/database.ts';
@@ -11,6 +12,7 @@ import { waitFor } from '../test/helpers/waitFor.ts';
 
 /** 20 s in `npm test`; `npm run test:faults` runs the full 10 minutes. */
 const SECONDS = Number(process.env.ACCORD_SOAK_SECONDS ?? 20);
+const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe(`soak (${SECONDS} s)`, () => {
@@ -43,10 +45,14 @@ describe(`soak (${SECONDS} s)`, () => {
 
       await new Promise((resolve) => setTimeout(resolve, (SECONDS * 1000) / 2));
       const backup = path.join(dataDir, 'soak-backup.sqlite');
-      execFileSync(process.execPath, ['--import', 'tsx', 'server/src/backupCommand.ts', backup], {
+      // Not execFileSync: blocking this process would stall the writers and the export loop for as long as the backup
+      // takes, and an export request then sent on a keep-alive socket the server had meanwhile closed fails.
+      const backupStarted = performance.now();
+      await execFileAsync(process.execPath, ['--import', 'tsx', 'server/src/backupCommand.ts', backup], {
         cwd: ROOT,
         env: { ...process.env, ACCORD_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
       });
+      const backupSeconds = (performance.now() - backupStarted) / 1000;
       const copy = new Database(backup, { readonly: true });
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       expect((copy.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n).toBe(1);
@@ -59,7 +65,9 @@ describe(`soak (${SECONDS} s)`, () => {
       await waitFor(() => reader.text().includes(last), 'every edit stored and served', 20_000);
       for (const client of [...writers, reader]) client.destroy();
 
-      process.stdout.write(`soak: ${written} edits, ${exports} exports, WAL peak ${(maxWal / 1048576).toFixed(1)} MiB\n`);
+      process.stdout.write(
+        `soak: ${written} edits, ${exports} exports, WAL peak ${(maxWal / 1048576).toFixed(1)} MiB, backup took ${backupSeconds.toFixed(1)} s\n`,
+      );
       expect(exports).toBeGreaterThan(SECONDS);
       // wal_autocheckpoint keeps it near 4 MiB; journal_size_limit caps what a long reader can make it keep.
       expect(maxWal).toBeLessThan(64 * 1024 * 1024);
