@@ -191,6 +191,10 @@ describe('export', () => {
     );
     const annex = await exportOf(documentId, 'format=md&kind=annex');
     expect(annex.headers.get('content-disposition')).toMatch(/^attachment; filename="Projet de recommandations - with comments\.md"/);
+    const french = await exportOf(documentId, 'format=md&kind=review&lang=fr');
+    expect(french.headers.get('content-disposition')).toMatch(/^attachment; filename="Projet de recommandations - copie de relecture\.md"/);
+    const arabic = await exportOf(documentId, 'format=md&kind=annex&lang=ar');
+    expect(decodeURIComponent(arabic.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe('Projet de recommandations — تجربة - مع التعليقات.md');
   });
 
   it('refuses bad parameters, strangers and unknown documents', async () => {

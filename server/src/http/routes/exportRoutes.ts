@@ -22,12 +22,11 @@ export function exportRoutes({ exports }: { exports: ExportService }): Router {
       if (abandoned.signal.aborted) return; // nobody is left to answer, and nothing went wrong
       throw error;
     }
-    const name = query.kind === 'annex' ? `${file.title} - with comments` : query.kind === 'review' ? `${file.title} - review copy` : file.title;
     res
       .status(200)
       .set({
         'Content-Type': file.contentType,
-        'Content-Disposition': attachmentDisposition(name, file.extension),
+        'Content-Disposition': attachmentDisposition(file.baseName, file.extension),
         // Never sniffed into something executable, never kept by a shared cache: the text is the members' only.
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',

@@ -21,6 +21,8 @@ export interface ExportLabels {
   statusLine(number: number, status: string): string;
   /** "Status: Resolved": a name and its value, with the language's own punctuation. */
   field(name: string, value: string): string;
+  /** What the file name adds to the title for the kinds other than the clean text: "Title - with comments.pdf". */
+  fileSuffix: { annex: string; review: string };
 }
 
 /** A reservation as the annex lists it, in any language: the delegation, then its note. */
@@ -49,6 +51,7 @@ const LABELS: Record<LanguageCode, ExportLabels> = {
     reservations: 'Reservations',
     statusLine: (number, status) => `Recommendation ${number}: ${status}`,
     field: (name, value) => `${name}: ${value}`,
+    fileSuffix: { annex: 'with comments', review: 'review copy' },
   },
   fr: {
     recommendation: (number) => `Recommandation ${number}`,
@@ -65,6 +68,7 @@ const LABELS: Record<LanguageCode, ExportLabels> = {
     reservations: 'Réserves',
     statusLine: (number, status) => `Recommandation ${number}${FR_COLON} ${status}`,
     field: (name, value) => `${name}${FR_COLON} ${value}`,
+    fileSuffix: { annex: 'avec commentaires', review: 'copie de relecture' },
   },
   es: {
     recommendation: (number) => `Recomendación ${number}`,
@@ -81,6 +85,7 @@ const LABELS: Record<LanguageCode, ExportLabels> = {
     reservations: 'Reservas',
     statusLine: (number, status) => `Recomendación ${number}: ${status}`,
     field: (name, value) => `${name}: ${value}`,
+    fileSuffix: { annex: 'con comentarios', review: 'copia de revisión' },
   },
   ar: {
     recommendation: (number) => `التوصية ${number}`,
@@ -97,6 +102,7 @@ const LABELS: Record<LanguageCode, ExportLabels> = {
     reservations: 'التحفظات',
     statusLine: (number, status) => `التوصية ${number}: ${status}`,
     field: (name, value) => `${name}: ${value}`,
+    fileSuffix: { annex: 'مع التعليقات', review: 'نسخة المراجعة' },
   },
 };
 

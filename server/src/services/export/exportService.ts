@@ -3,6 +3,7 @@ import type { ExportQuery } from '../../../../shared/api/export.ts';
 import { AppError } from '../../errors.ts';
 import type { DocumentService } from '../documentService.ts';
 import type { Principal } from '../principal.ts';
+import { exportLabels } from './exportLabels.ts';
 import type { AnnexConsensus, AnnexThread } from './exportModel.ts';
 import type { ExportFile, ExportInput } from './renderExport.ts';
 
@@ -41,8 +42,8 @@ export interface ExportServiceDeps {
 }
 
 export interface NamedExportFile extends ExportFile {
-  /** The document's title, to name the download. */
-  title: string;
+  /** The download's name without extension: the document's title, and the kind in the export's language. */
+  baseName: string;
 }
 
 /** Exports of a document for any of its members, from what is stored (every accepted update is stored before relay). */
@@ -63,7 +64,8 @@ export class ExportService {
       },
       signal,
     );
-    return { ...file, title: document.title };
+    const suffix = query.kind === 'clean' ? undefined : exportLabels(query.lang).fileSuffix[query.kind];
+    return { ...file, baseName: suffix ? `${document.title} - ${suffix}` : document.title };
   }
 
   private stateOf(documentId: string, versionId: string | undefined): Uint8Array {
