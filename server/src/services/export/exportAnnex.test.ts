@@ -52,7 +52,7 @@ describe('the annex of comment threads', () => {
     expect(html).toContain('Add &quot;trained officers&quot;.\nSecond line.');
     expect(html).toContain('<p class="comment-body" dir="rtl">نوافق على هذا التعديل</p>');
     expect(html).toContain('<blockquote dir="rtl">تعزيز التعاون القضائي</blockquote>');
-    expect(html).toContain('<p class="comment-body" dir="ltr">(deleted)</p>');
+    expect(html).toContain('<p class="comment-body" dir="ltr">Comment deleted</p>');
     expect(html).not.toContain('No comment threads');
   });
 
@@ -97,14 +97,14 @@ describe('the annex of comment threads', () => {
     expect(html).toContain('<h3 dir="rtl">السلسلة 1</h3>');
     expect(html).toContain('<p dir="rtl">الحالة: مُسوّاة</p>');
     expect(html).toContain('<p dir="rtl">النتيجة: Accepted as amended</p>');
-    expect(html).toContain('<p class="comment-body" dir="rtl">(محذوف)</p>');
-    expect(html).not.toMatch(/Thread|Status|Outcome|deleted/);
+    expect(html).toContain('<p class="comment-body" dir="rtl">حُذف التعليق</p>');
+    expect(html).not.toMatch(/Thread|Status|Outcome|Comment deleted/);
 
     const markdown = (await exportWithAnnex('md', 'fr')).toString();
     expect(markdown).toContain('## Annexe\u00a0: fils de commentaires');
     expect(markdown).toContain('Statut\u00a0: Résolu');
     expect(markdown).toContain('Suite donnée\u00a0: Accepted as amended');
-    expect(markdown).toContain('(supprimé)');
+    expect(markdown).toContain('Commentaire supprimé');
 
     const zip = await JSZip.loadAsync(await exportWithAnnex('docx', 'ar'));
     const xml = await zip.file('word/document.xml')!.async('string');
@@ -114,6 +114,6 @@ describe('the annex of comment threads', () => {
     const text = pdfText(await exportWithAnnex('pdf', 'es'));
     expect(text).toContain('Anexo: hilos de comentarios');
     expect(text).toContain('Estado: Abierto');
-    expect(text).toContain('(eliminado)');
+    expect(text).toContain('Comentario eliminado');
   });
 });
