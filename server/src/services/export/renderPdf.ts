@@ -69,8 +69,15 @@ function directed(dir: TextDirection) {
   return { direction: dir, textAlign: dir === 'rtl' ? 'right' : 'left' } as const;
 }
 
+/**
+ * react-pdf takes a paragraph's bidi level from its first character rather than from `direction`, so a right-to-left
+ * paragraph that opens with a neutral — "(أ) تعزيز…", "«…»" — was laid out left-to-right: "(أ)" ended up on the left.
+ * A right-to-left mark first gives it the level `direction` says (invisible, and no glyph in the text layer's words).
+ */
+const RIGHT_TO_LEFT_MARK = '\u200f';
+
 function textBlock(dir: TextDirection, style: Styles[string], ...children: ReactNode[]): ReactElement {
-  return h(Text, { style: [style, directed(dir)] }, ...children);
+  return h(Text, { style: [style, directed(dir)] }, ...(dir === 'rtl' ? [RIGHT_TO_LEFT_MARK, ...children] : children));
 }
 
 function block(item: Block, key: number, labels: ExportLabels): ReactElement {
