@@ -4,7 +4,7 @@ import ar from './ar.json';
 import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
-import { chooseLanguage, DEFAULT_LANGUAGE, isLanguage, LANGUAGE_STORAGE_KEY, type Language, languageDirection } from './languages.ts';
+import { chooseLanguage, DEFAULT_LANGUAGE, LANGUAGE_STORAGE_KEY, type Language, languageDirection, languageOrDefault } from './languages.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -26,7 +26,7 @@ function storedLanguage(): string | null {
 
 /** Puts `lang` and `dir` on <html>, so the whole chrome mirrors in Arabic; the document sets its own per block. */
 function applyToPage(language: string): void {
-  const code = isLanguage(language) ? language : DEFAULT_LANGUAGE;
+  const code = languageOrDefault(language);
   document.documentElement.lang = code;
   document.documentElement.dir = languageDirection(code);
 }

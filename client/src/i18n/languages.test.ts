@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_CODES } from '../../../shared/domain/languages.ts';
-import { LANGUAGES, chooseLanguage, intlLocale, languageDirection } from './languages.ts';
+import { LANGUAGES, chooseLanguage, intlLocale, languageDirection, languageOrDefault } from './languages.ts';
 
 describe('LANGUAGES', () => {
   it('offers every language Accord speaks (the exports speak the same), once each', () => {
     expect(LANGUAGES.map((language) => language.code).sort()).toEqual([...LANGUAGE_CODES].sort());
+  });
+});
+
+describe('languageOrDefault', () => {
+  it('keeps a language Accord speaks and falls back to English for any other tag', () => {
+    expect(languageOrDefault('ar')).toBe('ar');
+    expect(languageOrDefault('fr-FR')).toBe('en');
+    expect(languageOrDefault(undefined)).toBe('en');
   });
 });
 

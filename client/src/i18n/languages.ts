@@ -20,6 +20,11 @@ export function isLanguage(value: unknown): value is Language {
   return LANGUAGES.some((language) => language.code === value);
 }
 
+/** `value` if Accord speaks it, else English: for i18next's current language, which may be any tag it was given. */
+export function languageOrDefault(value: unknown): Language {
+  return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+}
+
 export function languageDirection(language: Language): Direction {
   return LANGUAGES.find((candidate) => candidate.code === language)?.dir ?? 'ltr';
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind } from '../../../../shared/api/export.ts';
-import { DEFAULT_LANGUAGE, isLanguage } from '../../i18n/languages.ts';
+import { languageOrDefault } from '../../i18n/languages.ts';
 import { exportUrl } from './exportUrl.ts';
 import './export.css';
 
@@ -11,7 +11,6 @@ import './export.css';
  */
 export function ExportMenu({ documentId }: { documentId: string }) {
   const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? i18n.language;
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [kind, setKind] = useState<ExportKind>('clean');
@@ -85,7 +84,7 @@ export function ExportMenu({ documentId }: { documentId: string }) {
               </label>
             ))}
           </fieldset>
-          <a className="button button--primary export__download" href={exportUrl(documentId, format, kind, isLanguage(language) ? language : DEFAULT_LANGUAGE)} download onClick={() => setOpen(false)}>
+          <a className="button button--primary export__download" href={exportUrl(documentId, format, kind, languageOrDefault(i18n.resolvedLanguage ?? i18n.language))} download onClick={() => setOpen(false)}>
             {t('export.download')}
           </a>
         </div>
