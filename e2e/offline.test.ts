@@ -62,7 +62,7 @@ describe('losing the network', () => {
     await waitFor(async () => (await documentText(youssef.page)).includes(sentence), { message: 'the sentence synced' });
 
     await ana.context.setOffline(true);
-    await ana.page.locator('.connection[data-status="offline"]').waitFor();
+    await ana.page.locator('.connection', { hasText: 'your changes are kept' }).waitFor();
     await ana.page.keyboard.press('Home');
     for (let i = 0; i < 'Screening should combine'.length; i++) await ana.page.keyboard.press('ArrowRight');
     for (const key of keys) await ana.page.keyboard.press(key);
@@ -84,7 +84,7 @@ describe('losing the network', () => {
 
     await ana.context.setOffline(true);
     await ana.page.reload();
-    await ana.page.locator('.connection[data-status="offline"]').waitFor();
+    await ana.page.locator('.connection', { hasText: 'Offline — showing the copy kept on this device' }).waitFor();
     await waitFor(async () => (await documentText(ana.page)).includes('Kept in this browser.'), { message: 'cached text' });
     await ana.editor.click();
     await ana.page.keyboard.press('Control+End');

@@ -38,17 +38,22 @@ export class Collaboration {
    */
   start(): () => void {
     const cache = new IndexeddbPersistence(`accord-document-${this.documentId}`, this.ydoc);
+    void cache.whenSynced.then(() => {
+      if (this.ydoc.store.clients.size > 0) this.connection.markLocalCopy();
+    });
     const goOffline = () => {
       this.provider.disconnect();
-      this.connection.markOffline();
+      this.connection.setBrowserOffline(true);
     };
     const goOnline = () => {
+      this.connection.setBrowserOffline(false);
       if (!this.connection.terminal) this.provider.connect();
     };
     window.addEventListener('offline', goOffline);
     window.addEventListener('online', goOnline);
+    // navigator.onLine is trustworthy only when false: true means a network interface exists, not that it works.
     if (navigator.onLine) this.provider.connect();
-    else this.connection.markOffline();
+    else this.connection.setBrowserOffline(true);
     return () => {
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);

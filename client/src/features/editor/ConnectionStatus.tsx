@@ -6,12 +6,14 @@ import { closeReason } from './closeReason.ts';
 
 type Tone = 'ok' | 'busy' | 'offline' | 'problem';
 
-function describe(state: ConnectionState): { tone: Tone; key: 'connecting' | 'connected' | 'syncing' | 'offline' | null } {
+type Key = 'connecting' | 'connected' | 'syncing' | 'offline' | 'offlineLocalCopy';
+
+function describe(state: ConnectionState): { tone: Tone; key: Key | null } {
   switch (state.status) {
     case 'closed':
       return { tone: 'problem', key: null };
     case 'offline':
-      return { tone: 'offline', key: 'offline' };
+      return { tone: 'offline', key: state.showingLocalCopy ? 'offlineLocalCopy' : 'offline' };
     case 'connecting':
       return { tone: 'busy', key: 'connecting' };
     case 'connected':
