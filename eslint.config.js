@@ -72,7 +72,7 @@ export default defineConfig(
                 '@handlewithcare/*',
                 '**/shared/editor/*',
                 '!**/shared/editor/suggestionKinds.ts',
-                '!**/shared/editor/threadAnchor.ts',
+                '!**/shared/editor/threadAnchorEncoding.ts',
                 ...SERVER_EDITOR_MODULES.map((file) => path.basename(file)),
               ],
               allowTypeImports: true,

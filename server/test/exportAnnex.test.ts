@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeThreadAnchor } from '../../shared/editor/threadAnchor.ts';
+import { encodeThreadAnchor } from '../../shared/editor/threadAnchorEncoding.ts';
 import { type TestServer, startTestServer } from './helpers/testServer.ts';
 
 let server: TestServer;

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { THREAD_LIMITS, type Thread } from '../../shared/api/threads.ts';
-import { encodeThreadAnchor } from '../../shared/editor/threadAnchor.ts';
+import { encodeThreadAnchor } from '../../shared/editor/threadAnchorEncoding.ts';
 import { DATABASE_FILE } from '../src/storage/database.ts';
 import { type EventStream, openEventStream } from './helpers/eventStream.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { THREAD_VISIBILITIES } from '../domain/threadVisibility.ts';
-import { decodeThreadAnchor } from '../editor/threadAnchor.ts';
+import { decodeThreadAnchor } from '../editor/threadAnchorEncoding.ts';
 
 /** Limits of comment threads, shared so the client can say so before the server refuses. */
 export const THREAD_LIMITS = {

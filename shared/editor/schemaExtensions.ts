@@ -3,7 +3,7 @@ import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import UniqueID from '@tiptap/extension-unique-id';
 import StarterKit from '@tiptap/starter-kit';
 import { Bracket, type BracketAttributes } from './bracket.ts';
-import { Recommendation } from './recommendation.ts';
+import { Recommendation } from './recommendationNode.ts';
 import { RECOMMENDATION_NODE } from './recommendationNumbers.ts';
 import { Deletion, Insertion, Modification, type SuggestionAttributes } from './suggestionMarks.ts';
 

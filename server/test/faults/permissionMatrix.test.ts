@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeThreadAnchor } from '../../../shared/editor/threadAnchor.ts';
+import { encodeThreadAnchor } from '../../../shared/editor/threadAnchorEncoding.ts';
 import { type CollabClient, connectClient, upgradeStatus } from '../helpers/collabClient.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';

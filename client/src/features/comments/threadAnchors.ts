@@ -3,7 +3,7 @@ import type { EditorState } from '@tiptap/pm/state';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { THREAD_LIMITS } from '../../../../shared/api/threads.ts';
-import { decodeThreadAnchor, encodeThreadAnchor } from '../../../../shared/editor/threadAnchor.ts';
+import { decodeThreadAnchor, encodeThreadAnchor } from '../../../../shared/editor/threadAnchorEncoding.ts';
 import { followTextMoves } from './textMoves.ts';
 
 /** A thread's text in the editor, as ProseMirror positions. */

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANISER_COLOR } from '../../../../shared/domain/delegationColors.ts';
 import { can } from '../../../../shared/domain/policy.ts';
-import { RELABEL_RECOMMENDATIONS } from '../../../../shared/editor/recommendationNumbering.ts';
+import { RELABEL_RECOMMENDATIONS } from '../../../../shared/editor/recommendationLabels.ts';
 import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { Collaboration } from '../../lib/collaboration.ts';

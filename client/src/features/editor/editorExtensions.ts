@@ -1,9 +1,9 @@
 import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { BlockDirection } from '../../../../shared/editor/blockDirection.ts';
+import { BlockDirectionDecorations } from '../../../../shared/editor/blockDirectionDecorations.ts';
 import type { BracketAttributes } from '../../../../shared/editor/bracket.ts';
-import { RecommendationNumbering } from '../../../../shared/editor/recommendationNumbering.ts';
+import { RecommendationLabels } from '../../../../shared/editor/recommendationLabels.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import type { SuggestionAttributes } from '../../../../shared/editor/suggestionMarks.ts';
 import type { Collaboration as CollaborationSession } from '../../lib/collaboration.ts';
@@ -43,8 +43,8 @@ export function editorExtensions({
     ...schemaExtensions({ assignIds: canEdit, describeSuggestion, describeBracket }),
     Collaboration.configure({ document: collaboration.ydoc }),
     CollaborationCaret.configure({ provider: collaboration.provider, user, render: (caretUser) => renderCaret(caretUser.role === 'organiser' ? { ...caretUser, name: organiserLabel(), delegation: '' } : caretUser), selectionRender: renderSelection }),
-    RecommendationNumbering.configure({ label: recommendationLabel }),
-    BlockDirection,
+    RecommendationLabels.configure({ label: recommendationLabel }),
+    BlockDirectionDecorations,
     CommentHighlights,
     SuggestMode.configure({ author: { author: user.name, delegation: user.delegation, color: user.color } }),
     ConsensusBadges,

@@ -2,8 +2,8 @@ import type { JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BlockDirection } from '../../../../shared/editor/blockDirection.ts';
-import { RecommendationNumbering } from '../../../../shared/editor/recommendationNumbering.ts';
+import { BlockDirectionDecorations } from '../../../../shared/editor/blockDirectionDecorations.ts';
+import { RecommendationLabels } from '../../../../shared/editor/recommendationLabels.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 
 /**
@@ -15,8 +15,8 @@ export function VersionViewer({ content }: { content: JSONContent }) {
   const [options] = useState(() => ({
     extensions: [
       ...schemaExtensions({ assignIds: false }),
-      RecommendationNumbering.configure({ label: (number: number) => t('editor.recommendationLabel', { number }) }),
-      BlockDirection,
+      RecommendationLabels.configure({ label: (number: number) => t('editor.recommendationLabel', { number }) }),
+      BlockDirectionDecorations,
     ],
     content,
     editable: false,

@@ -4,7 +4,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { recommendationNumbers } from './recommendationNumbers.ts';
 
-export interface RecommendationNumberingOptions {
+export interface RecommendationLabelsOptions {
   /** The visible label of recommendation `number`, e.g. "Recommendation 7" in the reader's language. Default: the number. */
   label: (number: number) => string;
 }
@@ -22,7 +22,7 @@ export const RELABEL_RECOMMENDATIONS = key;
  * every change. Decorations are not part of the document, so numbers are never stored or synced: after concurrent
  * inserts or moves every client derives the same numbers from the same converged document.
  */
-export const RecommendationNumbering = Extension.create<RecommendationNumberingOptions>({
+export const RecommendationLabels = Extension.create<RecommendationLabelsOptions>({
   name: 'recommendationNumbering',
 
   addOptions() {

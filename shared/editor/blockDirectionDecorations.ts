@@ -11,7 +11,7 @@ const key = new PluginKey<DecorationSet>('blockDirection');
  * derived from the text on every change, never stored, so it cannot disagree with the text after concurrent edits.
  * An explicit `dir` (rather than `dir="auto"`) also places list bullets, quote bars and the caret of empty blocks.
  */
-export const BlockDirection = Extension.create({
+export const BlockDirectionDecorations = Extension.create({
   name: 'blockDirection',
 
   addProseMirrorPlugins() {
