@@ -25,4 +25,12 @@ describe('loadConfig', () => {
       keyFile: path.resolve('key.pem'),
     });
   });
+
+  it('keeps the origins of ACCORD_ALLOWED_ORIGINS and names a bad one', () => {
+    expect(loadConfig({ ACCORD_ALLOWED_ORIGINS: 'https://drafts.example.org/, http://10.0.0.5:8080' }).allowedOrigins).toEqual([
+      'https://drafts.example.org',
+      'http://10.0.0.5:8080',
+    ]);
+    expect(() => loadConfig({ ACCORD_ALLOWED_ORIGINS: 'drafts.example.org:443' })).toThrow(/ACCORD_ALLOWED_ORIGINS/);
+  });
 });

@@ -29,7 +29,7 @@ const Env = z.object({
   ACCORD_ORGANISER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The address people use to reach Accord, for invite links (e.g. http://192.168.1.20:8080). Default: from the request. */
   ACCORD_PUBLIC_URL: z.url().optional(),
-  /** Extra browser origins allowed to open the collaboration socket with a session cookie, comma-separated. */
+  /** Browser origins besides Accord's own and announced addresses allowed to open the collaboration socket, comma-separated. */
   ACCORD_ALLOWED_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /**
@@ -89,6 +89,14 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+function parseOrigin(entry: string): string {
+  const origin = URL.parse(entry)?.origin;
+  if (origin === undefined || origin === 'null') {
+    throw new ConfigError(`Invalid configuration:\n  ACCORD_ALLOWED_ORIGINS: "${entry}" is not an origin like https://host:port`);
+  }
+  return origin;
+}
+
 /** Reads the configuration from the environment; a bad value stops the start with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
@@ -113,7 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: Object.freeze(
       e.ACCORD_ALLOWED_ORIGINS.split(',')
         .map((origin) => origin.trim())
-        .filter(Boolean),
+        .filter(Boolean)
+        .map(parseOrigin),
     ),
     logLevel: e.LOG_LEVEL,
     maxMessageBytes: e.ACCORD_MAX_MESSAGE_BYTES,

@@ -72,6 +72,8 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const { generated } = access.setUpOrganiserToken(config.organiserToken);
   // Known once listening (the port may be chosen by the system); the routes read it at each request.
   let publicUrl: string | undefined = config.publicUrl;
+  // The addresses Accord announces (public URL, LAN address): browser sockets from their pages are Accord's own.
+  let announcedUrls: string[] = [];
 
   // The relay and the version service need each other (restores go through the relay; the relay's activity triggers
   // automatic snapshots): the relay's events reach the service, created just below, only once documents change.
@@ -142,7 +144,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     relay,
     logger,
     maxMessageBytes: config.maxMessageBytes,
-    allowedOrigins: config.allowedOrigins,
+    allowedOrigins: () => [...config.allowedOrigins, ...announcedUrls],
     failures,
   });
   server.on('upgrade', upgrade.handle);
@@ -156,7 +158,9 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const localHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `${scheme}://${localHost.includes(':') ? `[${localHost}]` : localHost}:${port}`;
   const lanHost = config.lan ? lanAddress() : undefined;
-  publicUrl = config.publicUrl ?? (lanHost ? `${scheme}://${lanHost}:${port}` : undefined);
+  const lanUrl = lanHost ? `${scheme}://${lanHost}:${port}` : undefined;
+  publicUrl = config.publicUrl ?? lanUrl;
+  announcedUrls = [config.publicUrl, lanUrl].filter((entry) => entry !== undefined);
   const demo = config.seedDemo ? await seedDemo({ documents: documentRepository, access, updates, baseUrl: publicUrl ?? url }) : undefined;
   const backups = new BackupScheduler({
     db,

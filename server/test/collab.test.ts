@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/closeCodes.ts';
 import { type CollabClient, connectClient, upgradeStatus } from './helpers/collabClient.ts';
 import { openRawSocket, syncUpdateFrame } from './helpers/rawSocket.ts';
-import { type TestServer, startTestServer } from './helpers/testServer.ts';
+import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 let server: TestServer;
@@ -72,6 +72,25 @@ describe('collaboration endpoint', () => {
     const url = `${server.wsUrl}/${documentId}`;
     expect(await upgradeStatus(url, { headers: { cookie, origin: 'http://evil.example' } })).toBe(403);
     expect(await upgradeStatus(url, { headers: { cookie, origin: server.url } })).toBe(101);
+  });
+
+  it('refuses a browser socket from a foreign origin with 403 at the upgrade, whatever its credentials', async () => {
+    await server.close();
+    server = await startTestServer({
+      env: { ACCORD_PUBLIC_URL: 'http://192.0.2.10:8080', ACCORD_ALLOWED_ORIGINS: 'https://drafts.example.org' },
+    });
+    documentId = await server.createDocument();
+    const { token } = await server.invite(documentId, 'delegate');
+    const url = `${server.wsUrl}/${documentId}?token=${token}`;
+    expect(await upgradeStatus(url, { headers: { origin: 'https://evil.example' } })).toBe(403);
+    expect(await upgradeStatus(url, { headers: { origin: 'null' } })).toBe(403);
+    expect(await upgradeStatus(url, { headers: { origin: server.url } })).toBe(101);
+    expect(await upgradeStatus(url, { headers: { origin: 'http://192.0.2.10:8080' } })).toBe(101);
+    expect(await upgradeStatus(url, { headers: { origin: 'https://drafts.example.org' } })).toBe(101);
+    // Scripts and stock clients in Node send no Origin.
+    expect(await upgradeStatus(url)).toBe(101);
+    const organiser = `${server.wsUrl}/${documentId}?token=${ORGANISER_TOKEN}`;
+    expect(await upgradeStatus(organiser, { headers: { origin: 'https://evil.example' } })).toBe(403);
   });
 
   it('closes a connection that sends malformed frames with 4400 while honest clients keep working', async () => {

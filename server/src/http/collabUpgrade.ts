@@ -19,8 +19,11 @@ export interface CollabUpgradeDeps {
   logger: Logger;
   /** Frames larger than this are refused by `ws` before they are buffered, with close code 1009. */
   maxMessageBytes: number;
-  /** Origins besides the server's own that may open a socket with a session cookie. */
-  allowedOrigins: readonly string[];
+  /**
+   * Origins besides the one the request was addressed to that may open a socket: ACCORD_ALLOWED_ORIGINS and the LAN and
+   * public URLs Accord announces (known once listening, hence a function).
+   */
+  allowedOrigins: () => readonly string[];
   failures: AuthFailureLimiter;
 }
 
@@ -34,12 +37,16 @@ function refuse(socket: Duplex, status: number, code: string, message: string): 
   );
 }
 
+/**
+ * Browsers always send Origin and let any page open a socket to any host, so a page elsewhere holding a token (or
+ * riding the cookie) could read the document through a delegate's browser. Clients without an Origin are not browsers.
+ */
 function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
   const origin = req.headers.origin;
-  if (!origin) return true;
-  if (allowed.includes(origin)) return true;
+  if (origin === undefined) return true;
   try {
-    return new URL(origin).host === req.headers.host;
+    const { host, origin: normalised } = new URL(origin);
+    return host === req.headers.host || allowed.some((entry) => new URL(entry).origin === normalised);
   } catch {
     return false;
   }
@@ -62,6 +69,9 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
     } catch {
       return refuse(socket, 400, 'bad_request', 'The document id is not valid.');
     }
+    if (!originAllowed(req, deps.allowedOrigins())) {
+      return refuse(socket, 403, 'forbidden', 'This origin may not open a collaboration socket.');
+    }
     const credential = readCredential(req, true);
     const address = req.socket.remoteAddress;
     if (await deps.failures.blocked(address)) {
@@ -71,9 +81,6 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
     if (!credential || !principal) {
       await deps.failures.failed(address);
       return refuse(socket, 401, 'unauthorized', 'Missing or invalid credentials.');
-    }
-    if (credential.via === 'cookie' && !originAllowed(req, deps.allowedOrigins)) {
-      return refuse(socket, 403, 'forbidden', 'This origin may not open a collaboration socket.');
     }
     let role;
     try {

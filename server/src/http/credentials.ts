@@ -5,7 +5,7 @@ export const SESSION_COOKIE = 'accord_session';
 
 export interface Credential {
   token: string;
-  /** Cookies are sent by browsers on their own, so only cookie-authenticated sockets need the Origin check. */
+  /** Logging out ends a cookie session; a bearer or query token stays valid. */
   via: 'bearer' | 'cookie' | 'query';
 }
 
