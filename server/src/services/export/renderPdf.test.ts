@@ -5,7 +5,10 @@ import path from 'node:path';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { editorSchema } from '../documentState.ts';
+import { DEMO_CONTENT, DEMO_TITLE } from '../demoContent.ts';
+import { editorSchema, proseMirrorOf } from '../documentState.ts';
+import { documentBlocks, plainText } from './documentBlocks.ts';
+import type { Block } from './exportModel.ts';
 import { createExportRenderer } from './renderExport.ts';
 
 interface PlacedWord {
@@ -30,6 +33,45 @@ function placedWords(pdf: Buffer): PlacedWord[] {
   }
 }
 
+/** The text pdftotext reads from a PDF, in logical order. */
+function pdfText(pdf: Buffer): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'accord-pdf-')), 'text.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true });
+  }
+}
+
+/**
+ * The words of a text, without the punctuation and bidi marks pdftotext moves or adds (a right-to-left line's final
+ * full stop comes out first): two words run together, or one split, still differ.
+ */
+function words(text: string): string[] {
+  return text
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .split(/\s+/)
+    .map((word) => word.replace(/\p{P}/gu, ''))
+    .filter(Boolean);
+}
+
+/** Every paragraph of the block model whose text reads right to left, nested ones included. */
+function rightToLeftParagraphs(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((block): string[] => {
+    switch (block.kind) {
+      case 'paragraph':
+      case 'heading':
+        return block.dir === 'rtl' ? [plainText(block.inlines)] : [];
+      case 'list':
+        return block.items.flatMap(rightToLeftParagraphs);
+      case 'quote':
+      case 'recommendation':
+        return rightToLeftParagraphs(block.blocks);
+    }
+  });
+}
+
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
 describe('PDF layout', () => {
@@ -50,5 +92,20 @@ describe('PDF layout', () => {
     expect(rightmost(item)).toBe(true);
     expect(rightmost(words.find((word) => word.text.startsWith('«'))!)).toBe(true);
     expect(leftmost(words.find((word) => word.text === '(a)')!)).toBe(true);
+  });
+});
+
+describe('PDF text', () => {
+  it('keeps every word of every Arabic paragraph of the demo, in order, in every export language', async () => {
+    const state = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(editorSchema(), DEMO_CONTENT, 'default'));
+    const arabic = rightToLeftParagraphs(documentBlocks(proseMirrorOf(state)));
+    expect(arabic.length).toBeGreaterThanOrEqual(2);
+    const render = createExportRenderer();
+    for (const language of ['en', 'fr', 'ar'] as const) {
+      const { body } = await render({ title: DEMO_TITLE, state, format: 'pdf', language, annex: undefined });
+      // Lines are joined: a paragraph's words must come out as one run of words, wherever its lines break.
+      const printed = ` ${words(pdfText(body)).join(' ')} `;
+      for (const text of arabic) expect(printed, `${language}: ${text}`).toContain(` ${words(text).join(' ')} `);
+    }
   });
 });
