@@ -1,11 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 // The client is built into dist/client and served by the Accord server itself;
 // in `npm run dev` Vite proxies the API and the collaboration socket to a running server.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  // Brotli and gzip copies of every text asset, made once at build time: the server sends them as they are (venue
+  // Wi-Fi is slow; compressing on each request would cost the server's CPU instead).
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], logLevel: 'silent' })],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

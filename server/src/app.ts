@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Metrics } from './metrics.ts';
@@ -98,10 +99,26 @@ export function createApp(deps: AppDeps): express.Express {
   return app;
 }
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 function clientRoutes(clientDir: string): express.Router {
   const router = express.Router();
   const index = path.join(clientDir, 'index.html');
-  router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  // Brotli or gzip copies made at build time, when the browser accepts them. Files under assets/ carry a content hash
+  // in their name, so a browser may keep them for good; index.html and sw.js keep their names and must be asked again.
+  router.use(
+    expressStaticGzip(clientDir, {
+      index: false,
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      serveStatic: {
+        setHeaders: (res, filePath) => {
+          const hashed = path.relative(clientDir, filePath).startsWith(`assets${path.sep}`);
+          res.setHeader('Cache-Control', hashed ? IMMUTABLE : 'no-cache');
+        },
+      },
+    }),
+  );
   router.get('/{*splat}', (_req, res) => {
     if (!fs.existsSync(index)) {
       res.status(503).type('text/plain').send('The Accord client is not built. Run `npm run build`, or start with `npm start`.');
