@@ -16,6 +16,7 @@ import type { ThreadService } from './services/threadService.ts';
 import type { VersionService } from './services/versions/versionService.ts';
 import type { AuthFailureLimiter } from './http/authFailureLimiter.ts';
 import { authenticate } from './http/authenticate.ts';
+import { refuseChangesWhenDatabaseLost } from './http/refuseChangesWhenDatabaseLost.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { requestLogger } from './http/requestLogger.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
@@ -45,6 +46,8 @@ export interface AppDeps {
   exports: ExportService;
   /** The address invite links point at; read at each request (in LAN mode it is known only once listening). */
   publicUrl: () => string | undefined;
+  /** Why the database file is no longer the one opened at start, once it is: every change is refused from then on. */
+  databaseLost: () => string | undefined;
   /** For the organiser's backup download and server info. */
   db: Db;
   lan: boolean;
@@ -79,7 +82,8 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(requestLogger(deps.logger));
-  app.use(healthRoutes(deps.metrics));
+  app.use(healthRoutes(deps.metrics, deps.databaseLost));
+  app.use('/api', refuseChangesWhenDatabaseLost(deps.databaseLost));
   app.use('/api', express.json({ limit: JSON_LIMIT }));
   app.use('/api', authenticate(deps.access, deps.failures));
   app.use(sessionRoutes({ access: deps.access, secureCookies: deps.secureCookies }));

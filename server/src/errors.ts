@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 /** An error whose code and message are meant for the caller; anything else becomes a plain 500. */

@@ -28,7 +28,8 @@ import { AccessRepository } from './storage/accessRepository.ts';
 import { AuditLogRepository } from './storage/auditLogRepository.ts';
 import { AuthorshipRepository } from './storage/authorshipRepository.ts';
 import { ConsensusRepository } from './storage/consensusRepository.ts';
-import { openDatabase } from './storage/database.ts';
+import { DATABASE_FILE, openDatabase } from './storage/database.ts';
+import { DatabaseFileWatch } from './storage/databaseFileWatch.ts';
 import { preallocateWal } from './storage/walPreallocation.ts';
 import { DocumentRepository } from './storage/documentRepository.ts';
 import { ThreadRepository } from './storage/threadRepository.ts';
@@ -56,13 +57,16 @@ export interface RunningServer {
 /** The composition root: config → database → repositories → services → relay → app → listen. */
 export async function startServer(config: Config, logger: Logger, clientDir = DEFAULT_CLIENT_DIR): Promise<RunningServer> {
   const db = openDatabase(config.dataDir, { synchronous: config.synchronous });
+  const databaseFile = path.join(config.dataDir, DATABASE_FILE);
+  const fileWatch = new DatabaseFileWatch(databaseFile);
+  const databaseLost = () => fileWatch.lost;
   const wal = preallocateWal(db);
   if (wal.skipped) logger.info({ reason: wal.skipped }, 'WAL not preallocated; commits append to it');
   const metrics = new Metrics();
   const documentRepository = new DocumentRepository(db);
   const access = new AccessService(new AccessRepository(db), documentRepository);
   const documents = new DocumentService(documentRepository);
-  const updates = new YjsUpdateRepository(db);
+  const updates = new YjsUpdateRepository(db, fileWatch);
   const versionRepository = new VersionRepository(db);
   const documentEvents = new DocumentEvents(logger);
   const auditLog = new AuditLogRepository(db);
@@ -104,6 +108,14 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     autoSnapshotIntervalMs: config.snapshotIntervalMs,
   });
   const suggestions = new SuggestionService({ documents, live: relay, audit: new AuditLogRepository(db) });
+  fileWatch.onLost((reason) => {
+    logger.error(
+      { file: databaseFile, reason },
+      'the database file was replaced or removed while Accord was running; refusing edits until Accord is restarted',
+    );
+    // Clients reconnect, are refused (503) and keep what they type until the server is restarted on the right file.
+    relay.closeWhere(() => true, CloseCode.storageFailure, 'database file replaced; restart Accord');
+  });
   access.onInviteRevoked((inviteId) => {
     relay.closeWhere((context) => context.inviteId === inviteId, CloseCode.inviteRevoked, 'invite revoked');
   });
@@ -132,6 +144,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     authorship,
     failures,
     publicUrl: () => publicUrl,
+    databaseLost,
     db,
     lan: config.lan,
     secureCookies: config.tls !== undefined,
@@ -145,6 +158,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     logger,
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: () => [...config.allowedOrigins, ...announcedUrls],
+    databaseLost,
     failures,
   });
   server.on('upgrade', upgrade.handle);
@@ -183,6 +197,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
         await Promise.all([exportWorkers.close(), backups.close()]);
       })
       .finally(() => {
+        fileWatch.close();
         updates.close();
         db.close();
       }));

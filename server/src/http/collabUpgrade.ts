@@ -11,6 +11,7 @@ import type { AccessService } from '../services/accessService.ts';
 import type { DocumentService } from '../services/documentService.ts';
 import type { AuthFailureLimiter } from './authFailureLimiter.ts';
 import { readCredential } from './credentials.ts';
+import { DATABASE_LOST_MESSAGE } from './refuseChangesWhenDatabaseLost.ts';
 
 export interface CollabUpgradeDeps {
   access: AccessService;
@@ -25,6 +26,8 @@ export interface CollabUpgradeDeps {
    */
   allowedOrigins: () => readonly string[];
   failures: AuthFailureLimiter;
+  /** Set once the database file was replaced under the server: nothing may be served or stored any more. */
+  databaseLost: () => string | undefined;
 }
 
 const PATH = new RegExp(`^${COLLAB_PATH}/([^/]+)$`);
@@ -60,6 +63,7 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes });
 
   const handle = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+    if (deps.databaseLost() !== undefined) return refuse(socket, 503, 'unavailable', DATABASE_LOST_MESSAGE);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = PATH.exec(url.pathname);
     if (!match) return refuse(socket, 404, 'not_found', 'No such websocket endpoint.');

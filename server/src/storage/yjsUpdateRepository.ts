@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Db } from './database.ts';
+import type { DatabaseFileWatch } from './databaseFileWatch.ts';
 import { UnsyncedCommit } from './unsyncedCommit.ts';
 
 /**
@@ -19,7 +20,11 @@ export class YjsUpdateRepository {
   private readonly walFile: string;
   private walFd: number | undefined;
 
-  constructor(db: Db) {
+  /** `fileWatch`: a write is durable only in the file people will read; once it has moved, every flush fails. */
+  constructor(
+    db: Db,
+    private readonly fileWatch?: Pick<DatabaseFileWatch, 'check'>,
+  ) {
     this.unsynced = new UnsyncedCommit(db);
     this.walFile = `${db.name}-wal`;
     this.selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM document_states WHERE document_id = ?');
@@ -55,6 +60,7 @@ export class YjsUpdateRepository {
   /** Appends updates in one transaction (one fsync); when this returns, all are committed. */
   appendMany(updates: readonly { documentId: string; update: Uint8Array }[]): void {
     this.appendTx(updates);
+    this.assertFileInPlace();
   }
 
   /**
@@ -73,32 +79,45 @@ export class YjsUpdateRepository {
    * once reaches the file the commits go to; after an error it is opened again next time.
    */
   sync(done: (error: Error | undefined) => void): void {
+    const finish = (error: Error | undefined) => done(error ?? this.fileMovedError());
     if (!this.unsynced.syncsCommits) {
-      setImmediate(done, undefined);
+      setImmediate(finish, undefined);
       return;
     }
     let fd: number;
     try {
       fd = this.walDescriptor();
     } catch (error) {
-      setImmediate(done, error as Error);
+      setImmediate(finish, error as Error);
       return;
     }
     fs.fdatasync(fd, (error) => {
       if (error) this.forgetWalDescriptor(fd);
-      done(error ?? undefined);
+      finish(error ?? undefined);
     });
   }
 
   syncNow(): void {
-    if (!this.unsynced.syncsCommits) return;
-    const fd = this.walDescriptor();
-    try {
-      fs.fdatasyncSync(fd);
-    } catch (error) {
-      this.forgetWalDescriptor(fd);
-      throw error;
+    if (this.unsynced.syncsCommits) {
+      const fd = this.walDescriptor();
+      try {
+        fs.fdatasyncSync(fd);
+      } catch (error) {
+        this.forgetWalDescriptor(fd);
+        throw error;
+      }
     }
+    this.assertFileInPlace();
+  }
+
+  private assertFileInPlace(): void {
+    const error = this.fileMovedError();
+    if (error) throw error;
+  }
+
+  private fileMovedError(): Error | undefined {
+    const lost = this.fileWatch?.check();
+    return lost === undefined ? undefined : new Error(`the database file is no longer in place: ${lost}`);
   }
 
   private walDescriptor(): number {
