@@ -332,14 +332,109 @@ describe('comment threads on text from the very start or to the very end of a pa
   it('keeps typing just before a thread that starts a paragraph outside it, and resolves the same words after a reload', async () => {
     await caretAt(france.page, whole, 0);
     await france.page.keyboard.type('Now ');
-    // Not a word starting with the thread's first letter: y-tiptap applies typing as a text diff, which would then
-    // insert after that letter and so inside the thread.
+    // A word with the thread's first letter, at the very start of the document.
     await caretAt(france.page, opening, 0);
-    await france.page.keyboard.type('New ');
+    await france.page.keyboard.type('Once ');
     await waitUntilSynced(france.page);
-    await waitFor(async () => (await documentText(spain.page)).startsWith(`New ${opening}\n`), { message: 'the typing at Spain' });
+    await waitFor(async () => (await documentText(spain.page)).startsWith(`Once ${opening}\n`), { message: 'the typing at Spain' });
     await rapporteur.page.reload();
     await waitUntilSynced(rapporteur.page);
     for (const [id, words] of anchored) await expectAnchoredOn(id, words, [spain.page, france.page, rapporteur.page]);
+  });
+});
+
+describe('a thread keeps the words its author chose, in every browser, while someone types next to them', () => {
+  const everyone = () => [spain.page, france.page, rapporteur.page];
+  /** Each thread of these tests and the words it must cover in the end. */
+  const anchored = new Map<string, string>();
+
+  /** Every browser shows `paragraph` (part of the text) and highlights `expected` for `thread`. */
+  async function expectEverywhere(thread: string, paragraph: string, expected: string): Promise<void> {
+    await waitUntilSynced(france.page);
+    for (const page of everyone()) {
+      await waitFor(async () => (await documentText(page)).includes(paragraph), { message: `"${paragraph}" in the text` });
+      await waitFor(async () => (await highlighted(page, thread)) === expected, { message: `"${expected}" highlighted` });
+    }
+  }
+
+  /** Spain writes `sentence` as a new last paragraph and comments on `words` in it. */
+  async function threadOn(sentence: string, words: string): Promise<string> {
+    await caretToEnd(spain.page);
+    await spain.page.keyboard.press('Enter');
+    await spain.page.keyboard.type(sentence);
+    await waitUntilSynced(spain.page);
+    const thread = await comment(spain.page, words, 'Agreed?');
+    await expectEverywhere(thread, sentence, words);
+    return thread;
+  }
+
+  /**
+   * France types `text` one key at a time at the caret; after each key every browser, France's included, shows
+   * `paragraph(typed)` and the thread on `expected(typed)`, where `typed` is the keys so far.
+   */
+  async function typeWatching(thread: string, text: string, paragraph: (typed: string) => string, expected: (typed: string) => string): Promise<void> {
+    for (let count = 1; count <= text.length; count++) {
+      const typed = text.slice(0, count);
+      await france.page.keyboard.type(typed.at(-1)!);
+      await expectEverywhere(thread, paragraph(typed), expected(typed));
+    }
+    anchored.set(thread, expected(text));
+  }
+
+  // y-tiptap writes an edit into the shared text as a diff of the old and new text, which keeps their common start: a
+  // word typed before "share" that starts with "s" took the thread's first letter, and only the typist's browser
+  // still showed the thread on the words its author chose.
+  it('keeps a word typed just before the thread outside it when it starts with the thread’s first letter', async () => {
+    const thread = await threadOn('Members shall share all evidence with the panel.', 'share all evidence');
+    await caretAt(france.page, 'share all evidence', 0);
+    await typeWatching(thread, 'swiftly ', (typed) => `shall ${typed}share all`, () => 'share all evidence');
+  });
+
+  it('…when it starts with the thread’s first two letters', async () => {
+    const thread = await threadOn('Parties should publish their data.', 'publish their data');
+    await caretAt(france.page, 'publish their data', 0);
+    await typeWatching(thread, 'publicly ', (typed) => `should ${typed}publish their`, () => 'publish their data');
+  });
+
+  it('…when it is the thread’s first word itself', async () => {
+    const thread = await threadOn('States will report progress yearly.', 'report progress');
+    await caretAt(france.page, 'report progress', 0);
+    await typeWatching(thread, 'report ', (typed) => `will ${typed}report progress`, () => 'report progress');
+  });
+
+  it('keeps the thread on its words when the words before it, sharing its first letters, are deleted key by key or as a selection', async () => {
+    const words = 'review decisions';
+    const thread = await threadOn(`Courts can revisit, reverse or review decisions.`, words);
+    await caretAt(france.page, words, 0);
+    for (const remaining of ['reverse or', 'reverse o', 'reverse ', 'reverse', 'revers', 'rever', 'reve', 'rev', 're', 'r', '']) {
+      await france.page.keyboard.press('Backspace');
+      await expectEverywhere(thread, `revisit, ${remaining}review`, words);
+    }
+    await setSelection(france.page, 'revisit, ', 0, 'revisit, '.length);
+    await france.page.keyboard.press('Backspace');
+    await expectEverywhere(thread, `can ${words}.`, words);
+    anchored.set(thread, words);
+  });
+
+  it('keeps a word typed just after the thread outside it', async () => {
+    const thread = await threadOn('Experts may attend meetings.', 'may attend');
+    await caretAt(france.page, 'may attend', 'may attend'.length);
+    await typeWatching(thread, ' all', (typed) => `may attend${typed} meetings`, () => 'may attend');
+  });
+
+  it('keeps digits typed at the thread’s end inside it when typed before its last digit, outside when typed after it', async () => {
+    const thread = await threadOn('Fines shall not exceed 100 euros.', 'not exceed 100');
+    await caretAt(france.page, '100 euros', 2);
+    await typeWatching(thread, '00', (typed) => `exceed 10${typed}0 euros`, (typed) => `not exceed 10${typed}0`);
+    await caretAt(france.page, '10000 euros', 5);
+    await typeWatching(thread, '0', (typed) => `exceed 10000${typed} euros`, () => 'not exceed 10000');
+  });
+
+  it('shows the same words after a reload, resolved from the stored document alone', async () => {
+    for (const page of [france.page, rapporteur.page]) {
+      await page.reload();
+      await waitUntilSynced(page);
+    }
+    for (const [thread, words] of anchored) await expectEverywhere(thread, words, words);
   });
 });

@@ -13,6 +13,7 @@ import { SuggestMode } from '../suggestions/suggestMode.ts';
 import { ConsensusBadges } from '../consensus/consensusBadges.ts';
 import type { AwarenessUser } from './awarenessUser.ts';
 import { renderCaret, renderSelection } from './caretRender.ts';
+import { TextEditPlacement } from './textEditPlacement.ts';
 
 export interface EditorExtensionOptions {
   collaboration: CollaborationSession;
@@ -42,6 +43,7 @@ export function editorExtensions({
   return [
     ...schemaExtensions({ assignIds: canEdit, describeSuggestion, describeBracket }),
     Collaboration.configure({ document: collaboration.ydoc }),
+    TextEditPlacement,
     CollaborationCaret.configure({ provider: collaboration.provider, user, render: (caretUser) => renderCaret(caretUser.role === 'organiser' ? { ...caretUser, name: organiserLabel(), delegation: '' } : caretUser), selectionRender: renderSelection }),
     RecommendationLabels.configure({ label: recommendationLabel }),
     BlockDirectionDecorations,
