@@ -87,6 +87,10 @@ function placeRun(type: Y.XmlText, before: string, after: string, beforeStart: n
   return true;
 }
 
+/** The same node before and after the edit: its opening and closing kept, where the new document has them. */
+const keptNode = (old: ProseMirrorNode, now: ProseMirrorNode, beforeAt: number, afterAt: number, mapping: Mapping) =>
+  now.type === old.type && keptAt(mapping, beforeAt) === afterAt && keptAt(mapping, beforeAt + old.nodeSize - 1) === afterAt + now.nodeSize - 1;
+
 function placeChildren(
   parent: Y.XmlFragment | Y.XmlElement,
   before: ProseMirrorNode,
@@ -95,33 +99,31 @@ function placeChildren(
   mapping: Mapping,
   placed: PlacedPair[],
 ): void {
-  const types = parent.toArray();
-  const beforeChildren = childrenOf(before);
-  const afterChildren = childrenOf(after);
+  // Block content maps one to one onto Yjs elements; unchanged blocks are the same objects and are skipped unread.
+  const beforeChildren: readonly Child[] = before.inlineContent ? childrenOf(before) : before.children;
+  const afterChildren: readonly Child[] = after.inlineContent ? childrenOf(after) : after.children;
   // Blocks added, removed, split or joined: y-tiptap's own pass writes those.
-  if (types.length !== beforeChildren.length || afterChildren.length !== beforeChildren.length) return;
+  if (parent.length !== beforeChildren.length || afterChildren.length !== beforeChildren.length) return;
   let beforeAt = positions.before;
   let afterAt = positions.after;
   beforeChildren.forEach((old, index) => {
     const now = afterChildren[index]!;
-    const type = types[index];
-    if (Array.isArray(old) && Array.isArray(now) && type instanceof Y.XmlText && !sameRun(old, now)) {
-      const oldText = textOf(old);
-      const newText = textOf(now);
-      if (oldText === newText || placeRun(type, oldText, newText, beforeAt, afterAt, mapping)) placed.push({ type, before: old, after: now });
-    } else if (
-      !Array.isArray(old) &&
-      !Array.isArray(now) &&
-      old !== now &&
-      type instanceof Y.XmlElement &&
-      type.nodeName === old.type.name &&
-      now.type === old.type &&
-      // The same node before and after the edit: its opening and closing kept, where the new document has them.
-      keptAt(mapping, beforeAt) === afterAt &&
-      keptAt(mapping, beforeAt + old.nodeSize - 1) === afterAt + now.nodeSize - 1
-    ) {
-      placed.push({ type, before: old, after: now });
-      placeChildren(type, old, now, { before: beforeAt + 1, after: afterAt + 1 }, mapping, placed);
+    if (old !== now) {
+      const type = parent.get(index);
+      if (Array.isArray(old) && Array.isArray(now) && type instanceof Y.XmlText && !sameRun(old, now)) {
+        const oldText = textOf(old);
+        const newText = textOf(now);
+        if (oldText === newText || placeRun(type, oldText, newText, beforeAt, afterAt, mapping)) placed.push({ type, before: old, after: now });
+      } else if (
+        !Array.isArray(old) &&
+        !Array.isArray(now) &&
+        type instanceof Y.XmlElement &&
+        type.nodeName === old.type.name &&
+        keptNode(old, now, beforeAt, afterAt, mapping)
+      ) {
+        placed.push({ type, before: old, after: now });
+        placeChildren(type, old, now, { before: beforeAt + 1, after: afterAt + 1 }, mapping, placed);
+      }
     }
     beforeAt += sizeOf(old);
     afterAt += sizeOf(now);
