@@ -18,7 +18,11 @@ import { waitFor } from './helpers/waitFor.ts';
 const VENUE_HOST = 'accord.test';
 
 let origin: string;
-/** Uncaught errors of every page opened here: a missing secure-context API must never throw. */
+/**
+ * Uncaught errors and console errors and warnings of every page opened here: a missing secure-context API must never
+ * throw, and nothing the server sends may make the browser complain (a Cross-Origin-Opener-Policy or
+ * Origin-Agent-Cluster header it ignores over http). No test here provokes one on purpose.
+ */
 const pageErrors: string[] = [];
 const contexts: BrowserContext[] = [];
 
@@ -39,6 +43,9 @@ async function openPage({ bypassCSP = false } = {}): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') pageErrors.push(`${page.url()}: console: ${message.text()}`);
+  });
   return page;
 }
 

@@ -51,6 +51,7 @@ export interface AppDeps {
   /** For the organiser's backup download and server info. */
   db: Db;
   lan: boolean;
+  /** Served over TLS: cookies are Secure, and headers only honoured on secure origins are sent. */
   secureCookies: boolean;
   /** The built client (vite build output); served with an index.html fallback for client-side routes. */
   clientDir: string;
@@ -78,6 +79,10 @@ export function createApp(deps: AppDeps): express.Express {
       },
       // Venues use self-signed certificates; HSTS would forbid clicking through the browser warning on later visits.
       strictTransportSecurity: false,
+      // Browsers ignore COOP and Origin-Agent-Cluster on an http:// origin other than localhost (a venue's
+      // http://<laptop>:port) and complain on every page (an error for COOP); they are sent only where honoured.
+      crossOriginOpenerPolicy: deps.secureCookies ? { policy: 'same-origin' } : false,
+      originAgentCluster: deps.secureCookies,
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );

@@ -66,6 +66,14 @@ describe('venue operation', () => {
         req.on('error', reject);
         req.end(body === undefined ? undefined : JSON.stringify(body));
       });
+    // Headers that browsers honour only on secure origins are sent here, and not over plain http (below).
+    const page = await request('/');
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['origin-agent-cluster']).toBe('?1');
+    const plain = await start();
+    const plainPage = await fetch(`${plain.url}/`);
+    expect(plainPage.headers.get('cross-origin-opener-policy')).toBeNull();
+    expect(plainPage.headers.get('origin-agent-cluster')).toBeNull();
     const created = JSON.parse((await request('/api/documents', 'POST', { title: 'Secure' })).body) as { id: string };
     const invite = JSON.parse((await request(`/api/documents/${created.id}/invites`, 'POST', { role: 'delegate', delegation: 'Jordan' })).body) as { token: string; url: string };
     expect(invite.url.startsWith('https://')).toBe(true);
