@@ -10,6 +10,7 @@ const SERVER_EDITOR_MODULES = [
   'server/src/services/editorKit.ts',
   'server/src/services/documentState.ts',
   'server/src/services/versions/compareDocuments.ts',
+  'server/src/services/languages/alignedVersion.ts',
   ...['documentBlocks', 'exportModel', 'renderDocx', 'renderExport', 'renderHtml', 'renderMarkdown', 'renderPdf', 'safeHref', 'statusRows'].map(
     (worker) => `server/src/services/export/${worker}.ts`,
   ),

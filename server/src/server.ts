@@ -36,6 +36,11 @@ import { ThreadRepository } from './storage/threadRepository.ts';
 import { VersionRepository } from './storage/versionRepository.ts';
 import { YjsUpdateRepository } from './storage/yjsUpdateRepository.ts';
 import { VersionService } from './services/versions/versionService.ts';
+import { LanguageService } from './services/languages/languageService.ts';
+import { LanguageRepository } from './storage/languageRepository.ts';
+import { parseRoomName } from '../../shared/protocol/languageRooms.ts';
+
+const documentOf = (room: string): string => parseRoomName(room)?.documentId ?? room;
 
 const DEFAULT_CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 
@@ -90,12 +95,17 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     maxDocumentBytes: config.maxDocumentBytes,
     maxPendingBytes: config.maxMessageBytes,
     maxBufferedBytes: config.maxBufferedBytes,
+    // Events name rooms: a document's source room is its id; a language room belongs to its document (snapshots
+    // cover every version), while authorship is kept for the source only.
     events: {
-      stored: (documentId) => versions.noteActivity(documentId),
-      authored: (documentId, change, context) => authorship.recordChange(documentId, change, context),
-      unloaded: (documentId) => {
-        authorship.forget(documentId);
-        versions.autoSnapshot(documentId);
+      stored: (room) => versions.noteActivity(documentOf(room)),
+      authored: (room, change, context) => {
+        if (room === context.documentId) authorship.recordChange(room, change, context);
+      },
+      unloaded: (room) => {
+        if (room !== documentOf(room)) return;
+        authorship.forget(room);
+        versions.autoSnapshot(room);
       },
     },
   });
@@ -107,6 +117,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     live: relay,
     autoSnapshotIntervalMs: config.snapshotIntervalMs,
   });
+  const languages = new LanguageService({ documents, languages: new LanguageRepository(db), history: updates, live: relay });
   const suggestions = new SuggestionService({ documents, live: relay, audit: new AuditLogRepository(db) });
   fileWatch.onLost((reason) => {
     logger.error(
@@ -139,6 +150,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     exports,
     threads,
     versions,
+    languages,
     suggestions,
     consensus,
     authorship,
@@ -155,6 +167,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     access,
     documents,
     relay,
+    languages,
     logger,
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: () => [...config.allowedOrigins, ...announcedUrls],

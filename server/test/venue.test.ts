@@ -189,8 +189,14 @@ describe('venue operation', () => {
     paragraph.insert(0, [text]);
     doc.getXmlFragment('default').push([paragraph]);
     text.insert(text.length, ' the upgrade');
-    const insert = db.prepare("INSERT INTO document_updates (document_id, data) VALUES ('old-doc', ?)");
-    for (const update of appended) insert.run(update);
+    const insert = db.prepare("INSERT INTO document_updates (document_id, seq, data) VALUES ('old-doc', ?, ?)");
+    appended.forEach((update, index) => insert.run(index + 1, update));
+    // A member who joined through an invite: migration 006 rebuilds the invites table the members refer to.
+    db.prepare("INSERT INTO delegations (document_id, name, color) VALUES ('old-doc', 'Jordan', '#1d4ed8')").run();
+    db.prepare(
+      "INSERT INTO invites (id, document_id, token_hash, role, delegation, created_at) VALUES ('inv', 'old-doc', 'hash', 'delegate', 'Jordan', '2026-01-01T00:00:00.000Z')",
+    ).run();
+    db.prepare("INSERT INTO members (id, document_id, invite_id, name, joined_at) VALUES ('m1', 'old-doc', 'inv', 'Rania', '2026-01-01T00:00:00.000Z')").run();
     db.close();
 
     const server = await start({ dataDir });
@@ -201,5 +207,7 @@ describe('venue operation', () => {
     const reader = await connectClient(server.wsUrl, 'old-doc', token);
     clients.push(reader);
     expect(reader.text()).toBe('Written before the upgrade');
+    const members = (await (await server.api('GET', '/api/documents/old-doc/members')).json()) as { members: { name: string; role: string }[] };
+    expect(members.members).toMatchObject([{ name: 'Rania', role: 'delegate', language: null }]);
   });
 });

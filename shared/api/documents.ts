@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_CODES } from '../domain/languages.ts';
 import { ROLES } from '../domain/roles.ts';
 
 /** Limits of user-given names, shared so the client can say so before the server refuses. */
@@ -12,8 +13,13 @@ const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
 export const Role = z.enum(ROLES);
 
+/** A language of Accord's texts and interface: `en`, `fr`, `ar` or `es`. */
+export const LanguageCode = z.enum(LANGUAGE_CODES);
+
 export const CreateDocumentBody = z.strictObject({
   title: trimmed(LIMITS.titleLength),
+  /** The language the text is written in; its language versions translate it. Default `en`. */
+  sourceLanguage: LanguageCode.default('en'),
 });
 export type CreateDocumentBody = z.infer<typeof CreateDocumentBody>;
 
@@ -22,6 +28,7 @@ export const DocumentSummary = z.object({
   title: z.string(),
   createdAt: z.string(),
   frozen: z.boolean(),
+  sourceLanguage: LanguageCode,
   /** The caller's role in this document. */
   role: Role,
 });
@@ -30,16 +37,26 @@ export type DocumentSummary = z.infer<typeof DocumentSummary>;
 export const DocumentList = z.object({ documents: z.array(DocumentSummary) });
 export type DocumentList = z.infer<typeof DocumentList>;
 
-export const CreateInviteBody = z.strictObject({
-  role: Role,
-  delegation: trimmed(LIMITS.delegationLength),
-});
+/** An invite: a translator's also names the one language version its holder translates. */
+export const CreateInviteBody = z.discriminatedUnion('role', [
+  z.strictObject({
+    role: Role.exclude(['translator']),
+    delegation: trimmed(LIMITS.delegationLength),
+  }),
+  z.strictObject({
+    role: z.literal('translator'),
+    delegation: trimmed(LIMITS.delegationLength),
+    language: LanguageCode,
+  }),
+]);
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 
 export const InviteSummary = z.object({
   id: z.string(),
   documentId: z.string(),
   role: Role,
+  /** The language a translator invite translates; null for the other roles. */
+  language: LanguageCode.nullable(),
   delegation: z.string(),
   color: z.string(),
   createdAt: z.string(),
@@ -64,6 +81,7 @@ export const Member = z.object({
   delegation: z.string(),
   color: z.string(),
   role: Role,
+  language: LanguageCode.nullable(),
   joinedAt: z.string(),
 });
 export type Member = z.infer<typeof Member>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, Role } from './documents.ts';
+import { LanguageCode, LIMITS, Role } from './documents.ts';
 
 /** Exchange an organiser token for a browser session. */
 export const OrganiserLoginBody = z.strictObject({
@@ -19,6 +19,7 @@ export const InvitePreview = z.object({
   documentId: z.string(),
   documentTitle: z.string(),
   role: Role,
+  language: LanguageCode.nullable(),
   delegation: z.string(),
   color: z.string(),
 });
@@ -35,6 +36,8 @@ export const Me = z.discriminatedUnion('kind', [
     delegation: z.string(),
     color: z.string(),
     role: Role,
+    /** The language a translator translates; null for the other roles. */
+    language: LanguageCode.nullable(),
   }),
 ]);
 export type Me = z.infer<typeof Me>;

@@ -65,6 +65,8 @@ const allowed: Record<Role, ReadonlySet<Action>> = {
     'export',
   ]),
   observer: new Set<Action>(['document.read', 'thread.read', 'export']),
+  // A translator writes only its own language version (textAccess.ts), never the source, and comments on any text.
+  translator: new Set<Action>(['document.read', 'thread.read', 'thread.post', 'export']),
 };
 
 /** Actions that change the text or its discussion, and so stop while the document is frozen. */

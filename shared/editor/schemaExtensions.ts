@@ -3,8 +3,8 @@ import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import UniqueID from '@tiptap/extension-unique-id';
 import StarterKit from '@tiptap/starter-kit';
 import { Bracket, type BracketAttributes } from './bracket.ts';
+import { ALIGNED_BLOCK_TYPES } from './alignedBlocks.ts';
 import { Recommendation } from './recommendationNode.ts';
-import { RECOMMENDATION_NODE } from './recommendationNumbers.ts';
 import { Deletion, Insertion, Modification, type SuggestionAttributes } from './suggestionMarks.ts';
 
 /** Link schemes a document may hold; anything else (javascript:, data:, vbscript: …) is dropped on paste and export. */
@@ -21,7 +21,7 @@ export function isAllowedHref(href: string): boolean {
 
 export interface SchemaOptions {
   /**
-   * Whether this editor gives new recommendations their stable id. Default true. Read-only editors (observers, frozen
+   * Whether this editor gives new blocks their stable id. Default true. Read-only editors (observers, frozen
    * documents) pass false: ids they generated could never reach the server, and would leave them with a document that
    * differs from everyone else's and changes that never sync.
    */
@@ -60,8 +60,10 @@ export function schemaExtensions({ assignIds = true, describeSuggestion, describ
     Deletion.configure({ describe }),
     Modification.configure({ describe }),
     Bracket.configure({ describe: describeBracket ?? null }),
+    // Recommendations and every other top-level block keep a stable id: comments and statuses, and the alignment of
+    // language versions, follow a block through edits and moves.
     UniqueID.configure({
-      types: [RECOMMENDATION_NODE],
+      types: ALIGNED_BLOCK_TYPES,
       updateDocument: assignIds,
       // Ids arriving from peers are kept as they are; otherwise every client would rewrite the others' ids.
       filterTransaction: (transaction) => !isChangeOrigin(transaction),

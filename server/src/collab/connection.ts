@@ -19,6 +19,8 @@ export interface ConnectionIdentity {
 
 export interface ConnectionContext {
   documentId: string;
+  /** The room the socket joined: the document's id for its source, or a language room (shared/protocol/languageRooms.ts). */
+  room: string;
   /** The invite the credentials came from, so revoking it can close this socket; null for the organiser. */
   inviteId: string | null;
   identity: ConnectionIdentity;

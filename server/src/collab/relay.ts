@@ -44,9 +44,9 @@ export class CollabRelay {
     return this.rooms.size;
   }
 
-  /** Takes over an authenticated socket for `context.documentId`. */
+  /** Takes over an authenticated socket for `context.room`. */
   accept(socket: WebSocket, context: ConnectionContext): void {
-    const room = this.roomFor(context.documentId);
+    const room = this.roomFor(context.room);
     if (!room) {
       socket.close(CloseCode.storageFailure, 'document could not be loaded');
       return;
@@ -98,17 +98,23 @@ export class CollabRelay {
     this.commits.flush();
   }
 
+  /** Closes the sockets of one room (a document's source, or one of its language versions). */
+  closeRoom(room: string, code: number, reason: string): void {
+    this.closeWhere((context) => context.room === room, code, reason);
+  }
+
+  /** Closes every socket of the document, in its source room and in every language room. */
   closeDocument(documentId: string, code: number, reason: string): void {
     this.closeWhere((context) => context.documentId === documentId, code, reason);
   }
 
   /**
-   * Applies a change made by the server (a restore) to a document, loaded for the purpose if nobody is connected:
-   * stored first, then relayed to every open editor. Throws if the document cannot be loaded or stored.
+   * Applies a change made by the server (a restore, a confirmation) to a room, loaded for the purpose if nobody is
+   * connected: stored first, then relayed to every open editor. Throws if the room cannot be loaded or stored.
    */
-  applyServerChange(documentId: string, change: (doc: Y.Doc) => void): void {
-    const room = this.roomFor(documentId);
-    if (!room) throw new Error(`document ${documentId} could not be loaded`);
+  applyServerChange(roomName: string, change: (doc: Y.Doc) => void): void {
+    const room = this.roomFor(roomName);
+    if (!room) throw new Error(`room ${roomName} could not be loaded`);
     try {
       room.applyServerChange(change);
     } catch (error) {

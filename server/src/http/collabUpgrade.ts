@@ -3,12 +3,15 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { can } from '../../../shared/domain/policy.ts';
+import type { LanguageCode } from '../../../shared/domain/languages.ts';
+import { canWriteText } from '../../../shared/domain/textAccess.ts';
+import { parseRoomName } from '../../../shared/protocol/languageRooms.ts';
 import { COLLAB_PATH } from '../../../shared/protocol/messageTypes.ts';
 import type { CollabRelay } from '../collab/relay.ts';
 import { AppError } from '../errors.ts';
 import type { AccessService } from '../services/accessService.ts';
 import type { DocumentService } from '../services/documentService.ts';
+import { textEditorIn } from '../services/principal.ts';
 import type { AuthFailureLimiter } from './authFailureLimiter.ts';
 import { readCredential } from './credentials.ts';
 import { DATABASE_LOST_MESSAGE } from './refuseChangesWhenDatabaseLost.ts';
@@ -17,6 +20,8 @@ export interface CollabUpgradeDeps {
   access: AccessService;
   documents: DocumentService;
   relay: CollabRelay;
+  /** The language versions a document has: a language room opens only for one of them. */
+  languages: { requireVersion(documentId: string, language: LanguageCode): void };
   logger: Logger;
   /** Frames larger than this are refused by `ws` before they are buffered, with close code 1009. */
   maxMessageBytes: number;
@@ -30,7 +35,7 @@ export interface CollabUpgradeDeps {
   databaseLost: () => string | undefined;
 }
 
-const PATH = new RegExp(`^${COLLAB_PATH}/([^/]+)$`);
+const PATH = new RegExp(`^${COLLAB_PATH}/(.+)$`);
 
 function refuse(socket: Duplex, status: number, code: string, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
@@ -56,8 +61,9 @@ function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolea
 }
 
 /**
- * Handles `upgrade` requests for `/collab/:documentId`: every check happens here, before the websocket handshake,
- * so a refused client never receives a byte of the document.
+ * Handles `upgrade` requests for `/collab/:documentId` (the source) and `/collab/:documentId/languages/:language` (a
+ * language version): every check happens here, before the websocket handshake, so a refused client never receives a
+ * byte of the document.
  */
 export function collabUpgrade(deps: CollabUpgradeDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes });
@@ -67,15 +73,18 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = PATH.exec(url.pathname);
     if (!match) return refuse(socket, 404, 'not_found', 'No such websocket endpoint.');
-    let documentId: string;
+    let roomName: string;
     try {
-      documentId = decodeURIComponent(match[1]!);
+      roomName = match[1]!.split('/').map(decodeURIComponent).join('/');
     } catch {
       return refuse(socket, 400, 'bad_request', 'The document id is not valid.');
     }
     if (!originAllowed(req, deps.allowedOrigins())) {
       return refuse(socket, 403, 'forbidden', 'This origin may not open a collaboration socket.');
     }
+    const room = parseRoomName(roomName);
+    if (!room) return refuse(socket, 404, 'not_found', 'No such websocket endpoint.');
+    const { documentId, language } = room;
     const credential = readCredential(req, true);
     const address = req.socket.remoteAddress;
     if (await deps.failures.blocked(address)) {
@@ -89,13 +98,17 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
     let role;
     try {
       role = deps.documents.authorize(principal, documentId, 'document.read').role;
+      if (language) deps.languages.requireVersion(documentId, language);
     } catch (error) {
       if (error instanceof AppError) return refuse(socket, error.status, error.code, error.message);
       throw error;
     }
-    const writable = can(role, 'document.edit', { frozen: deps.documents.isFrozen(documentId) });
+    const editor = textEditorIn(principal, documentId)!;
+    // A translator's (or delegate's) write to a room it may only read is dropped like an observer's: not relayed, not stored.
+    const writable = canWriteText(editor, language ?? 'source', { frozen: deps.documents.isFrozen(documentId) });
     const context = {
       documentId,
+      room: roomName,
       inviteId: principal.kind === 'member' ? principal.inviteId : null,
       identity: { name: principal.name, delegation: principal.delegation, color: principal.color, role },
       // Decided once: freezing or unfreezing closes the document's sockets, so every reconnection decides anew.

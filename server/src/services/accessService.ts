@@ -23,6 +23,7 @@ const memberPrincipal = (member: MemberRow): Principal => ({
   delegation: member.delegation,
   color: member.color,
   role: member.role,
+  language: member.language,
 });
 
 const invitePrincipal = (invite: InviteRow): Principal => ({
@@ -34,6 +35,7 @@ const invitePrincipal = (invite: InviteRow): Principal => ({
   delegation: invite.delegation,
   color: invite.color,
   role: invite.role,
+  language: invite.language,
 });
 
 const inviteSummary = (invite: InviteRow): InviteSummary => ({ ...invite });
@@ -101,6 +103,7 @@ export class AccessService {
       documentId: invite.documentId,
       documentTitle: document.title,
       role: invite.role,
+      language: invite.language,
       delegation: invite.delegation,
       color: invite.color,
     };
@@ -129,6 +132,7 @@ export class AccessService {
       documentId,
       tokenHash: hashToken(token),
       role: body.role,
+      language: body.role === 'translator' ? body.language : null,
       delegation: body.delegation,
       createdAt: this.now().toISOString(),
     });
@@ -155,12 +159,13 @@ export class AccessService {
 
   listMembers(documentId: string): Member[] {
     this.requireDocument(documentId);
-    return this.access.membersOfDocument(documentId).map(({ id, name, delegation, color, role, joinedAt }) => ({
+    return this.access.membersOfDocument(documentId).map(({ id, name, delegation, color, role, language, joinedAt }) => ({
       id,
       name,
       delegation,
       color,
       role,
+      language,
       joinedAt,
     }));
   }

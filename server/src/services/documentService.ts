@@ -17,7 +17,8 @@ export class DocumentService {
 
   create(principal: Principal, body: CreateDocumentBody): DocumentSummary {
     if (principal.kind !== 'organiser') throw new AppError('forbidden', 'Only organisers create documents.');
-    return summary(this.documents.insert({ id: newId(), title: body.title, createdAt: this.now().toISOString() }), 'organiser');
+    const row = { id: newId(), title: body.title, createdAt: this.now().toISOString(), sourceLanguage: body.sourceLanguage };
+    return summary(this.documents.insert(row), 'organiser');
   }
 
   list(principal: Principal): DocumentSummary[] {

@@ -7,3 +7,6 @@ export { prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProseMirrorRootNo
 export { decideSuggestions, listBrackets, listSuggestions, removeBracket } from '../../../shared/editor/suggestionChanges.ts';
 export { EDITOR_FRAGMENT, editorSchema, proseMirrorOf } from './documentState.ts';
 export { compareDocuments } from './versions/compareDocuments.ts';
+export { blockWording } from '../../../shared/editor/alignedBlocks.ts';
+export { confirm, countStatuses } from '../../../shared/editor/translationStatus.ts';
+export { alignStoredVersion, giveBlockIds } from './languages/alignedVersion.ts';

@@ -1,3 +1,4 @@
+import type { LanguageCode } from '../../../shared/domain/languages.ts';
 import type { Role } from '../../../shared/domain/roles.ts';
 import type { Db } from './database.ts';
 
@@ -5,6 +6,8 @@ export interface InviteRow {
   id: string;
   documentId: string;
   role: Role;
+  /** The language a translator invite translates; null for every other role. */
+  language: LanguageCode | null;
   delegation: string;
   color: string;
   createdAt: string;
@@ -20,6 +23,7 @@ export interface MemberRow {
   delegation: string;
   color: string;
   role: Role;
+  language: LanguageCode | null;
   joinedAt: string;
   inviteRevoked: boolean;
 }
@@ -30,6 +34,7 @@ interface RawInvite {
   id: string;
   document_id: string;
   role: Role;
+  language: LanguageCode | null;
   delegation: string;
   color: string;
   created_at: string;
@@ -45,14 +50,15 @@ interface RawMember {
   delegation: string;
   color: string;
   role: Role;
+  language: LanguageCode | null;
   joined_at: string;
   revoked_at: string | null;
 }
 
-const INVITE_COLUMNS = `i.id, i.document_id, i.role, i.delegation, d.color, i.created_at, i.revoked_at,
+const INVITE_COLUMNS = `i.id, i.document_id, i.role, i.language, i.delegation, d.color, i.created_at, i.revoked_at,
   (SELECT COUNT(*) FROM members m WHERE m.invite_id = i.id) AS member_count`;
 const INVITE_FROM = 'invites i JOIN delegations d ON d.document_id = i.document_id AND d.name = i.delegation';
-const MEMBER_COLUMNS = 'm.id, m.document_id, m.invite_id, m.name, i.delegation, d.color, i.role, m.joined_at, i.revoked_at';
+const MEMBER_COLUMNS = 'm.id, m.document_id, m.invite_id, m.name, i.delegation, d.color, i.role, i.language, m.joined_at, i.revoked_at';
 const MEMBER_FROM = `members m JOIN invites i ON i.id = m.invite_id
   JOIN delegations d ON d.document_id = i.document_id AND d.name = i.delegation`;
 
@@ -60,6 +66,7 @@ const toInvite = (raw: RawInvite): InviteRow => ({
   id: raw.id,
   documentId: raw.document_id,
   role: raw.role,
+  language: raw.language,
   delegation: raw.delegation,
   color: raw.color,
   createdAt: raw.created_at,
@@ -75,6 +82,7 @@ const toMember = (raw: RawMember): MemberRow => ({
   delegation: raw.delegation,
   color: raw.color,
   role: raw.role,
+  language: raw.language,
   joinedAt: raw.joined_at,
   inviteRevoked: raw.revoked_at !== null,
 });
@@ -92,8 +100,8 @@ export class AccessRepository {
       insertDelegation: db.prepare<[string, string, string]>(
         'INSERT INTO delegations (document_id, name, color) VALUES (?, ?, ?)',
       ),
-      insertInvite: db.prepare<[string, string, string, Role, string, string]>(
-        'INSERT INTO invites (id, document_id, token_hash, role, delegation, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      insertInvite: db.prepare<[string, string, string, Role, LanguageCode | null, string, string]>(
+        'INSERT INTO invites (id, document_id, token_hash, role, language, delegation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       inviteById: db.prepare<[string], RawInvite>(`SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE i.id = ?`),
       inviteByHash: db.prepare<[string], RawInvite>(`SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE i.token_hash = ?`),
@@ -137,8 +145,17 @@ export class AccessRepository {
     })();
   }
 
-  insertInvite(invite: { id: string; documentId: string; tokenHash: string; role: Role; delegation: string; createdAt: string }): void {
-    this.stmts.insertInvite.run(invite.id, invite.documentId, invite.tokenHash, invite.role, invite.delegation, invite.createdAt);
+  insertInvite(invite: {
+    id: string;
+    documentId: string;
+    tokenHash: string;
+    role: Role;
+    language: LanguageCode | null;
+    delegation: string;
+    createdAt: string;
+  }): void {
+    const { id, documentId, tokenHash, role, language, delegation, createdAt } = invite;
+    this.stmts.insertInvite.run(id, documentId, tokenHash, role, language, delegation, createdAt);
   }
 
   inviteById(id: string): InviteRow | undefined {

@@ -1,3 +1,4 @@
+import type { LanguageCode } from '../../../shared/domain/languages.ts';
 import type { Db } from './database.ts';
 
 export interface DocumentRow {
@@ -5,6 +6,7 @@ export interface DocumentRow {
   title: string;
   createdAt: string;
   frozen: boolean;
+  sourceLanguage: LanguageCode;
 }
 
 interface RawDocumentRow {
@@ -12,6 +14,7 @@ interface RawDocumentRow {
   title: string;
   created_at: string;
   frozen: number;
+  source_language: LanguageCode;
 }
 
 const toRow = (raw: RawDocumentRow): DocumentRow => ({
@@ -19,6 +22,7 @@ const toRow = (raw: RawDocumentRow): DocumentRow => ({
   title: raw.title,
   createdAt: raw.created_at,
   frozen: raw.frozen === 1,
+  sourceLanguage: raw.source_language,
 });
 
 export class DocumentRepository {
@@ -28,15 +32,18 @@ export class DocumentRepository {
   private readonly setFrozenStmt;
 
   constructor(db: Db) {
-    this.insertStmt = db.prepare<[string, string, string]>('INSERT INTO documents (id, title, created_at) VALUES (?, ?, ?)');
+    this.insertStmt = db.prepare<[string, string, string, LanguageCode]>(
+      'INSERT INTO documents (id, title, created_at, source_language) VALUES (?, ?, ?, ?)',
+    );
     this.getStmt = db.prepare<[string], RawDocumentRow>('SELECT * FROM documents WHERE id = ?');
     this.listStmt = db.prepare<[], RawDocumentRow>('SELECT * FROM documents ORDER BY created_at, id');
     this.setFrozenStmt = db.prepare<[number, string]>('UPDATE documents SET frozen = ? WHERE id = ?');
   }
 
-  insert(row: Omit<DocumentRow, 'frozen'>): DocumentRow {
-    this.insertStmt.run(row.id, row.title, row.createdAt);
-    return { ...row, frozen: false };
+  /** Inserts a document; its source language is English unless given. */
+  insert({ sourceLanguage = 'en', ...row }: Omit<DocumentRow, 'frozen' | 'sourceLanguage'> & { sourceLanguage?: LanguageCode }): DocumentRow {
+    this.insertStmt.run(row.id, row.title, row.createdAt, sourceLanguage);
+    return { ...row, sourceLanguage, frozen: false };
   }
 
   get(id: string): DocumentRow | undefined {

@@ -30,6 +30,13 @@ export function latestSchemaVersion(migrations: Migration[] = listMigrations()):
 }
 
 /**
+ * A migration whose first line is this rebuilds a table others refer to: SQLite's documented procedure runs it with
+ * foreign keys off (dropping the old table would otherwise cascade into the rows referring to it) and checks every key
+ * before committing. The pragma cannot change inside a transaction, so the runner sets it around one.
+ */
+const FOREIGN_KEYS_OFF = '-- foreign_keys: off';
+
+/**
  * Applies every migration newer than the database's `user_version`, each in its own transaction together with the
  * version bump, so a crash leaves the database at one version or the next, never between.
  */
@@ -37,10 +44,20 @@ export function migrate(db: Database, migrations: Migration[] = listMigrations()
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    const keysOff = migration.sql.startsWith(FOREIGN_KEYS_OFF);
+    const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (keysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (keysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`migration ${migration.name} would leave rows referring to missing rows`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (keysOff && keysWereOn) db.pragma('foreign_keys = ON');
+    }
   }
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -1,11 +1,22 @@
 import fs from 'node:fs';
+import type { LanguageCode } from '../../../shared/domain/languages.ts';
+import { parseRoomName } from '../../../shared/protocol/languageRooms.ts';
 import type { Db } from './database.ts';
 import type { DatabaseFileWatch } from './databaseFileWatch.ts';
 import { UnsyncedCommit } from './unsyncedCommit.ts';
 
+/** Where a room's history is kept: a document's source, or one of its language versions. */
+function roomKey(room: string): { documentId: string; language: LanguageCode | null } {
+  const key = parseRoomName(room);
+  if (!key) throw new Error(`not a room name: ${room}`);
+  return key;
+}
+
 /**
- * The stored Yjs history of each document: one compacted state row plus the updates appended since.
- * Statements are prepared once; compaction runs in one transaction so a crash leaves either the old rows or the new.
+ * The stored Yjs history of each room: one compacted state row plus the updates appended since. A room is a
+ * document's source text (`document_states`, `document_updates`) or one of its language versions (`language_states`,
+ * `language_updates`), named as in shared/protocol/languageRooms.ts. Statements are prepared once; compaction runs in
+ * one transaction so a crash leaves either the old rows or the new.
  */
 export class YjsUpdateRepository {
   private readonly selectState;
@@ -13,6 +24,7 @@ export class YjsUpdateRepository {
   private readonly insertUpdate;
   private readonly deleteUpdates;
   private readonly upsertState;
+  private readonly language;
   private readonly compactTx;
   private readonly appendTx;
   /** Appends commit without waiting for the disk; when the configured mode would have waited, `sync` flushes them. */
@@ -41,17 +53,52 @@ export class YjsUpdateRepository {
       `INSERT INTO document_states (document_id, state, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
     );
+    type LanguageKey = { documentId: string; language: string };
+    this.language = {
+      selectState: db.prepare<[LanguageKey], { state: Buffer }>(
+        'SELECT state FROM language_states WHERE document_id = @documentId AND language = @language',
+      ),
+      selectUpdates: db.prepare<[LanguageKey], { data: Buffer }>(
+        'SELECT data FROM language_updates WHERE document_id = @documentId AND language = @language ORDER BY seq',
+      ),
+      insertUpdate: db.prepare<[LanguageKey & { update: Uint8Array }]>(
+        `INSERT INTO language_updates (document_id, language, seq, data)
+         VALUES (@documentId, @language, (SELECT IFNULL(MAX(seq), 0) + 1 FROM language_updates
+           WHERE document_id = @documentId AND language = @language), @update)`,
+      ),
+      deleteUpdates: db.prepare<[LanguageKey]>('DELETE FROM language_updates WHERE document_id = @documentId AND language = @language'),
+      upsertState: db.prepare<[LanguageKey & { state: Uint8Array; at: string }]>(
+        `INSERT INTO language_states (document_id, language, state, updated_at) VALUES (@documentId, @language, @state, @at)
+         ON CONFLICT (document_id, language) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      ),
+    };
     this.appendTx = db.transaction((updates: readonly { documentId: string; update: Uint8Array }[]) => {
-      for (const { documentId, update } of updates) this.insertUpdate.run({ documentId, update });
+      for (const { documentId: room, update } of updates) {
+        const { documentId, language } = roomKey(room);
+        if (language) this.language.insertUpdate.run({ documentId, language, update });
+        else this.insertUpdate.run({ documentId, update });
+      }
     });
-    this.compactTx = db.transaction((documentId: string, state: Uint8Array) => {
+    this.compactTx = db.transaction((room: string, state: Uint8Array) => {
+      const { documentId, language } = roomKey(room);
+      const at = new Date().toISOString();
+      if (language) {
+        this.language.deleteUpdates.run({ documentId, language });
+        this.language.upsertState.run({ documentId, language, state, at });
+        return;
+      }
       this.deleteUpdates.run(documentId);
-      this.upsertState.run(documentId, state, new Date().toISOString());
+      this.upsertState.run(documentId, state, at);
     });
   }
 
-  /** The compacted state (if any) and every update since, in the order they were accepted. */
-  load(documentId: string): { state: Uint8Array | undefined; updates: Uint8Array[] } {
+  /** The compacted state (if any) and every update since of a room, in the order they were accepted. */
+  load(room: string): { state: Uint8Array | undefined; updates: Uint8Array[] } {
+    const { documentId, language } = roomKey(room);
+    if (language) {
+      const state = this.language.selectState.get({ documentId, language })?.state;
+      return { state, updates: this.language.selectUpdates.all({ documentId, language }).map((row) => row.data) };
+    }
     const state = this.selectState.get(documentId)?.state;
     const updates = this.selectUpdates.all(documentId).map((row) => row.data);
     return { state, updates };
@@ -136,8 +183,8 @@ export class YjsUpdateRepository {
     if (this.walFd !== undefined) this.forgetWalDescriptor(this.walFd);
   }
 
-  /** Replaces all stored history of a document by `state`, which must contain every stored update. */
-  compact(documentId: string, state: Uint8Array): void {
-    this.compactTx(documentId, state);
+  /** Replaces all stored history of a room by `state`, which must contain every stored update. */
+  compact(room: string, state: Uint8Array): void {
+    this.compactTx(room, state);
   }
 }

@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreatedInvite, LIMITS } from '../../../../shared/api/documents.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { ROLES, type Role } from '../../../../shared/domain/roles.ts';
+import { LANGUAGES } from '../../i18n/languages.ts';
 import { apiRequest } from '../../lib/api.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { usePendingAction } from '../../lib/usePendingAction.ts';
@@ -17,6 +19,7 @@ export function InviteForm({ documentId, delegations, onCreated }: InviteFormPro
   const { t } = useTranslation();
   const [delegation, setDelegation] = useState('');
   const [role, setRole] = useState<Role>('delegate');
+  const [language, setLanguage] = useState<LanguageCode>('ar');
   const { busy, error, run } = usePendingAction();
 
   const submit = (event: FormEvent) => {
@@ -25,7 +28,7 @@ export function InviteForm({ documentId, delegations, onCreated }: InviteFormPro
       onCreated(
         await apiRequest(CreatedInvite, 'POST', `/api/documents/${encodeURIComponent(documentId)}/invites`, {
           delegation: delegation.trim(),
-          role,
+          ...(role === 'translator' ? { role, language } : { role }),
         }),
       );
       setDelegation('');
@@ -60,6 +63,18 @@ export function InviteForm({ documentId, delegations, onCreated }: InviteFormPro
           ))}
         </select>
       </label>
+      {role === 'translator' && (
+        <label className="form__field">
+          <span className="form__label">{t('organiser.translatorLanguageLabel')}</span>
+          <select name="language" value={language} onChange={(event) => setLanguage(event.target.value as LanguageCode)}>
+            {LANGUAGES.map(({ code, name }) => (
+              <option key={code} value={code} lang={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <button type="submit" className="button button--primary" disabled={busy || !delegation.trim()}>
         {t('organiser.createInvite')}
       </button>

@@ -116,7 +116,8 @@ export function InviteSheetForm({ documentId, invites, onCreated, onCancel }: In
                   value={row.role}
                   onChange={(event) => update(row.key, { role: event.target.value as Role })}
                 >
-                  {ROLES.map((value) => (
+                  {/* A translator's invite also names a language: made one at a time, in the invite form. */}
+                  {ROLES.filter((value) => value !== 'translator').map((value) => (
                     <option key={value} value={value}>
                       {t(`roles.${value}`)}
                     </option>

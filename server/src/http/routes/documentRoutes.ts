@@ -1,19 +1,22 @@
 import { Router } from 'express';
 import { CreateDocumentBody, CreateInviteBody } from '../../../../shared/api/documents.ts';
+import { AppError } from '../../errors.ts';
 import type { AccessService } from '../../services/accessService.ts';
 import type { DocumentService } from '../../services/documentService.ts';
+import type { LanguageService } from '../../services/languages/languageService.ts';
 import { baseUrlOf, principalOf } from '../authenticate.ts';
 import { parse } from '../validate.ts';
 
 export interface DocumentRoutesDeps {
   documents: DocumentService;
   access: AccessService;
+  languages: Pick<LanguageService, 'versionsOf'>;
   /** Read at each request: in LAN mode it is known only once the server listens. */
   publicUrl: () => string | undefined;
 }
 
 /** Documents, their invites and their members. */
-export function documentRoutes({ documents, access, publicUrl }: DocumentRoutesDeps): Router {
+export function documentRoutes({ documents, access, languages, publicUrl }: DocumentRoutesDeps): Router {
   const router = Router();
 
   router.post('/api/documents', (req, res) => {
@@ -32,6 +35,9 @@ export function documentRoutes({ documents, access, publicUrl }: DocumentRoutesD
   router.post('/api/documents/:id/invites', (req, res) => {
     documents.authorize(principalOf(req, res), req.params.id, 'invite.manage');
     const body = parse(CreateInviteBody, req.body);
+    if (body.role === 'translator' && !languages.versionsOf(req.params.id).includes(body.language)) {
+      throw new AppError('bad_request', `This document has no ${body.language} version to translate; add it first.`);
+    }
     res.status(201).json(access.createInvite(req.params.id, body, baseUrlOf(req, publicUrl())));
   });
 

@@ -29,6 +29,7 @@ export const meOf = (principal: Principal): Me =>
         delegation: principal.delegation,
         color: principal.color,
         role: principal.role,
+        language: principal.language,
       };
 
 /** Turning tokens from links into browser sessions, and telling the browser who it is. */

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Version, VersionComparison, VersionContent } from '../../../../shared/api/versions.ts';
 import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppError } from '../../errors.ts';
@@ -8,6 +8,7 @@ import type { YjsUpdateRepository } from '../../storage/yjsUpdateRepository.ts';
 import type { DocumentService } from '../documentService.ts';
 import { loadEditorKit } from '../loadEditorKit.ts';
 import type { Principal } from '../principal.ts';
+import { currentState } from '../storedState.ts';
 import { newId } from '../tokens.ts';
 
 /** The open editors of documents (the collab relay). */
@@ -132,18 +133,8 @@ export class VersionService {
     return this.deps.versions.get(documentId, version.id)!;
   }
 
-  /** Everything accepted so far (stored first), which is what every editor has been sent. */
   private currentState(documentId: string): Uint8Array {
-    this.deps.live.storePending();
-    const { state, updates } = this.deps.history.load(documentId);
-    const all = state ? [state, ...updates] : updates;
-    const doc = new Y.Doc();
-    try {
-      if (all.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(all));
-      return Y.encodeStateAsUpdate(doc);
-    } finally {
-      doc.destroy();
-    }
+    return currentState(this.deps.live, this.deps.history, documentId);
   }
 
   private stateOf(documentId: string, versionId: string): Uint8Array {

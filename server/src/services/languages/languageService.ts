@@ -1,0 +1,126 @@
+import * as Y from 'yjs';
+import type { BlockConfirmation, LanguageList, LanguageVersionSummary } from '../../../../shared/api/languages.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
+import { canWriteText } from '../../../../shared/domain/textAccess.ts';
+import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
+import { languageRoomName } from '../../../../shared/protocol/languageRooms.ts';
+import { AppError } from '../../errors.ts';
+import type { LanguageRepository } from '../../storage/languageRepository.ts';
+import type { DocumentService } from '../documentService.ts';
+import { loadEditorKit } from '../loadEditorKit.ts';
+import { type Principal, textEditorIn } from '../principal.ts';
+import { currentState, type PendingChanges, type StoredHistory } from '../storedState.ts';
+import type { AlignedVersion } from './alignedVersion.ts';
+
+/** The open rooms (the collab relay). */
+export interface LiveRooms extends PendingChanges {
+  /** Applies a server-made change to a room: stored, then relayed to its open editors. */
+  applyServerChange(room: string, change: (doc: Y.Doc) => void): void;
+  /** Closes the sockets of one room with `code`; clients reconnect and are checked anew. */
+  closeRoom(room: string, code: number, reason: string): void;
+}
+
+export interface LanguageServiceDeps {
+  documents: DocumentService;
+  languages: LanguageRepository;
+  history: StoredHistory;
+  live: LiveRooms;
+  now?: () => Date;
+}
+
+/**
+ * Language versions of a document: adding and removing them, the source language, confirmations and the statuses
+ * of every version block (docs/decisions/0003-language-versions.md).
+ */
+export class LanguageService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: LanguageServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async list(principal: Principal, documentId: string): Promise<LanguageList> {
+    const { document } = this.deps.documents.authorize(principal, documentId, 'document.read');
+    const versions: LanguageVersionSummary[] = [];
+    for (const language of this.deps.languages.versionsOf(documentId)) {
+      const { countStatuses } = await loadEditorKit();
+      versions.push({ language, ...countStatuses((await this.aligned(documentId, language)).rows) });
+    }
+    return { source: document.sourceLanguage, versions };
+  }
+
+  async add(principal: Principal, documentId: string, language: LanguageCode): Promise<LanguageVersionSummary> {
+    const { document } = this.deps.documents.authorize(principal, documentId, 'document.manage');
+    if (language === document.sourceLanguage) {
+      throw new AppError('bad_request', `${language} is the source language of this document, not a version of it.`);
+    }
+    if (this.deps.languages.versionsOf(documentId).includes(language)) {
+      throw new AppError('conflict', `This document already has a ${language} version.`);
+    }
+    // Every source block needs its id before it can be aligned; blocks written before ids were given to all get one.
+    const { giveBlockIds, countStatuses } = await loadEditorKit();
+    this.deps.live.applyServerChange(documentId, (doc) => giveBlockIds(doc));
+    if (!this.deps.languages.add(documentId, language, this.now().toISOString())) {
+      throw new AppError('conflict', `This document already has a ${language} version.`);
+    }
+    return { language, ...countStatuses((await this.aligned(documentId, language)).rows) };
+  }
+
+  remove(principal: Principal, documentId: string, language: LanguageCode): void {
+    this.deps.documents.authorize(principal, documentId, 'document.manage');
+    if (!this.deps.languages.remove(documentId, language, this.now().toISOString())) {
+      throw new AppError('not_found', `This document has no ${language} version.`);
+    }
+    this.deps.live.closeRoom(languageRoomName(documentId, language), CloseCode.accessChanged, 'language version removed');
+  }
+
+  setSourceLanguage(principal: Principal, documentId: string, language: LanguageCode): void {
+    this.deps.documents.authorize(principal, documentId, 'document.manage');
+    if (!this.deps.languages.setSourceLanguage(documentId, language)) {
+      throw new AppError('conflict', 'The source language cannot change while the document has language versions.');
+    }
+  }
+
+  /** Refuses (404) a language that is not a current version of the document. */
+  requireVersion(documentId: string, language: LanguageCode): void {
+    if (!this.deps.languages.versionsOf(documentId).includes(language)) {
+      throw new AppError('not_found', `This document has no ${language} version.`);
+    }
+  }
+
+  /** The current language versions of a document. */
+  versionsOf(documentId: string): LanguageCode[] {
+    return this.deps.languages.versionsOf(documentId);
+  }
+
+  /**
+   * Confirms a translated block against the source's current wording, as stored: for scripts; the side-by-side view
+   * writes the same confirmation into the version's Yjs document itself, so that it works offline too.
+   */
+  async confirm(principal: Principal, documentId: string, language: LanguageCode, blockId: string): Promise<BlockConfirmation> {
+    const editor = textEditorIn(principal, documentId);
+    const { document } = this.deps.documents.authorize(principal, documentId, 'document.read');
+    this.requireVersion(documentId, language);
+    if (!editor || !canWriteText(editor, language, document)) {
+      throw new AppError('forbidden', document.frozen ? 'The document is frozen.' : `Your role does not allow writing the ${language} version.`);
+    }
+    const row = (await this.aligned(documentId, language)).rows.find((candidate) => candidate.id === blockId);
+    if (!row) throw new AppError('not_found', 'The source has no block with this id.');
+    const { blockWording, confirm } = await loadEditorKit();
+    if (!row.translation || blockWording(row.translation).length === 0) {
+      throw new AppError('conflict', 'This block has no translation to confirm yet.');
+    }
+    const confirmation = { source: blockWording(row.source), by: principal.name, at: this.now().toISOString() };
+    this.deps.live.applyServerChange(languageRoomName(documentId, language), (doc) => confirm(doc, blockId, confirmation));
+    return { blockId, language, ...confirmation };
+  }
+
+  /** The source beside one version, aligned block by block with statuses, from what is stored. */
+  async aligned(documentId: string, language: LanguageCode): Promise<AlignedVersion> {
+    const { alignStoredVersion } = await loadEditorKit();
+    return alignStoredVersion(
+      currentState(this.deps.live, this.deps.history, documentId),
+      currentState(this.deps.live, this.deps.history, languageRoomName(documentId, language)),
+    );
+  }
+}

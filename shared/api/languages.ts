@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { LanguageCode } from './documents.ts';
+
+/** `POST /api/documents/:id/languages`: add a language version (organiser). */
+export const AddLanguageBody = z.strictObject({ language: LanguageCode });
+export type AddLanguageBody = z.infer<typeof AddLanguageBody>;
+
+/** How many blocks of a version are in each state (shared/editor/translationStatus.ts). */
+export const LanguageVersionSummary = z.object({
+  language: LanguageCode,
+  upToDate: z.number().int(),
+  needsUpdate: z.number().int(),
+  untranslated: z.number().int(),
+});
+export type LanguageVersionSummary = z.infer<typeof LanguageVersionSummary>;
+
+/** `GET /api/documents/:id/languages`, for every member. */
+export const LanguageList = z.object({
+  source: LanguageCode,
+  versions: z.array(LanguageVersionSummary),
+});
+export type LanguageList = z.infer<typeof LanguageList>;
+
+/** `PUT /api/documents/:id/source-language` (organiser, while the document has no language version). */
+export const SourceLanguageBody = z.strictObject({ language: LanguageCode });
+export type SourceLanguageBody = z.infer<typeof SourceLanguageBody>;
+
+/** A source block's stable id (UniqueID's UUIDs); the bound only keeps junk out. */
+export const BlockId = z.string().min(1).max(100);
+
+/** `POST /api/documents/:id/languages/:language/blocks/:blockId/confirmation`: the block as confirmed. */
+export const BlockConfirmation = z.object({
+  blockId: BlockId,
+  language: LanguageCode,
+  /** The source wording the translation was confirmed against. */
+  source: z.string(),
+  by: z.string(),
+  at: z.string(),
+});
+export type BlockConfirmation = z.infer<typeof BlockConfirmation>;
