@@ -3,7 +3,7 @@ import { RECOMMENDATION_NODE } from './recommendationNumbers.ts';
 
 /**
  * The blocks that carry a stable `id` (UniqueID): every kind that can stand at the top of a document. Language versions
- * are aligned on the ids of the source's top-level blocks (docs/decisions/0003-language-versions.md).
+ * are aligned on the ids of the source's top-level blocks (docs/decisions/0004-language-versions.md).
  */
 export const ALIGNED_BLOCK_TYPES = ['heading', 'paragraph', RECOMMENDATION_NODE, 'bulletList', 'orderedList', 'blockquote'];
 

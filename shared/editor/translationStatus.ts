@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { blockFragmentName, CONFIRMATIONS_MAP } from '../protocol/languageRooms.ts';
 import { blockWording, sourceBlocks } from './alignedBlocks.ts';
 
-/** The three states of a version block (docs/decisions/0003-language-versions.md). */
+/** The three states of a version block (docs/decisions/0004-language-versions.md). */
 export const TRANSLATION_STATUSES = ['untranslated', 'upToDate', 'needsUpdate'] as const;
 export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
 

@@ -2,7 +2,7 @@ import { LANGUAGE_CODES, type LanguageCode } from '../domain/languages.ts';
 
 /**
  * A language version is its own Yjs document, in its own y-websocket room: `<documentId>/languages/<code>`, reached at
- * `/collab/<documentId>/languages/<code>` (docs/decisions/0003-language-versions.md). The source stays in the room
+ * `/collab/<documentId>/languages/<code>` (docs/decisions/0004-language-versions.md). The source stays in the room
  * `<documentId>`.
  */
 const LANGUAGE_ROOM = '/languages/';

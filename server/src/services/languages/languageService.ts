@@ -30,7 +30,7 @@ export interface LanguageServiceDeps {
 
 /**
  * Language versions of a document: adding and removing them, the source language, confirmations and the statuses
- * of every version block (docs/decisions/0003-language-versions.md).
+ * of every version block (docs/decisions/0004-language-versions.md).
  */
 export class LanguageService {
   private readonly now: () => Date;

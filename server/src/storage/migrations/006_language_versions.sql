@@ -15,7 +15,7 @@ CREATE TABLE document_languages (
   PRIMARY KEY (document_id, language)
 );
 
--- The Yjs text of each language version (docs/decisions/0003-language-versions.md): stored like the source's
+-- The Yjs text of each language version (docs/decisions/0004-language-versions.md): stored like the source's
 -- (document_states, document_updates), keyed by document and language.
 CREATE TABLE language_states (
   document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
