@@ -36,7 +36,14 @@ export function ConnectionStatus({ state }: { state: ConnectionState }) {
   const text = state.status === 'closed' ? (reason ?? t('connection.offline')) : reason && state.status !== 'connected' ? reason : key && t(`connection.${key}`);
   return (
     // Not a live region: it changes on every keystroke (syncing, saved). LiveAnnouncer says when it drops or returns.
-    <div className={`connection connection--${tone}`} data-status={state.status} data-pending={state.pending}>
+    // A landmark of its own, so that "is my work saved?" is one landmark jump away.
+    <div
+      className={`connection connection--${tone}`}
+      role="region"
+      aria-label={t('connection.label')}
+      data-status={state.status}
+      data-pending={state.pending}
+    >
       <span className="connection__dot" aria-hidden="true" />
       <span className="connection__text">{text}</span>
     </div>

@@ -141,10 +141,11 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
         <ExportMenu documentId={document.id} />
       </AppHeader>
       <ConnectionStatus state={connection} />
-      <LiveAnnouncer awareness={collaboration.provider.awareness} connection={connection} />
-      {access.fromCache && <p className="notice">{t('editor.cachedCopy')}</p>}
       <div className="editor-layout">
-        <div className="editor-main">
+        {/* The sidebars are complementary landmarks beside it, not inside it. */}
+        <main className="editor-main">
+          <LiveAnnouncer awareness={collaboration.provider.awareness} connection={connection} />
+          {access.fromCache && <p className="notice">{t('editor.cachedCopy')}</p>}
           {editable ? <Toolbar editor={editor} /> : readOnlyNotice && <p className="notice notice--read-only">{readOnlyNotice}</p>}
           {editable && (
             <SuggestControls
@@ -159,7 +160,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
           <div className="document-column">
             <EditorContent editor={editor} />
           </div>
-        </div>
+        </main>
         <CommentsSidebar editor={editor} me={me} document={document} />
         <div className="negotiation-column">
           <SuggestionsPanel editor={editor} document={document} delegation={user.delegation} />

@@ -66,7 +66,8 @@ export function HistoryPanel({ document }: { document: DocumentSummary }) {
         {t('history.open')}
       </button>
       <Dialog open={open} onClose={close} labelledBy="history-title" className="dialog--history">
-        <header className="dialog__header">
+        {/* Not a <header>: the dialog opens from the page's banner, and a banner inside a banner is no landmark. */}
+        <div className="dialog__header">
           <h2 id="history-title" className="dialog__title">
             {t('history.title')}
           </h2>
@@ -76,7 +77,7 @@ export function HistoryPanel({ document }: { document: DocumentSummary }) {
           <button type="button" className="button button--quiet dialog__close" aria-label={t('history.close')} onClick={close}>
             ✕
           </button>
-        </header>
+        </div>
         <div className="history">
           <div className="history__side">
             {canSave && (

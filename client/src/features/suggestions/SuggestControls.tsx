@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { randomId } from '../../lib/randomId.ts';
+import { useRovingFocus } from '../../lib/useRovingFocus.ts';
 import { APPLY_DIRECTLY } from './suggestMode.ts';
 
 export interface SuggestControlsProps {
@@ -14,9 +15,14 @@ export interface SuggestControlsProps {
   delegation: string;
 }
 
-/** "Edit" / "Suggest" and "Bracket": the negotiation tools beside the formatting toolbar. */
+/**
+ * "Edit" / "Suggest" and "Bracket": the negotiation tools beside the formatting toolbar, a toolbar like it (one Tab
+ * stop, arrow keys between the controls; Space or Enter switches the mode, as in the WAI-ARIA toolbar pattern, so
+ * that passing over "Suggest" on the way to "Bracket" does not switch).
+ */
 export function SuggestControls({ editor, canSuggest, canBracket, delegation }: SuggestControlsProps) {
   const { t } = useTranslation();
+  const roving = useRovingFocus<HTMLDivElement>();
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -26,7 +32,7 @@ export function SuggestControls({ editor, canSuggest, canBracket, delegation }: 
   });
   if (!canSuggest && !canBracket) return null;
   return (
-    <div className="suggest-controls" role="group" aria-label={t('suggestions.tools')}>
+    <div className="suggest-controls" role="toolbar" aria-label={t('suggestions.tools')} {...roving}>
       {canSuggest && (
         <div className="suggest-controls__mode" role="radiogroup" aria-label={t('suggestions.mode')}>
           {(['edit', 'suggest'] as const).map((mode) => (
