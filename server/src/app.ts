@@ -10,6 +10,7 @@ import type { AccessService } from './services/accessService.ts';
 import type { AuthorshipService } from './services/authorship/authorshipService.ts';
 import type { ConsensusService } from './services/consensusService.ts';
 import type { DocumentService } from './services/documentService.ts';
+import type { ProcedureService } from './services/procedures/procedureService.ts';
 import type { ExportService } from './services/export/exportService.ts';
 import type { SuggestionService } from './services/suggestionService.ts';
 import type { ThreadService } from './services/threadService.ts';
@@ -28,6 +29,7 @@ import { exportRoutes } from './http/routes/exportRoutes.ts';
 import { eventRoutes } from './http/routes/eventRoutes.ts';
 import { healthRoutes } from './http/routes/healthRoutes.ts';
 import { languageRoutes } from './http/routes/languageRoutes.ts';
+import { procedureRoutes } from './http/routes/procedureRoutes.ts';
 import { sessionRoutes } from './http/routes/sessionRoutes.ts';
 import { suggestionRoutes } from './http/routes/suggestionRoutes.ts';
 import { threadRoutes } from './http/routes/threadRoutes.ts';
@@ -44,6 +46,7 @@ export interface AppDeps {
   suggestions: SuggestionService;
   consensus: ConsensusService;
   authorship: AuthorshipService;
+  procedures: ProcedureService;
   /** Shared with the websocket upgrade, so failed credentials count the same over HTTP and websockets. */
   failures: AuthFailureLimiter;
   exports: ExportService;
@@ -101,7 +104,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(threadRoutes({ threads: deps.threads }));
   app.use(consensusRoutes({ consensus: deps.consensus }));
   app.use(authorRoutes(deps.authorship));
-  app.use(eventRoutes({ threads: deps.threads, consensus: deps.consensus, access: deps.access }));
+  app.use(eventRoutes({ threads: deps.threads, consensus: deps.consensus, procedures: deps.procedures, access: deps.access }));
+  app.use(procedureRoutes(deps.procedures));
   app.use(versionRoutes(deps.versions));
   app.use(suggestionRoutes({ suggestions: deps.suggestions }));
   app.use(exportRoutes({ exports: deps.exports }));

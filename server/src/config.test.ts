@@ -33,4 +33,10 @@ describe('loadConfig', () => {
     ]);
     expect(() => loadConfig({ ACCORD_ALLOWED_ORIGINS: 'drafts.example.org:443' })).toThrow(/ACCORD_ALLOWED_ORIGINS/);
   });
+
+  it('sends e-mail only when ACCORD_SMTP_URL names an SMTP server', () => {
+    expect(loadConfig({}).smtp).toBeUndefined();
+    expect(loadConfig({ ACCORD_SMTP_URL: 'smtp://mail.venue.org:587' }).smtp).toEqual({ url: 'smtp://mail.venue.org:587', from: 'Accord <accord@localhost>' });
+    expect(() => loadConfig({ ACCORD_SMTP_URL: 'http://mail.venue.org' })).toThrow(/ACCORD_SMTP_URL/);
+  });
 });

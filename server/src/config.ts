@@ -60,6 +60,13 @@ const Env = z.object({
   ACCORD_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   /** While a document changes, an automatic snapshot is taken at most this often. Default 10 minutes. */
   ACCORD_SNAPSHOT_INTERVAL_MS: positiveInt.default(10 * 60 * 1000),
+  /**
+   * The organiser's SMTP server for e-mail notices (deadline in 24 h, silence broken, adopted), e.g.
+   * smtp://user:password@mail.venue.org:587 or smtps://…:465. Unset (the default): no e-mail is ever sent.
+   */
+  ACCORD_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of notices. Default "Accord <accord@localhost>". */
+  ACCORD_SMTP_FROM: z.string().min(3).default('Accord <accord@localhost>'),
   /** Seed the demo document on first start. Default true; tests turn it off. */
   ACCORD_SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
 });
@@ -85,6 +92,7 @@ export interface Config {
   readonly synchronous: 'FULL' | 'NORMAL';
   readonly snapshotIntervalMs: number;
   readonly seedDemo: boolean;
+  readonly smtp: { url: string; from: string } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -134,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     synchronous: e.ACCORD_SYNCHRONOUS,
     snapshotIntervalMs: e.ACCORD_SNAPSHOT_INTERVAL_MS,
     seedDemo: e.ACCORD_SEED_DEMO,
+    smtp: e.ACCORD_SMTP_URL ? { url: e.ACCORD_SMTP_URL, from: e.ACCORD_SMTP_FROM } : undefined,
   });
 }

@@ -4,6 +4,7 @@ const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  deadline_passed: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -23,6 +23,10 @@ import { ExportService } from './services/export/exportService.ts';
 import { consensusAnnexSource } from './services/export/consensusAnnexSource.ts';
 import { threadAnnexSource } from './services/export/threadAnnexSource.ts';
 import { SuggestionService } from './services/suggestionService.ts';
+import { DeadlineGate } from './services/procedures/deadlineGate.ts';
+import { mailNotices, NO_NOTICES } from './services/procedures/mailNotices.ts';
+import { ProcedureService } from './services/procedures/procedureService.ts';
+import { ProcedureRepository } from './storage/procedureRepository.ts';
 import { ThreadService } from './services/threadService.ts';
 import { AccessRepository } from './storage/accessRepository.ts';
 import { AuditLogRepository } from './storage/auditLogRepository.ts';
@@ -75,7 +79,9 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const versionRepository = new VersionRepository(db);
   const documentEvents = new DocumentEvents(logger);
   const auditLog = new AuditLogRepository(db);
-  const threads = new ThreadService(documents, new ThreadRepository(db, auditLog), documentEvents);
+  const procedureRepository = new ProcedureRepository(db, auditLog);
+  const deadline = new DeadlineGate(procedureRepository);
+  const threads = new ThreadService(documents, new ThreadRepository(db, auditLog), documentEvents, deadline);
   const consensus = new ConsensusService(documents, new ConsensusRepository(db, auditLog), documentEvents);
   const authorship = new AuthorshipService(documents, new AuthorshipRepository(db), logger);
   const { generated } = access.setUpOrganiserToken(config.organiserToken);
@@ -116,8 +122,19 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     history: updates,
     live: relay,
     autoSnapshotIntervalMs: config.snapshotIntervalMs,
+    beforeUnfreeze: (documentId) => procedures.assertNoOpenSilence(documentId),
   });
   const languages = new LanguageService({ documents, languages: new LanguageRepository(db), history: updates, live: relay });
+  const notices = config.smtp ? mailNotices(config.smtp.url, config.smtp.from, logger) : NO_NOTICES;
+  const procedures = new ProcedureService({
+    documents,
+    procedures: procedureRepository,
+    events: documentEvents,
+    freezer: versions,
+    notices,
+    titleOf: (documentId) => documentRepository.get(documentId)?.title,
+  });
+  procedures.start();
   const suggestions = new SuggestionService({ documents, live: relay, audit: new AuditLogRepository(db) });
   fileWatch.onLost((reason) => {
     logger.error(
@@ -138,6 +155,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     versions: versionRepository,
     threads: threadAnnexSource(threads),
     consensus: consensusAnnexSource(consensus),
+    silence: procedures,
     render: exportWorkers.render,
   });
 
@@ -154,6 +172,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     suggestions,
     consensus,
     authorship,
+    procedures,
     failures,
     publicUrl: () => publicUrl,
     databaseLost,
@@ -168,6 +187,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     documents,
     relay,
     languages,
+    deadline,
     logger,
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: () => [...config.allowedOrigins, ...announcedUrls],
@@ -202,12 +222,14 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     (closing ??= new Promise<void>((resolve) => {
       server.close(() => resolve());
       relay.shutdown();
+      procedures.stop();
       upgrade.close();
       server.closeAllConnections();
     })
       // A worker left running would keep the process alive; an export in progress has lost its connection anyway.
       .then(async () => {
-        await Promise.all([exportWorkers.close(), backups.close()]);
+        await Promise.all([exportWorkers.close(), backups.close(), notices.idle()]);
+        notices.close();
       })
       .finally(() => {
         fileWatch.close();

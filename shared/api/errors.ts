@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'bad_request',
   'unauthorized',
   'forbidden',
+  /** A delegate tried to open a thread or make a proposal after the document's deadline for proposals and comments. */
+  'deadline_passed',
   'not_found',
   'conflict',
   'payload_too_large',

@@ -22,6 +22,8 @@ export type Action =
   | 'suggestion.withdraw'
   | 'bracket.add'
   | 'bracket.remove'
+  | 'procedure.manage'
+  | 'silence.break'
   | 'export';
 
 export interface PolicySubject {
@@ -49,11 +51,13 @@ const RAPPORTEUR_ACTIONS: readonly Action[] = [
 
 const allowed: Record<Role, ReadonlySet<Action>> = {
   // Organisers can do everything rapporteurs can, and set up the document.
-  organiser: new Set<Action>([...RAPPORTEUR_ACTIONS, 'document.manage', 'document.freeze', 'invite.manage']),
+  organiser: new Set<Action>([...RAPPORTEUR_ACTIONS, 'document.manage', 'document.freeze', 'invite.manage', 'procedure.manage']),
   rapporteur: new Set<Action>(RAPPORTEUR_ACTIONS),
   // A reservation is a delegation's own position: only its delegates enter or withdraw it.
   // Delegates propose and bracket; they may withdraw only their own delegation's proposals (checked by the service).
+  // Breaking silence is a delegation's act on a frozen text, so it is not a write that freezing stops.
   delegate: new Set<Action>([
+    'silence.break',
     'document.read',
     'document.edit',
     'thread.read',

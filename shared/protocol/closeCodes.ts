@@ -21,6 +21,11 @@ export const CloseCode = {
    * writes are allowed again, anything typed while the server was refusing it.
    */
   accessChanged: 4501,
+  /**
+   * A delegate's update carried a proposal after the document's deadline for proposals and comments: nothing of it was
+   * stored. Final, since resending it would be refused again.
+   */
+  deadlinePassed: 4423,
   /** The document was deleted or never existed. */
   documentNotFound: 4404,
   /** The document would grow past the per-document size cap. */

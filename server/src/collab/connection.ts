@@ -26,6 +26,11 @@ export interface ConnectionContext {
   identity: ConnectionIdentity;
   /** Asked at every write, since a document can be frozen while people are connected. */
   canWrite(): boolean;
+  /**
+   * Asked before a writable update is applied (`doc` is the document before it): a refusal closes this connection with
+   * its code and keeps nothing of the update. Used for rules on what an update carries (a deadline for proposals).
+   */
+  refusal?(update: Uint8Array, doc: Y.Doc): { code: number; reason: string } | undefined;
 }
 
 export interface ConnectionEvents {
@@ -163,7 +168,10 @@ export class Connection implements RoomPeer {
     } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
       const update = decoding.readVarUint8Array(decoder);
       // Read-only members (observers, frozen documents) still sync; what they send is dropped unread.
-      if (this.context.canWrite()) this.room.applyClientUpdate(update, this);
+      if (!this.context.canWrite()) return;
+      const refusal = this.context.refusal?.(update, this.room.doc);
+      if (refusal) throw new UpdateRefusedError(refusal.code, refusal.reason);
+      this.room.applyClientUpdate(update, this);
     } else {
       throw new ProtocolError(`unknown sync step ${step}`);
     }

@@ -6,12 +6,14 @@ import { WebSocketServer } from 'ws';
 import type { LanguageCode } from '../../../shared/domain/languages.ts';
 import { canWriteText } from '../../../shared/domain/textAccess.ts';
 import { parseRoomName } from '../../../shared/protocol/languageRooms.ts';
+import type * as Y from 'yjs';
 import { COLLAB_PATH } from '../../../shared/protocol/messageTypes.ts';
 import type { CollabRelay } from '../collab/relay.ts';
 import { AppError } from '../errors.ts';
 import type { AccessService } from '../services/accessService.ts';
 import type { DocumentService } from '../services/documentService.ts';
 import { textEditorIn } from '../services/principal.ts';
+import type { DeadlineGate } from '../services/procedures/deadlineGate.ts';
 import type { AuthFailureLimiter } from './authFailureLimiter.ts';
 import { readCredential } from './credentials.ts';
 import { DATABASE_LOST_MESSAGE } from './refuseChangesWhenDatabaseLost.ts';
@@ -22,6 +24,7 @@ export interface CollabUpgradeDeps {
   relay: CollabRelay;
   /** The language versions a document has: a language room opens only for one of them. */
   languages: { requireVersion(documentId: string, language: LanguageCode): void };
+  deadline: DeadlineGate;
   logger: Logger;
   /** Frames larger than this are refused by `ws` before they are buffered, with close code 1009. */
   maxMessageBytes: number;
@@ -113,6 +116,7 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
       identity: { name: principal.name, delegation: principal.delegation, color: principal.color, role },
       // Decided once: freezing or unfreezing closes the document's sockets, so every reconnection decides anew.
       canWrite: () => writable,
+      refusal: (update: Uint8Array, doc: Y.Doc) => deps.deadline.liveRefusal(documentId, role, update, doc),
     };
     wss.handleUpgrade(req, socket, head, (ws) => deps.relay.accept(ws, context));
   };

@@ -15,6 +15,7 @@ import type { AuditEntry } from '../storage/auditLogRepository.ts';
 import type { ThreadRepository } from '../storage/threadRepository.ts';
 import type { DocumentEvents } from './documentEvents.ts';
 import type { DocumentService } from './documentService.ts';
+import type { DeadlineGate } from './procedures/deadlineGate.ts';
 import { type Principal, roleIn } from './principal.ts';
 import { newId } from './tokens.ts';
 
@@ -45,6 +46,7 @@ export class ThreadService {
     private readonly documents: DocumentService,
     private readonly threads: ThreadRepository,
     private readonly events: DocumentEvents,
+    private readonly deadline: DeadlineGate,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -58,7 +60,8 @@ export class ThreadService {
   }
 
   create(principal: Principal, documentId: string, body: CreateThreadBody): Thread {
-    this.documents.authorize(principal, documentId, 'thread.post');
+    const { role } = this.documents.authorize(principal, documentId, 'thread.post');
+    this.deadline.assertOpen(documentId, role, 'thread.open');
     const author = authorOf(principal);
     const createdAt = this.now().toISOString();
     const id = newId();

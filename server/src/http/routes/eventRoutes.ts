@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import { CONSENSUS_EVENTS } from '../../../../shared/api/consensus.ts';
+import { PROCEDURE_EVENTS } from '../../../../shared/api/procedures.ts';
 import { THREAD_EVENTS } from '../../../../shared/api/threads.ts';
 import type { AccessService } from '../../services/accessService.ts';
 import type { ConsensusService } from '../../services/consensusService.ts';
+import type { ProcedureService } from '../../services/procedures/procedureService.ts';
 import type { ThreadService } from '../../services/threadService.ts';
 import { principalOf } from '../authenticate.ts';
 import { readCredential } from '../credentials.ts';
@@ -10,6 +12,7 @@ import { readCredential } from '../credentials.ts';
 export interface EventRoutesDeps {
   threads: ThreadService;
   consensus: ConsensusService;
+  procedures: ProcedureService;
   access: AccessService;
   /** A comment line this often keeps proxies and idle timeouts from closing a quiet stream. */
   heartbeatMs?: number;
@@ -22,7 +25,7 @@ const RETRY_MS = 2000;
  * The live channel: one Server-Sent Events stream per client and document. Every event is filtered for its recipient,
  * so a thread outside someone's visibility never reaches them.
  */
-export function eventRoutes({ threads, consensus, access, heartbeatMs = 25_000 }: EventRoutesDeps): Router {
+export function eventRoutes({ threads, consensus, procedures, access, heartbeatMs = 25_000 }: EventRoutesDeps): Router {
   const router = Router();
 
   router.get('/api/documents/:id/events', (req, res) => {
@@ -46,6 +49,13 @@ export function eventRoutes({ threads, consensus, access, heartbeatMs = 25_000 }
       (recommendation) => write(CONSENSUS_EVENTS.changed, recommendation),
       end,
     );
+    const procedureWatch = procedures.watch(
+      principal,
+      req.params.id,
+      () => access.authenticate(token),
+      (current) => write(PROCEDURE_EVENTS.snapshot, current),
+      end,
+    );
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -56,11 +66,13 @@ export function eventRoutes({ threads, consensus, access, heartbeatMs = 25_000 }
     res.write(`retry: ${RETRY_MS}\n\n`);
     write(THREAD_EVENTS.snapshot, { threads: watch.threads });
     write(CONSENSUS_EVENTS.snapshot, { recommendations: consensusWatch.recommendations });
+    write(PROCEDURE_EVENTS.snapshot, procedureWatch.procedures);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
     res.on('close', () => {
       clearInterval(heartbeat);
       watch.stop();
       consensusWatch.stop();
+      procedureWatch.stop();
     });
   });
 

@@ -106,6 +106,8 @@ export interface ExportDocument {
   title: string;
   /** The fixed words around the text (labels, annex headings), in the language the export was asked in. */
   labels: ExportLabels;
+  /** Printed under the title: how the text stands ("Adopted under silence procedure on …"); none for a working text. */
+  statusLine?: string;
   blocks: Block[];
   /** Present for the "with annex" kind (possibly empty: the annex then says so); absent for the clean text. */
   annex: AnnexThread[] | undefined;

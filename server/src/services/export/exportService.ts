@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
 import type { ExportQuery } from '../../../../shared/api/export.ts';
+import type { SilenceProcedure } from '../../../../shared/api/procedures.ts';
 import { AppError } from '../../errors.ts';
 import type { DocumentService } from '../documentService.ts';
 import type { Principal } from '../principal.ts';
 import { exportLabels } from './exportLabels.ts';
+import { silenceStatusLine } from './procedureStatus.ts';
 import type { AnnexConsensus, AnnexThread } from './exportModel.ts';
 import type { ExportFile, ExportInput } from './renderExport.ts';
 
@@ -27,6 +29,11 @@ export interface AnnexConsensusSource {
   annexConsensus(principal: Principal, documentId: string): AnnexConsensus[];
 }
 
+/** The document's latest silence procedure, for the status line under the title. */
+export interface SilenceSource {
+  silenceOf(documentId: string): SilenceProcedure | undefined;
+}
+
 /** Renders an export file; `signal` tells it the file is no longer wanted. */
 export type RenderExport = (input: ExportInput, signal?: AbortSignal) => Promise<ExportFile>;
 
@@ -37,6 +44,8 @@ export interface ExportServiceDeps {
   threads: AnnexThreadSource;
   /** Statuses for the annex; without it the annex lists comment threads only. */
   consensus?: AnnexConsensusSource;
+  /** The silence procedure behind the status line; without it exports have none. */
+  silence?: SilenceSource;
   /** In the server, the export worker pool: rendering is seconds of CPU that must not block the relay. */
   render: RenderExport;
 }
@@ -55,6 +64,7 @@ export class ExportService {
     const file = await this.deps.render(
       {
         title: document.title,
+        statusLine: silenceStatusLine(this.deps.silence?.silenceOf(documentId), query.lang),
         state: this.stateOf(documentId, query.version),
         format: query.format,
         language: query.lang,

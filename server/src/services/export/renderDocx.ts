@@ -32,6 +32,9 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
   const writer = new DocxWriter(labels);
   const children = [
     new Paragraph({ heading: HeadingLevel.TITLE, ...direction(textDirection(document.title)), children: runs([plain(document.title)], textDirection(document.title)) }),
+    ...(document.statusLine
+      ? [new Paragraph({ ...direction(textDirection(document.statusLine)), children: runs([{ ...plain(document.statusLine), bold: true }], textDirection(document.statusLine)) })]
+      : []),
     ...document.blocks.flatMap((block) => writer.block(block, 0)),
     ...(document.statuses ? statusAnnex(document.statuses, labels) : []),
     ...(document.annex ? annex(document.annex, labels) : []),

@@ -25,6 +25,8 @@ export interface ExportInput {
   annex: AnnexThread[] | undefined;
   /** With the annex: the recommendations that have a status or reservations (the others are drafts). */
   consensus?: AnnexConsensus[];
+  /** The status line under the title, already in the export's language. */
+  statusLine?: string;
   /** A review copy: proposals shown (inserted underlined, deleted struck through) rather than left out. */
   review?: boolean;
 }
@@ -45,11 +47,12 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
     md: { contentType: 'text/markdown; charset=utf-8', render: async (document) => Buffer.from(markdown(document)) },
     html: { contentType: 'text/html; charset=utf-8', render: async (document) => Buffer.from(renderHtml(document)) },
   };
-  return async ({ title, state, format, language, annex, consensus, review }) => {
+  return async ({ title, statusLine, state, format, language, annex, consensus, review }) => {
     const doc = proseMirrorOf(state);
     const document: ExportDocument = {
       title,
       labels: exportLabels(language),
+      statusLine,
       blocks: documentBlocks(doc, { review }),
       annex,
       statuses: consensus && statusRows(doc, consensus),

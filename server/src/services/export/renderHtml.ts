@@ -7,6 +7,7 @@ import { statusLines } from './statusRows.ts';
 const STYLE = `
 body { font-family: "Amiri", "Noto Naskh Arabic", "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #111; }
 h1.title { font-size: 1.6em; border-bottom: 1px solid #999; padding-bottom: .3em; }
+p.status-line { font-weight: bold; margin-top: -.4em; }
 section.recommendation { margin: 1em 0; padding-inline-start: 1em; border-inline-start: 3px solid #bbb; }
 .recommendation-number { font-weight: bold; margin: 0 0 .3em; }
 blockquote { margin: 1em 0; padding-inline-start: 1em; border-inline-start: 3px solid #ddd; color: #333; }
@@ -44,6 +45,7 @@ export function renderHtml(document: ExportDocument): string {
     '</head>',
     '<body>',
     `<h1 class="title" dir="${dir}">${escape(document.title)}</h1>`,
+    ...(document.statusLine ? [`<p class="status-line" dir="${textDirection(document.statusLine)}">${escape(document.statusLine)}</p>`] : []),
     ...document.blocks.map((item) => block(item, document.labels)),
     ...(document.statuses ? [statusAnnex(document.statuses, document.labels)] : []),
     ...(document.annex ? [annex(document.annex, document.labels)] : []),

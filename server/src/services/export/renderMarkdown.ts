@@ -13,7 +13,11 @@ export function createMarkdownRenderer(extensions: AnyExtension[]): (document: E
   const manager = new MarkdownManager({ extensions });
   return (document) => {
     const { labels } = document;
-    const content: JSONContent[] = [heading(1, [text(document.title)]), ...document.blocks.flatMap((item) => block(item, labels))];
+    const content: JSONContent[] = [
+      heading(1, [text(document.title)]),
+      ...(document.statusLine ? [{ type: 'paragraph', content: [text(document.statusLine, [{ type: 'bold' }])] }] : []),
+      ...document.blocks.flatMap((item) => block(item, labels)),
+    ];
     if (document.statuses) content.push(...statusAnnex(document.statuses, labels));
     if (document.annex) content.push(...annex(document.annex, labels));
     return manager.serialize({ type: 'doc', content }).replace(/\n*$/, '\n');

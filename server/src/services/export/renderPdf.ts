@@ -33,6 +33,7 @@ const HEADING_SIZES = [18, 16, 14, 13, 12, 11] as const;
 const styles = {
   page: { fontFamily: FONT_FAMILY, fontSize: 11, lineHeight: 1.4, paddingVertical: 56, paddingHorizontal: 60 },
   title: { fontSize: 22, fontWeight: 'bold', marginBottom: 16 },
+  statusLine: { fontWeight: 'bold', marginTop: -8, marginBottom: 12 },
   paragraph: { marginBottom: 6 },
   recommendation: { marginTop: 8, marginBottom: 4 },
   recommendationLabel: { fontWeight: 'bold', marginBottom: 2 },
@@ -56,6 +57,7 @@ export function createPdfRenderer(): (document: ExportDocument) => Promise<Buffe
           Page,
           { size: 'A4', style: styles.page },
           textBlock(textDirection(document.title), styles.title, document.title),
+          ...(document.statusLine ? [textBlock(textDirection(document.statusLine), styles.statusLine, document.statusLine)] : []),
           ...document.blocks.map((item, index) => block(item, index, document.labels)),
           ...(document.statuses ? [statusAnnex(document.statuses, document.labels)] : []),
           ...(document.annex ? [annex(document.annex, document.labels)] : []),

@@ -29,6 +29,8 @@ export interface VersionServiceDeps {
   live: LiveDocuments;
   /** An automatic snapshot is taken at most this often while a document changes. */
   autoSnapshotIntervalMs: number;
+  /** Throws when the document may not be unfrozen now (a silence procedure is open on its text). */
+  beforeUnfreeze?(documentId: string): void;
   now?: () => Date;
 }
 
@@ -88,6 +90,7 @@ export class VersionService {
   /** Freezing takes a final snapshot; the document is then read-only for every role until unfrozen. */
   setFrozen(principal: Principal, documentId: string, frozen: boolean): Version | undefined {
     this.deps.documents.authorize(principal, documentId, 'document.freeze');
+    if (!frozen) this.deps.beforeUnfreeze?.(documentId);
     const version = frozen ? this.snapshot(documentId, 'freeze', 'Frozen', principal) : undefined;
     this.deps.documentRows.setFrozen(documentId, frozen);
     this.deps.live.closeDocument(documentId, CloseCode.accessChanged, frozen ? 'document frozen' : 'document unfrozen');

@@ -1,0 +1,14 @@
+import type { Role } from './roles.ts';
+
+/** What a deadline for proposals and comments closes: opening a thread and making a proposal (or an alternative). */
+export type DeadlineBoundAction = 'thread.open' | 'suggestion.propose';
+
+/**
+ * Whether `role` may still do `action` at `now` under a deadline `deadlineAt` (ISO 8601; null: no deadline). Only
+ * delegates are bound: rapporteurs and organisers run the text after the deadline too, and replies to existing
+ * threads stay open to everyone.
+ */
+export function openUnderDeadline(role: Role, _action: DeadlineBoundAction, deadlineAt: string | null, now: Date): boolean {
+  if (role !== 'delegate' || deadlineAt === null) return true;
+  return now.getTime() < Date.parse(deadlineAt);
+}
