@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium; Playwright's own browser downloads are not available on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,10 +29,10 @@ export interface Participant {
 
 /**
  * A person in their own browser profile who opens an invite link, gives their name and waits until the document has
- * synced with the server.
+ * synced with the server. `options` may set the browser's time zone or locale.
  */
-export async function joinAs(browser: Browser, inviteUrl: string, name: string): Promise<Participant> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+export async function joinAs(browser: Browser, inviteUrl: string, name: string, options: BrowserContextOptions = {}): Promise<Participant> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
   const page = await context.newPage();
   await page.goto(inviteUrl);
   await page.getByLabel('Your name').fill(name);

@@ -4,11 +4,14 @@ import type { Role } from './roles.ts';
 export type DeadlineBoundAction = 'thread.open' | 'suggestion.propose';
 
 /**
- * Whether `role` may still do `action` at `now` under a deadline `deadlineAt` (ISO 8601; null: no deadline). Only
- * delegates are bound: rapporteurs and organisers run the text after the deadline too, and replies to existing
- * threads stay open to everyone.
+ * Whether a deadline limits `role` in `action`. Only delegates are bound: rapporteurs and organisers run the text after
+ * the deadline too, and replies to existing threads stay open to everyone.
  */
-export function openUnderDeadline(role: Role, _action: DeadlineBoundAction, deadlineAt: string | null, now: Date): boolean {
-  if (role !== 'delegate' || deadlineAt === null) return true;
-  return now.getTime() < Date.parse(deadlineAt);
+export function boundByDeadline(role: Role, _action: DeadlineBoundAction): boolean {
+  return role === 'delegate';
+}
+
+/** Whether `role` may still do `action` at `now` under a deadline `deadlineAt` (ISO 8601; null: no deadline). */
+export function openUnderDeadline(role: Role, action: DeadlineBoundAction, deadlineAt: string | null, now: Date): boolean {
+  return !boundByDeadline(role, action) || deadlineAt === null || now.getTime() < Date.parse(deadlineAt);
 }

@@ -17,10 +17,12 @@ export interface CommentsSidebarProps {
   editor: Editor;
   me: Me;
   document: DocumentSummary;
+  /** False once the deadline for proposals and comments has passed for this person: replies only. */
+  canOpenThreads: boolean;
 }
 
 /** The comment threads of a document, in document order, kept live; the text they are about highlighted. */
-export function CommentsSidebar({ editor, me, document }: CommentsSidebarProps) {
+export function CommentsSidebar({ editor, me, document, canOpenThreads }: CommentsSidebarProps) {
   const { t } = useTranslation();
   const { store, threads, live } = useThreadStore(document.id);
   const highlights = useCommentHighlights(editor);
@@ -71,7 +73,7 @@ export function CommentsSidebar({ editor, me, document }: CommentsSidebarProps) 
     <aside className="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">{t('comments.title')}</h2>
       {!live && <p className="muted comments__offline">{t('comments.connecting')}</p>}
-      {canPost && (
+      {canPost && canOpenThreads && (
         <NewThreadForm
           editor={editor}
           documentId={document.id}

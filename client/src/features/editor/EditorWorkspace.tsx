@@ -2,6 +2,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANISER_COLOR } from '../../../../shared/domain/delegationColors.ts';
+import { boundByDeadline } from '../../../../shared/domain/deadline.ts';
 import { can } from '../../../../shared/domain/policy.ts';
 import { RELABEL_RECOMMENDATIONS } from '../../../../shared/editor/recommendationLabels.ts';
 import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
@@ -14,6 +15,8 @@ import { StatusBoard } from '../consensus/StatusBoard.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { FreezeControl } from '../history/FreezeControl.tsx';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { ProceduresBar } from '../procedures/ProceduresBar.tsx';
+import { useBeforeDeadline, useProcedures } from '../procedures/useProcedures.ts';
 import { SuggestControls } from '../suggestions/SuggestControls.tsx';
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -105,6 +108,14 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
     if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(RELABEL_RECOMMENDATIONS, true).setMeta('addToHistory', false));
   }, [editor, documentLabel, editable, i18n.language]);
   const [showCarets, setShowCarets] = useState(showCaretsPreference.read);
+  const { store: procedureStore, procedures } = useProcedures(document.id);
+  const beforeDeadline = useBeforeDeadline(procedures?.deadline?.at ?? null);
+  const canPropose = beforeDeadline || !boundByDeadline(role, 'suggestion.propose');
+  const canOpenThreads = beforeDeadline || !boundByDeadline(role, 'thread.open');
+  useEffect(() => {
+    // The server would refuse a proposal now: suggest mode ends with the deadline.
+    if (!canPropose && !editor.isDestroyed && editor.storage.suggestMode.enabled) editor.commands.setSuggestMode(false);
+  }, [editor, canPropose]);
 
   const readOnlyNotice = !can(role, 'document.edit')
     ? t('editor.readOnlyObserver')
@@ -141,6 +152,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
         <ExportMenu documentId={document.id} />
       </AppHeader>
       <ConnectionStatus state={connection} />
+      <ProceduresBar document={document} store={procedureStore} procedures={procedures} />
       <div className="editor-layout">
         {/* The sidebars are complementary landmarks beside it, not inside it. */}
         <main className="editor-main">
@@ -150,7 +162,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
           {editable && (
             <SuggestControls
               editor={editor}
-              canSuggest={can(role, 'suggestion.propose', document)}
+              canSuggest={can(role, 'suggestion.propose', document) && canPropose}
               canBracket={can(role, 'bracket.add', document)}
               delegation={user.delegation}
             />
@@ -161,7 +173,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
             <EditorContent editor={editor} />
           </div>
         </main>
-        <CommentsSidebar editor={editor} me={me} document={document} />
+        <CommentsSidebar editor={editor} me={me} document={document} canOpenThreads={canOpenThreads} />
         <div className="negotiation-column">
           <SuggestionsPanel editor={editor} document={document} delegation={user.delegation} />
           <ParticipantsSidebar
