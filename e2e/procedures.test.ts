@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DocumentProcedures } from '../shared/api/procedures.ts';
 import { type Participant, joinAs, waitUntilSynced } from './helpers/browser.ts';
 import { useE2eSession } from './helpers/session.ts';

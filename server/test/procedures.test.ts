@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DocumentProcedures, PROCEDURE_EVENTS } from '../../shared/api/procedures.ts';
 import type { Thread } from '../../shared/api/threads.ts';
 import { CloseCode } from '../../shared/protocol/closeCodes.ts';
-import { encodeThreadAnchor } from '../../shared/editor/threadAnchor.ts';
+import { encodeThreadAnchor } from '../../shared/editor/threadAnchorEncoding.ts';
 import { auditRows } from './helpers/auditLog.ts';
 import { connectClient } from './helpers/collabClient.ts';
 import { openEventStream } from './helpers/eventStream.ts';
