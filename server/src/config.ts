@@ -43,8 +43,8 @@ const Env = z.object({
    */
   ACCORD_MAX_DOCUMENT_BYTES: positiveInt.default(64 * 1024 * 1024),
   /**
-   * Bytes waiting to be sent to one client after which it is dropped as too slow. Default 16 MiB: a client that stops
-   * reading must not make the server hold everything the others type.
+   * Bytes sent to one client and not yet read by it (progress pings tell) after which it is dropped as too slow.
+   * Default 16 MiB: a client that stops reading must not make the server hold everything the others type.
    */
   ACCORD_MAX_BUFFERED_BYTES: positiveInt.default(16 * 1024 * 1024),
   /** Failed credentials one address may present per minute before it gets 429 for a minute. Default 30. */

@@ -49,9 +49,12 @@ const SYNC_UPDATE = 2;
 class ProtocolError extends Error {}
 
 export interface ConnectionLimits {
-  /** Bytes queued for this client after which it is dropped as too slow to keep up. */
+  /** Bytes sent to this client and not yet read by it after which it is dropped as too slow to keep up. */
   maxBufferedBytes: number;
 }
+
+/** Progress pings per `maxBufferedBytes` sent: a stalled client is dropped within a quarter of the bound past it. */
+const PROGRESS_CHECKS_PER_BOUND = 4;
 
 /** One websocket in one room: decodes y-websocket frames and hands them to the room. */
 export class Connection implements RoomPeer {
@@ -64,6 +67,11 @@ export class Connection implements RoomPeer {
   /** The latest presence update received over the rate, waiting for the budget to allow it. */
   private deferredAwareness: Uint8Array | undefined;
   private awarenessTimer: NodeJS.Timeout | undefined;
+  /** Bytes handed to the socket, bytes the client has shown it read, and where the last progress ping was sent. */
+  private bytesSent = 0;
+  private bytesRead = 0;
+  private bytesAskedAt = 0;
+  private largestFrame = 0;
 
   constructor(
     private readonly socket: WebSocket,
@@ -71,7 +79,9 @@ export class Connection implements RoomPeer {
     readonly context: ConnectionContext,
     private readonly events: ConnectionEvents,
     private readonly limits: ConnectionLimits,
-  ) {}
+  ) {
+    socket.on('pong', this.onPong);
+  }
 
   /** Greets the client: our state vector (so it sends what we lack) and everyone's presence. */
   start(): void {
@@ -86,17 +96,36 @@ export class Connection implements RoomPeer {
     }
   }
 
+  /**
+   * A client more than `maxBufferedBytes` behind (plus its largest frame: a first sync may alone be bigger) is dropped.
+   * How far behind cannot be read from `bufferedAmount`: that counts only what Node still holds, not the operating
+   * system's socket buffers beneath it, which on loopback or a LAN grow to tens of MiB for a peer that stopped reading.
+   * So the client's progress is asked of the client itself: a ping carrying the count of bytes sent so far, which a
+   * websocket answers (browsers and `ws` do it on their own) only once it has read everything sent before it.
+   */
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
-    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
-      // It is not reading: a close frame would queue behind the backlog, so drop the socket at once.
+    if (this.bytesSent - this.bytesRead - this.largestFrame > this.limits.maxBufferedBytes) {
+      // It is not reading: a close frame would queue behind the backlog, so drop the socket at once (the client sees 1006).
       this.closed = true;
       this.events.rejected(this, 'client too slow', undefined);
       this.socket.terminate();
       return;
     }
     this.socket.send(frame, { binary: true });
+    this.bytesSent += frame.byteLength;
+    this.largestFrame = Math.max(this.largestFrame, frame.byteLength);
+    if (this.bytesSent - this.bytesAskedAt >= this.limits.maxBufferedBytes / PROGRESS_CHECKS_PER_BOUND) {
+      this.bytesAskedAt = this.bytesSent;
+      this.socket.ping(String(this.bytesSent));
+    }
   }
+
+  /** The answer to a progress ping: the client has read everything sent before it. */
+  private readonly onPong = (data: Buffer): void => {
+    const read = Number(data.toString());
+    if (Number.isSafeInteger(read) && read <= this.bytesSent) this.bytesRead = Math.max(this.bytesRead, read);
+  };
 
   close(code: number, reason: string): void {
     if (this.closed) return;
