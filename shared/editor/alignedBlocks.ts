@@ -42,3 +42,12 @@ export function blockWording(node: ProseMirrorNode): string {
     .filter((line) => line.length > 0)
     .join('\n');
 }
+
+/**
+ * What the translation of a block of type `type` holds (the content of its editor's top node): the words of a heading
+ * or paragraph as one paragraph; paragraphs and lists for a recommendation, a list or a quotation. The source keeps the
+ * block's own kind, level and number.
+ */
+export function translationContent(type: string): string {
+  return type === 'heading' || type === 'paragraph' ? 'paragraph' : '(paragraph | bulletList | orderedList)+';
+}

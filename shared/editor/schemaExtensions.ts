@@ -1,4 +1,4 @@
-import type { AnyExtension } from '@tiptap/core';
+import { type AnyExtension, Node } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import UniqueID from '@tiptap/extension-unique-id';
 import StarterKit from '@tiptap/starter-kit';
@@ -30,16 +30,23 @@ export interface SchemaOptions {
   describeSuggestion?: (attrs: SuggestionAttributes) => string;
   /** Hover text of bracketed text (browser only). Default: none. */
   describeBracket?: (attrs: BracketAttributes) => string;
+  /**
+   * What the top node holds, when an editor edits one translated block rather than a document (`translationContent`
+   * in alignedBlocks.ts). Default: the document's `block+`.
+   */
+  documentContent?: string;
 }
 
 /**
  * The document schema, defined once: the editor uses it in the browser and the server uses it to seed, render and
  * export without a DOM. Collaboration and presence are added by the client only; they do not change the schema.
  */
-export function schemaExtensions({ assignIds = true, describeSuggestion, describeBracket }: SchemaOptions = {}): AnyExtension[] {
+export function schemaExtensions({ assignIds = true, describeSuggestion, describeBracket, documentContent }: SchemaOptions = {}): AnyExtension[] {
   const describe = describeSuggestion ?? null;
   return [
+    ...(documentContent ? [Node.create({ name: 'doc', topNode: true, content: documentContent })] : []),
     StarterKit.configure({
+      document: documentContent ? false : undefined,
       // Undo/redo comes from the Yjs undo manager, which undoes only the user's own changes.
       undoRedo: false,
       code: false,

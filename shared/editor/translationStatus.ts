@@ -53,9 +53,13 @@ export interface AlignedRow {
 
 export type StatusCounts = Record<TranslationStatus, number>;
 
-/** Every source block beside its translation in `version`, with its status: the side-by-side rows. */
+/**
+ * Every source block beside its translation in `version`, with its status: the side-by-side rows. A source block with
+ * no words (an empty paragraph between others) has nothing to translate and no row.
+ */
 export function alignVersion(source: ProseMirrorNode, version: Y.Doc, schema: Schema): AlignedRow[] {
-  return sourceBlocks(source).map(({ id, node }) => {
+  const worded = sourceBlocks(source).filter(({ node }) => blockWording(node).length > 0);
+  return worded.map(({ id, node }) => {
     if (!id) return { id, source: node, translation: null, status: 'untranslated', confirmation: undefined };
     const translation = translationOf(version, id, schema);
     const confirmation = confirmationOf(version, id);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { can } from '../../../../shared/domain/policy.ts';
 import { LoadingPage } from '../../components/LoadingPage.tsx';
 import { MessagePage } from '../../components/MessagePage.tsx';
@@ -6,10 +7,14 @@ import { ApiError } from '../../lib/api.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { loadDocumentAccess } from './documentAccess.ts';
 import { EditorWorkspace } from './EditorWorkspace.tsx';
+import { SideBySideWorkspace } from './SideBySideWorkspace.tsx';
 import { RetryPage } from '../../components/RetryPage.tsx';
 
-/** `/documents/:id`: checks access, then opens the collaborative editor. */
-export function EditorPage({ documentId }: { documentId: string }) {
+/**
+ * `/documents/:id`: checks access, then opens the collaborative editor; `/documents/:id/languages/:language`: the
+ * source beside that language version.
+ */
+export function EditorPage({ documentId, language }: { documentId: string; language?: LanguageCode }) {
   const { t } = useTranslation();
   const { state, reload } = useAsync(documentId, loadDocumentAccess);
 
@@ -32,6 +37,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
     }
     return <RetryPage error={error} onRetry={reload} />;
   }
+  if (language) return <SideBySideWorkspace key={`${documentId}:${language}:${String(state.value.document.frozen)}`} access={state.value} language={language} onAccessChanged={reload} />;
   const canEdit = can(state.value.document.role, 'document.edit', state.value.document);
   // A new editor when editing becomes allowed or forbidden: a read-only editor is built without id assignment.
   return <EditorWorkspace key={`${documentId}:${canEdit}`} access={state.value} onAccessChanged={reload} />;

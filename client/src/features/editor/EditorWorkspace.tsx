@@ -15,6 +15,7 @@ import { StatusBoard } from '../consensus/StatusBoard.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { FreezeControl } from '../history/FreezeControl.tsx';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { LanguagesMenu } from '../languages/LanguagesMenu.tsx';
 import { ProceduresBar } from '../procedures/ProceduresBar.tsx';
 import { useBeforeDeadline, useProcedures } from '../procedures/useProcedures.ts';
 import { SuggestControls } from '../suggestions/SuggestControls.tsx';
@@ -118,7 +119,9 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   }, [editor, canPropose]);
 
   const readOnlyNotice = !can(role, 'document.edit')
-    ? t('editor.readOnlyObserver')
+    ? role === 'translator'
+      ? t('editor.readOnlyTranslator')
+      : t('editor.readOnlyObserver')
     : document.frozen
       ? t('editor.readOnlyFrozen')
       : connection.status === 'closed'
@@ -149,6 +152,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
         </span>
         <FreezeControl document={document} onAccessChanged={onAccessChanged} />
         <HistoryPanel document={document} />
+        <LanguagesMenu documentId={document.id} canManage={can(role, 'document.manage')} />
         <ExportMenu documentId={document.id} />
       </AppHeader>
       <ConnectionStatus state={connection} />

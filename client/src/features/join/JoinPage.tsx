@@ -59,7 +59,11 @@ function JoinForm({ token, preview }: { token: string; preview: InvitePreview })
     void run(async () => {
       const me = await apiRequest(Me, 'POST', '/api/join', { token, name: name.trim() });
       rememberName(name.trim());
-      if (me.kind === 'member') navigate(`/documents/${encodeURIComponent(me.documentId)}`, { replace: true });
+      // A translator starts where they work: the source beside their language.
+      if (me.kind === 'member') {
+        const document = `/documents/${encodeURIComponent(me.documentId)}`;
+        navigate(me.language ? `${document}/languages/${me.language}` : document, { replace: true });
+      }
     });
   };
 

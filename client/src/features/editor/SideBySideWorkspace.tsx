@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
+import { canWriteText } from '../../../../shared/domain/textAccess.ts';
+import { blockWording } from '../../../../shared/editor/alignedBlocks.ts';
+import { confirm, countStatuses } from '../../../../shared/editor/translationStatus.ts';
+import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
+import { languageRoomName } from '../../../../shared/protocol/languageRooms.ts';
+import { AppHeader } from '../../components/AppHeader.tsx';
+import { languageDirection } from '../../i18n/languages.ts';
+import { Collaboration } from '../../lib/collaboration.ts';
+import { navigate } from '../../lib/router.ts';
+import { StatusCounts } from '../languages/StatusCounts.tsx';
+import { TranslationRow } from '../languages/TranslationRow.tsx';
+import { type SideBySideRow, useAlignedRows } from '../languages/useAlignedRows.ts';
+import { ConnectionStatus, useConnectionState } from './ConnectionStatus.tsx';
+import type { DocumentAccess } from './documentAccess.ts';
+import { useLeaveWarning } from './useLeaveWarning.ts';
+import '../languages/languages.css';
+
+const FILTERS = ['all', 'needsUpdate', 'untranslated'] as const;
+type Filter = (typeof FILTERS)[number];
+
+export interface SideBySideWorkspaceProps {
+  access: DocumentAccess;
+  language: LanguageCode;
+  onAccessChanged: () => void;
+}
+
+/** Opens a room and follows the server's "access changed" close (freeze, unfreeze, a removed version). */
+function useRoom(room: string, onAccessChanged: () => void): Collaboration {
+  const [collaboration] = useState(() => new Collaboration(room));
+  useEffect(() => collaboration.start(), [collaboration]);
+  useEffect(() => {
+    const onClose = (event: CloseEvent | null) => {
+      if (event?.code === CloseCode.accessChanged) onAccessChanged();
+    };
+    collaboration.provider.on('connection-close', onClose);
+    return () => collaboration.provider.off('connection-close', onClose);
+  }, [collaboration, onAccessChanged]);
+  useLeaveWarning(collaboration.unsynced);
+  return collaboration;
+}
+
+/**
+ * `/documents/:id/languages/:language`: the source beside one language version, one row per block, each version block
+ * with its status; a translator (or rapporteur) confirms a block with one action or Ctrl/⌘+Enter.
+ */
+export function SideBySideWorkspace({ access, language, onAccessChanged }: SideBySideWorkspaceProps) {
+  const { t } = useTranslation();
+  const { me, document } = access;
+  const source = useRoom(document.id, onAccessChanged);
+  const version = useRoom(languageRoomName(document.id, language), onAccessChanged);
+  const connection = useConnectionState(version);
+  const rows = useAlignedRows(source.ydoc, version.ydoc);
+  const counts = countStatuses(rows);
+  const [filter, setFilter] = useState<Filter>('all');
+  const canWrite =
+    canWriteText({ role: document.role, language: me.kind === 'member' ? me.language : null }, language, document) && connection.status !== 'closed';
+  const dir = languageDirection(language);
+  const onConfirm = useCallback(
+    (row: SideBySideRow) => {
+      if (!row.id || !row.translation || blockWording(row.translation).length === 0) return;
+      confirm(version.ydoc, row.id, { source: blockWording(row.source), by: me.name, at: new Date().toISOString() });
+    },
+    [version, me.name],
+  );
+  const shown = filter === 'all' ? rows : rows.filter((row) => row.status === filter);
+
+  return (
+    <div className="page side-by-side-page">
+      <AppHeader>
+        <button type="button" className="button button--quiet" onClick={() => navigate(`/documents/${encodeURIComponent(document.id)}`)}>
+          {t('languageVersions.backToDocument')}
+        </button>
+        <h1 className="app-header__title" dir="auto">
+          {document.title}
+        </h1>
+        <StatusCounts language={language} counts={counts} />
+      </AppHeader>
+      <ConnectionStatus state={connection} />
+      {!canWrite && <p className="notice notice--read-only">{t('languageVersions.readOnly')}</p>}
+      <div className="side-by-side__filters" role="radiogroup" aria-label={t('languageVersions.filterLabel')}>
+        {FILTERS.map((value) => (
+          <label key={value} className="side-by-side__filter">
+            <input type="radio" name="translation-filter" value={value} checked={filter === value} onChange={() => setFilter(value)} />
+            {t(`languageVersions.filter.${value}`)}
+          </label>
+        ))}
+      </div>
+      <div className="side-by-side__columns" aria-hidden="true">
+        <span lang={document.sourceLanguage}>{t('languageVersions.sourceColumn', { language: document.sourceLanguage.toUpperCase() })}</span>
+        <span lang={language}>{t('languageVersions.versionColumn', { language: language.toUpperCase() })}</span>
+      </div>
+      <ol className="side-by-side" aria-label={t('languageVersions.rowsLabel', { language: language.toUpperCase() })}>
+        {shown.map((row, index) => (
+          <TranslationRow key={row.id ?? `row-${index}`} row={row} version={version.ydoc} language={language} dir={dir} canWrite={canWrite} onConfirm={onConfirm} />
+        ))}
+      </ol>
+      {shown.length === 0 && <p className="notice">{t('languageVersions.nothingToShow')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { getSchema } from '@tiptap/core';
+import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
+import { type AlignedRow, alignVersion } from '../../../../shared/editor/translationStatus.ts';
+import { recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
+
+let schema: Schema | undefined;
+/** The document schema, to read the source and the translations (built once). */
+export function documentSchema(): Schema {
+  schema ??= getSchema(schemaExtensions({ assignIds: false }));
+  return schema;
+}
+
+export interface SideBySideRow extends AlignedRow {
+  /** The recommendation's number, identical in every language; null for other blocks. */
+  number: number | null;
+}
+
+function computeRows(source: Y.Doc, version: Y.Doc): SideBySideRow[] {
+  const doc = yXmlFragmentToProseMirrorRootNode(source.getXmlFragment('default'), documentSchema());
+  const numbers = recommendationNumbers(doc);
+  const offsets = new Map<ProseMirrorNode, number>();
+  doc.forEach((node, offset) => offsets.set(node, offset));
+  return alignVersion(doc, version, documentSchema()).map((row) => ({ ...row, number: numbers.get(offsets.get(row.source) ?? -1) ?? null }));
+}
+
+/**
+ * The source beside a version, block by block with statuses, recomputed once per frame while either document changes:
+ * a change in the source shows in the version's rows (needs update, a new untranslated row) within a frame of arriving.
+ */
+export function useAlignedRows(source: Y.Doc, version: Y.Doc): SideBySideRow[] {
+  const [rows, setRows] = useState(() => computeRows(source, version));
+  useEffect(() => {
+    let frame: number | undefined;
+    const schedule = () => {
+      frame ??= requestAnimationFrame(() => {
+        frame = undefined;
+        setRows(computeRows(source, version));
+      });
+    };
+    source.on('update', schedule);
+    version.on('update', schedule);
+    schedule();
+    return () => {
+      source.off('update', schedule);
+      version.off('update', schedule);
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    };
+  }, [source, version]);
+  return rows;
+}

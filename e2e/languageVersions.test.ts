@@ -1,0 +1,102 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Participant, joinAs, waitUntilSynced } from './helpers/browser.ts';
+import { useE2eSession } from './helpers/session.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+const e2e = useE2eSession();
+let documentId: string;
+let organiser: Participant;
+let translator: Participant;
+let delegate: Participant;
+
+const RECOMMENDATIONS = [
+  'Courts should publish their decisions.',
+  'Judges should receive training on trafficking cases.',
+  'Prosecutors should cooperate across borders.',
+];
+const ARABIC = ['تنشر المحاكم قراراتها.', 'يتلقى القضاة تدريبًا على قضايا الاتجار.', 'يتعاون المدعون العامون عبر الحدود.'];
+
+const row = (page: Page, index: number) => page.locator('.side-by-side__row').nth(index);
+const counts = (page: Page) => page.locator('.side-by-side-page .status-counts').textContent();
+
+beforeAll(async () => {
+  documentId = await e2e.server.createDocument('Recommendations of the workshop');
+  organiser = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'organiser', 'Secretariat')).url, 'Olga');
+  await organiser.page.evaluate((items) => {
+    interface EditorHandle {
+      state: { doc: { content: { size: number } } };
+      chain(): { focus(): { insertContentAt(pos: number, content: unknown): { run(): boolean } } };
+    }
+    const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
+    const content = items.map((text) => ({ type: 'recommendation', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }));
+    editor.chain().focus().insertContentAt(editor.state.doc.content.size, content).run();
+  }, RECOMMENDATIONS);
+  await waitUntilSynced(organiser.page);
+});
+
+describe('language versions', () => {
+  it('a translator translates and confirms side by side; a change in the source shows as needs update with its diff', async () => {
+    // The organiser adds Arabic from the document's Languages menu.
+    await organiser.page.getByRole('button', { name: 'Languages' }).click();
+    await organiser.page.getByLabel('Add a language version').selectOption('ar');
+    await organiser.page.getByRole('button', { name: 'Add', exact: true }).click();
+    await organiser.page.getByRole('link', { name: 'العربية side by side' }).waitFor();
+
+    const invite = await e2e.server.api<{ url: string }>('POST', `/api/documents/${documentId}/invites`, {
+      role: 'translator',
+      delegation: 'Translators',
+      language: 'ar',
+    });
+    translator = await joinAs(e2e.browser, invite.url, 'Tariq');
+    expect(translator.page.url()).toMatch(new RegExp(`/documents/${documentId}/languages/ar$`));
+    // One row per block with words: the three recommendations (the new document's empty first paragraph has none).
+    await waitFor(async () => (await translator.page.locator('.side-by-side__row').count()) === 3, { message: 'the rows' });
+    expect(await row(translator.page, 1).locator('.side-by-side__number').textContent()).toBe('Recommendation 2');
+
+    // The translator types Arabic in three rows and confirms them: a button for the first, Ctrl+Enter for the others.
+    for (const [index, text] of ARABIC.entries()) {
+      const editor = row(translator.page, index).locator('.side-by-side__editor');
+      expect(await editor.getAttribute('dir')).toBe('rtl');
+      await editor.click();
+      await translator.page.keyboard.type(text);
+      if (index === 0) await row(translator.page, 0).getByRole('button', { name: 'Confirm translation' }).click();
+      else await translator.page.keyboard.press('Control+Enter');
+    }
+    await waitFor(async () => (await counts(translator.page)) === 'AR 3 up to date · 0 need update · 0 untranslated', {
+      message: 'three blocks up to date',
+    });
+    await translator.page.screenshot({ path: '/tmp/i16-side-by-side-confirmed.png', fullPage: true });
+
+    // A delegate changes recommendation 2 in English.
+    delegate = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Lebanon')).url, 'Lina');
+    await delegate.page.locator('.document .recommendation').nth(1).locator('p').click();
+    await delegate.page.keyboard.press('End');
+    const typedAt = Date.now();
+    await delegate.page.keyboard.type(' and prosecutors');
+    await waitFor(async () => (await row(translator.page, 1).getAttribute('data-status')) === 'needsUpdate', { message: 'row 2 needs update' });
+    console.log(`needs update shown ${Date.now() - typedAt} ms after the delegate started typing (machine shared by other jobs)`);
+    await waitFor(async () => (await row(translator.page, 1).locator('.word-diff ins').textContent())?.includes('prosecutors'), {
+      message: 'the diff shows the added words',
+    });
+    expect(await counts(translator.page)).toBe('AR 2 up to date · 1 needs update · 0 untranslated');
+    expect(await row(translator.page, 0).getAttribute('data-status')).toBe('upToDate');
+    await translator.page.screenshot({ path: '/tmp/i16-side-by-side-needs-update.png', fullPage: true });
+
+    // Confirming clears it.
+    await row(translator.page, 1).locator('.side-by-side__editor').click();
+    await translator.page.keyboard.press('Control+Enter');
+    await waitFor(async () => (await row(translator.page, 1).getAttribute('data-status')) === 'upToDate', { message: 'row 2 up to date again' });
+    expect(await row(translator.page, 1).locator('.word-diff').count()).toBe(0);
+
+    // The server counts the same, from what it stored.
+    const languages = await e2e.server.api<{ versions: unknown[] }>('GET', `/api/documents/${documentId}/languages`);
+    expect(languages.versions).toEqual([{ language: 'ar', upToDate: 3, needsUpdate: 0, untranslated: 0 }]);
+
+    // Filters: nothing needs update now; the untranslated filter shows nothing either.
+    await translator.page.getByLabel('Needs update', { exact: true }).check();
+    expect(await translator.page.locator('.side-by-side__row').count()).toBe(0);
+    await translator.page.getByLabel('All', { exact: true }).check();
+    expect(await translator.page.locator('.side-by-side__row').count()).toBe(3);
+  });
+});
