@@ -79,25 +79,27 @@ export function SideBySideWorkspace({ access, language, onAccessChanged }: SideB
         <StatusCounts language={language} counts={counts} />
       </AppHeader>
       <ConnectionStatus state={connection} />
-      {!canWrite && <p className="notice notice--read-only">{t('languageVersions.readOnly')}</p>}
-      <div className="side-by-side__filters" role="radiogroup" aria-label={t('languageVersions.filterLabel')}>
-        {FILTERS.map((value) => (
-          <label key={value} className="side-by-side__filter">
-            <input type="radio" name="translation-filter" value={value} checked={filter === value} onChange={() => setFilter(value)} />
-            {t(`languageVersions.filter.${value}`)}
-          </label>
-        ))}
-      </div>
-      <div className="side-by-side__columns" aria-hidden="true">
-        <span lang={document.sourceLanguage}>{t('languageVersions.sourceColumn', { language: document.sourceLanguage.toUpperCase() })}</span>
-        <span lang={language}>{t('languageVersions.versionColumn', { language: language.toUpperCase() })}</span>
-      </div>
-      <ol className="side-by-side" aria-label={t('languageVersions.rowsLabel', { language: language.toUpperCase() })}>
-        {shown.map((row, index) => (
-          <TranslationRow key={row.id ?? `row-${index}`} row={row} version={version.ydoc} language={language} dir={dir} canWrite={canWrite} onConfirm={onConfirm} />
-        ))}
-      </ol>
-      {shown.length === 0 && <p className="notice">{t('languageVersions.nothingToShow')}</p>}
+      <main className="side-by-side-main">
+        {!canWrite && <p className="notice notice--read-only">{t('languageVersions.readOnly')}</p>}
+        <div className="side-by-side__filters" role="radiogroup" aria-label={t('languageVersions.filterLabel')}>
+          {FILTERS.map((value) => (
+            <label key={value} className="side-by-side__filter">
+              <input type="radio" name="translation-filter" value={value} checked={filter === value} onChange={() => setFilter(value)} />
+              {t(`languageVersions.filter.${value}`)}
+            </label>
+          ))}
+        </div>
+        <div className="side-by-side__columns" aria-hidden="true">
+          <span lang={document.sourceLanguage}>{t('languageVersions.sourceColumn', { language: document.sourceLanguage.toUpperCase() })}</span>
+          <span lang={language}>{t('languageVersions.versionColumn', { language: language.toUpperCase() })}</span>
+        </div>
+        <ol className="side-by-side" aria-label={t('languageVersions.rowsLabel', { language: language.toUpperCase() })}>
+          {shown.map((row, index) => (
+            <TranslationRow key={row.id ?? `row-${index}`} row={row} version={version.ydoc} language={language} dir={dir} canWrite={canWrite} onConfirm={onConfirm} />
+          ))}
+        </ol>
+        {shown.length === 0 && <p className="notice">{t('languageVersions.nothingToShow')}</p>}
+      </main>
     </div>
   );
 }
