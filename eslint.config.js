@@ -11,7 +11,7 @@ const SERVER_EDITOR_MODULES = [
   'server/src/services/documentState.ts',
   'server/src/services/versions/compareDocuments.ts',
   'server/src/services/languages/alignedVersion.ts',
-  ...['documentBlocks', 'exportModel', 'renderDocx', 'renderExport', 'renderHtml', 'renderMarkdown', 'renderPdf', 'safeHref', 'statusRows'].map(
+  ...['documentBlocks', 'exportModel', 'footnotes', 'renderDocx', 'renderExport', 'renderHtml', 'renderMarkdown', 'renderPdf', 'safeHref', 'statusRows'].map(
     (worker) => `server/src/services/export/${worker}.ts`,
   ),
 ];

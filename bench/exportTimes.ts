@@ -13,6 +13,7 @@ import type { BenchOptions } from './lib/benchOptions.ts';
 import { summarizeLatencies } from './lib/percentiles.ts';
 import { fixed, formatTable } from './lib/table.ts';
 import { longDocument } from '../server/test/longDocumentFixture.ts';
+import { CURRENT_TEXT } from '../server/test/exportFixture.ts';
 
 export interface ExportTimesOptions {
   recommendations: number;
@@ -33,7 +34,7 @@ export async function runExportTimes({ recommendations, repeats }: ExportTimesOp
   console.log(`Export times — ${recommendations} recommendations (Yjs state ${fixed(state.byteLength / 1024, 0)} KiB), ${repeats} renders per format\n`);
   const rows: string[][] = [];
   for (const format of EXPORT_FORMATS) {
-    const exportOnce = () => render({ title: 'Benchmark document', state, format, language: 'en', annex: undefined });
+    const exportOnce = () => render({ title: 'Benchmark document', state, format, language: 'en', annex: undefined, publication: CURRENT_TEXT });
     const { body } = await exportOnce(); // warm-up: first use loads fonts and compiles code paths
     const samples: number[] = [];
     for (let repeat = 0; repeat < repeats; repeat++) {

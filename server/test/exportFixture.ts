@@ -1,4 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
+import { EMPTY_METADATA } from '../../shared/api/documentMetadata.ts';
+import type { Publication } from '../src/services/export/exportModel.ts';
 
 const text = (value: string, ...marks: NonNullable<JSONContent['marks']>): JSONContent => ({
   type: 'text',
@@ -45,4 +47,11 @@ export const EXPORT_FIXTURE: JSONContent = {
     { type: 'blockquote', content: [paragraph(text('Text in square brackets is not yet agreed.'))] },
     paragraph(text('Line one'), { type: 'hardBreak' }, text('line two')),
   ],
+};
+
+/** The title block's facts for an export of the current text, without the organiser's metadata. */
+export const CURRENT_TEXT: Publication = {
+  metadata: EMPTY_METADATA,
+  version: { kind: 'current', name: null, at: '2026-12-02T10:00:00.000Z' },
+  adoptedAt: null,
 };

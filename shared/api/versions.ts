@@ -10,10 +10,13 @@ export type CreateVersionBody = z.infer<typeof CreateVersionBody>;
 export const FreezeBody = z.strictObject({ frozen: z.boolean() });
 export type FreezeBody = z.infer<typeof FreezeBody>;
 
+export const VERSION_KINDS = ['auto', 'named', 'freeze', 'restore'] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
 export const Version = z.object({
   id: z.string(),
   documentId: z.string(),
-  kind: z.enum(['auto', 'named', 'freeze', 'restore']),
+  kind: z.enum(VERSION_KINDS),
   name: z.string().nullable(),
   createdBy: z.string().nullable(),
   createdByDelegation: z.string().nullable(),

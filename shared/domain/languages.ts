@@ -2,3 +2,12 @@
 export const LANGUAGE_CODES = ['en', 'fr', 'ar', 'es'] as const;
 
 export type LanguageCode = (typeof LANGUAGE_CODES)[number];
+
+/**
+ * The locale handed to Intl for dates, times and numbers, in the interface and in exports. Arabic uses Western digits,
+ * as UN and League of Arab States documents do, so counts and dates read like the document's own recommendation
+ * numbers (which are the document's, shown the same to every reader and in every export).
+ */
+export function intlLocale(language: string): string {
+  return language === 'ar' ? 'ar-u-nu-latn' : language;
+}

@@ -42,11 +42,4 @@ export function chooseLanguage(stored: string | null | undefined, preferred: rea
   return DEFAULT_LANGUAGE;
 }
 
-/**
- * The locale handed to Intl for dates, times and numbers. Arabic uses Western digits, as UN and League of Arab States
- * documents do, so counts and dates in the interface read like the document's own recommendation numbers (which are
- * the document's, shown the same to every reader and in every export).
- */
-export function intlLocale(language: string): string {
-  return language === 'ar' ? 'ar-u-nu-latn' : language;
-}
+export { intlLocale } from '../../../shared/domain/languages.ts';

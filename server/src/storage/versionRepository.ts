@@ -1,6 +1,7 @@
+import type { VersionKind } from '../../../shared/api/versions.ts';
 import type { Db } from './database.ts';
 
-export type VersionKind = 'auto' | 'named' | 'freeze' | 'restore';
+export type { VersionKind };
 
 export interface VersionRow {
   id: string;

@@ -5,7 +5,7 @@ import { RECOMMENDATION_NODE, recommendationNumbers } from '../../../../shared/e
 import { withoutSuggestions } from '../../../../shared/editor/suggestionChanges.ts';
 import { DELETION_MARK, INSERTION_MARK } from '../../../../shared/editor/suggestionKinds.ts';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
-import type { Block, HeadingLevel, Inline, TextRun } from './exportModel.ts';
+import type { Block, Footnote, HeadingLevel, Inline, TextRun } from './exportModel.ts';
 import { safeHref } from './safeHref.ts';
 
 /**
@@ -15,16 +15,30 @@ import { safeHref } from './safeHref.ts';
  * later still exports its text. The Yjs conversion checks the content of every element but not of the top level, so
  * a client can put text or list items straight into the document: nothing here assumes valid nesting.
  */
-export function documentBlocks(doc: ProseMirrorNode, { review = false }: { review?: boolean } = {}): Block[] {
+export function documentBlocks(doc: ProseMirrorNode, { review = false, reservations = new Map() }: BlockOptions = {}): Block[] {
   // Clean: the text as if every proposal were rejected. Review: proposals kept and marked on their runs.
   const text = review ? doc : withoutSuggestions(doc);
-  return new BlockWalker(recommendationNumbers(text), blockDirections(text)).children(text, 0, 'ltr');
+  return new BlockWalker(recommendationNumbers(text), blockDirections(text), reservations).children(text, 0, 'ltr');
+}
+
+export interface BlockOptions {
+  review?: boolean;
+  /** The reservations entered on each recommendation, by its stable id: footnotes on it. */
+  reservations?: ReadonlyMap<string, readonly Reservation[]>;
+}
+
+export interface Reservation {
+  delegation: string;
+  note: string | null;
 }
 
 class BlockWalker {
+  private footnotes = 0;
+
   constructor(
     private readonly numbers: Map<number, number>,
     private readonly directions: Map<number, TextDirection>,
+    private readonly reservations: ReadonlyMap<string, readonly Reservation[]>,
   ) {}
 
   /** The blocks of `parent`'s children; `contentStart` is the document position of its first child. */
@@ -69,7 +83,11 @@ class BlockWalker {
         const number = this.numbers.get(pos);
         // Only a recommendation nested in another (never made by the editor) has no number: keep its text, unlabelled.
         if (number === undefined) return this.children(node, pos + 1, dir);
-        return [{ kind: 'recommendation', number, dir, blocks: this.children(node, pos + 1, dir) }];
+        const id = typeof node.attrs.id === 'string' ? node.attrs.id : undefined;
+        const footnotes = (id === undefined ? [] : (this.reservations.get(id) ?? [])).map(
+          ({ delegation, note }): Footnote => ({ number: ++this.footnotes, delegation, note }),
+        );
+        return [{ kind: 'recommendation', number, id, dir, blocks: this.children(node, pos + 1, dir), footnotes }];
       }
       default:
         if (node.isTextblock) return [{ kind: 'paragraph', dir, inlines: inlines(node) }];

@@ -8,6 +8,8 @@ import * as Y from 'yjs';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { AnnexThread } from './exportModel.ts';
 import { createExportRenderer } from './renderExport.ts';
+import { CURRENT_TEXT } from '../../../test/exportFixture.ts';
+import { exportLabels } from './exportLabels.ts';
 
 const THREADS: AnnexThread[] = [
   {
@@ -28,8 +30,9 @@ const THREADS: AnnexThread[] = [
 ];
 
 const render = createExportRenderer();
+const { dateTime } = exportLabels('en');
 const exportWithAnnex = async (format: 'docx' | 'pdf' | 'md' | 'html', language: LanguageCode = 'en') =>
-  (await render({ title: 'Annex test', state: Y.encodeStateAsUpdate(new Y.Doc()), format, language, annex: THREADS })).body;
+  (await render({ title: 'Annex test', state: Y.encodeStateAsUpdate(new Y.Doc()), format, language, annex: THREADS, publication: CURRENT_TEXT })).body;
 
 function pdfText(pdf: Buffer): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'accord-annex-')), 'annex.pdf');
@@ -48,7 +51,9 @@ describe('the annex of comment threads', () => {
     expect(html).toContain('<blockquote dir="ltr">Screening at the points of first arrival</blockquote>');
     expect(html).toContain('<p dir="ltr">Status: Resolved</p>');
     expect(html).toContain('Outcome: Accepted as amended');
-    expect(html).toContain('Ana &lt;b&gt; (Spain), 2026-11-28T10:00:00.000Z');
+    // Dates as the export's language writes them (in the server's time zone), never an ISO timestamp.
+    expect(html).toContain('Ana &lt;b&gt; (Spain), 28 November 2026 at ');
+    expect(html).not.toContain('2026-11-28T');
     expect(html).toContain('Add &quot;trained officers&quot;.\nSecond line.');
     expect(html).toContain('<p class="comment-body" dir="rtl">نوافق على هذا التعديل</p>');
     expect(html).toContain('<blockquote dir="rtl">تعزيز التعاون القضائي</blockquote>');
@@ -70,7 +75,7 @@ describe('the annex of comment threads', () => {
         '',
         'Outcome: Accepted as amended',
         '',
-        '*Ana &lt;b&gt; (Spain), 2026-11-28T10:00:00.000Z*',
+        `*Ana &lt;b&gt; (Spain), ${dateTime('2026-11-28T10:00:00.000Z')}*`,
         '',
         'Add "trained officers".  ',
         'Second line.',

@@ -1,9 +1,11 @@
 import type { ConsensusStatus } from '../../../../shared/domain/consensus.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
+import { exportIntlLocale } from './exportLocale.ts';
 import type { ThreadStatus } from '../../../../shared/api/threads.ts';
+import type { VersionKind } from '../../../../shared/api/versions.ts';
 
 /** The fixed words exports add around the document's own text, shared so every format says the same. */
-export interface ExportLabels {
+interface ExportWords {
   recommendation(number: number): string;
   annexTitle: string;
   noThreads: string;
@@ -23,6 +25,31 @@ export interface ExportLabels {
   field(name: string, value: string): string;
   /** What the file name adds to the title for the kinds other than the clean text: "Title - with comments.pdf". */
   fileSuffix: { annex: string; review: string };
+  /** A reservation's footnote when its delegation gave no note: "Spain: reservation". */
+  reservation: string;
+  /** The document's status in the title block; `adoptedOn` takes the date of the freeze. */
+  documentStatus: { draft: string; agreed: string; adoptedOn(date: string): string };
+  /** The name of a version without a name of its own, by kind; `current` is the text as it stands when exported. */
+  versionKind: Record<'current' | VersionKind, string>;
+  /** The footer's page number, with `{page}` and `{pages}` where Word and the PDF put the numbers. */
+  pageOf: string;
+}
+
+/** The words, and dates written the way the export's language writes them (never an ISO timestamp). */
+export interface ExportLabels extends ExportWords {
+  /** "2 December 2026 at 04:08", "2 décembre 2026 à 04:08". */
+  dateTime(iso: string): string;
+  /** "2 December 2026". */
+  date(iso: string): string;
+  /** A reservation as a footnote on its recommendation: "Spain: pending consultation with capital". */
+  reservationNote(delegation: string, note: string | null): string;
+  /** Who wrote a comment, and when: "Ana García (Spain), 2 December 2026 at 04:08". */
+  byline(name: string, delegation: string, iso: string): string;
+}
+
+/** A person as exports name them (comment and revision authors): "Ana García (Spain)". */
+export function personName(name: string, delegation: string): string {
+  return `${name} (${delegation})`;
 }
 
 /** A reservation as the annex lists it, in any language: the delegation, then its note. */
@@ -35,7 +62,7 @@ const FR_COLON = '\u00a0:';
 
 // Numbers stay in Western digits in every language, as the editor shows them (and UN and League of Arab States
 // documents print them); the status names are the interface's own (client/src/i18n), so the annex says what people saw.
-const LABELS: Record<LanguageCode, ExportLabels> = {
+const WORDS: Record<LanguageCode, ExportWords> = {
   en: {
     recommendation: (number) => `Recommendation ${number}`,
     annexTitle: 'Annex: comment threads',
@@ -52,6 +79,10 @@ const LABELS: Record<LanguageCode, ExportLabels> = {
     statusLine: (number, status) => `Recommendation ${number}: ${status}`,
     field: (name, value) => `${name}: ${value}`,
     fileSuffix: { annex: 'with comments', review: 'review copy' },
+    reservation: 'reservation',
+    documentStatus: { draft: 'Draft', agreed: 'Agreed text', adoptedOn: (date) => `Adopted on ${date}` },
+    versionKind: { current: 'Current text', auto: 'Automatic version', named: 'Version', freeze: 'Final text', restore: 'Restored version' },
+    pageOf: 'Page {page} of {pages}',
   },
   fr: {
     recommendation: (number) => `Recommandation ${number}`,
@@ -69,6 +100,10 @@ const LABELS: Record<LanguageCode, ExportLabels> = {
     statusLine: (number, status) => `Recommandation ${number}${FR_COLON} ${status}`,
     field: (name, value) => `${name}${FR_COLON} ${value}`,
     fileSuffix: { annex: 'avec commentaires', review: 'copie de relecture' },
+    reservation: 'réserve',
+    documentStatus: { draft: 'Projet', agreed: 'Texte adopté', adoptedOn: (date) => `Adopté le ${date}` },
+    versionKind: { current: 'Texte en cours', auto: 'Version automatique', named: 'Version', freeze: 'Texte final', restore: 'Version restaurée' },
+    pageOf: 'Page {page} sur {pages}',
   },
   es: {
     recommendation: (number) => `Recomendación ${number}`,
@@ -86,6 +121,10 @@ const LABELS: Record<LanguageCode, ExportLabels> = {
     statusLine: (number, status) => `Recomendación ${number}: ${status}`,
     field: (name, value) => `${name}: ${value}`,
     fileSuffix: { annex: 'con comentarios', review: 'copia de revisión' },
+    reservation: 'reserva',
+    documentStatus: { draft: 'Borrador', agreed: 'Texto acordado', adoptedOn: (date) => `Aprobado el ${date}` },
+    versionKind: { current: 'Texto actual', auto: 'Versión automática', named: 'Versión', freeze: 'Texto final', restore: 'Versión restaurada' },
+    pageOf: 'Página {page} de {pages}',
   },
   ar: {
     recommendation: (number) => `التوصية ${number}`,
@@ -103,9 +142,23 @@ const LABELS: Record<LanguageCode, ExportLabels> = {
     statusLine: (number, status) => `التوصية ${number}: ${status}`,
     field: (name, value) => `${name}: ${value}`,
     fileSuffix: { annex: 'مع التعليقات', review: 'نسخة المراجعة' },
+    reservation: 'تحفظ',
+    documentStatus: { draft: 'مسودة', agreed: 'نص متفق عليه', adoptedOn: (date) => `اعتُمد في ${date}` },
+    versionKind: { current: 'النص الحالي', auto: 'نسخة تلقائية', named: 'نسخة', freeze: 'النص النهائي', restore: 'نسخة مستعادة' },
+    pageOf: 'الصفحة {page} من {pages}',
   },
 };
 
 export function exportLabels(language: LanguageCode): ExportLabels {
-  return LABELS[language];
+  const words = WORDS[language];
+  // Dates are written in the server's time zone: the server is the venue's own machine.
+  const dateTime = new Intl.DateTimeFormat(exportIntlLocale(language), { dateStyle: 'long', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(exportIntlLocale(language), { dateStyle: 'long' });
+  return {
+    ...words,
+    dateTime: (iso) => dateTime.format(new Date(iso)),
+    date: (iso) => date.format(new Date(iso)),
+    reservationNote: (delegation, note) => words.field(delegation, note ?? words.reservation),
+    byline: (name, delegation, iso) => `${personName(name, delegation)}, ${dateTime.format(new Date(iso))}`,
+  };
 }

@@ -1,5 +1,8 @@
+import type { DocumentMetadata } from '../../../../shared/api/documentMetadata.ts';
 import type { ThreadStatus } from '../../../../shared/api/threads.ts';
+import type { VersionKind } from '../../../../shared/api/versions.ts';
 import type { ConsensusStatus } from '../../../../shared/domain/consensus.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { TextDirection } from '../../../../shared/editor/textDirection.ts';
 import type { ExportLabels } from './exportLabels.ts';
 
@@ -61,8 +64,19 @@ export interface RecommendationBlock {
   kind: 'recommendation';
   /** The same number the editor shows: the recommendation's position among all recommendations. */
   number: number;
+  /** The stable id the editor gave it (the same across exports and versions); undefined only in hand-made states. */
+  id: string | undefined;
   dir: TextDirection;
   blocks: Block[];
+  /** Reservations entered on it, as the footnotes of its label, numbered through the whole document. */
+  footnotes: Footnote[];
+}
+
+/** A reservation printed as a footnote, as in UN practice: "¹ Spain: pending consultation with capital". */
+export interface Footnote {
+  number: number;
+  delegation: string;
+  note: string | null;
 }
 
 export type Block = ParagraphBlock | HeadingBlock | ListBlock | QuoteBlock | RecommendationBlock;
@@ -102,8 +116,34 @@ export interface AnnexStatusRow {
   reservations: { delegation: string; note: string | null }[];
 }
 
+/** What is known about the text exported, for the title block, the running header and footer and the file's properties. */
+export interface Publication {
+  metadata: DocumentMetadata;
+  /** The text exported: the current text (at the time of export) or a saved version. */
+  version: { kind: 'current' | VersionKind; name: string | null; at: string };
+  /** When the document was frozen as final, if it is frozen now. */
+  adoptedAt: string | null;
+}
+
+/** The title block and running lines, as text in the export's language: every format prints the same words. */
+export interface TitleBlock {
+  /** ["CT JUST regional workshop", "Málaga", "4–6 November 2024"]: the parts the organiser gave, printed with " · ". */
+  event: string[];
+  /** "Current text · 2 December 2026 at 05:40", or a version's name and date. */
+  version: string;
+  /** "Draft", "Agreed text", or "Adopted on 2 December 2026". */
+  status: string;
+  /** The running header: the organiser's short title, else the title. */
+  shortTitle: string;
+  /** The files' author (DOCX core properties, PDF author); undefined when not given. */
+  organisation: string | undefined;
+}
+
 export interface ExportDocument {
   title: string;
+  titleBlock: TitleBlock;
+  /** The language of the words the export adds (see `labels`). */
+  language: LanguageCode;
   /** The fixed words around the text (labels, annex headings), in the language the export was asked in. */
   labels: ExportLabels;
   /** Printed under the title: how the text stands ("Adopted under silence procedure on …"); none for a working text. */

@@ -1,12 +1,14 @@
 import * as Y from 'yjs';
+import { type DocumentMetadata, EMPTY_METADATA } from '../../../../shared/api/documentMetadata.ts';
 import type { ExportQuery } from '../../../../shared/api/export.ts';
 import type { SilenceProcedure } from '../../../../shared/api/procedures.ts';
+import type { VersionKind } from '../../../../shared/api/versions.ts';
 import { AppError } from '../../errors.ts';
 import type { DocumentService } from '../documentService.ts';
 import type { Principal } from '../principal.ts';
 import { exportLabels } from './exportLabels.ts';
 import { silenceStatusLine } from './procedureStatus.ts';
-import type { AnnexConsensus, AnnexThread } from './exportModel.ts';
+import type { AnnexConsensus, AnnexThread, Publication } from './exportModel.ts';
 import type { ExportFile, ExportInput } from './renderExport.ts';
 
 /** Where the stored Yjs history of a document comes from (the update repository). */
@@ -14,9 +16,17 @@ export interface StoredDocumentState {
   load(documentId: string): { state: Uint8Array | undefined; updates: Uint8Array[] };
 }
 
-/** The stored state of a named or automatic version of a document (the version repository). */
+/** The saved versions of a document (the version repository): their states, and what the title block says of them. */
 export interface VersionStates {
   state(documentId: string, versionId: string): Uint8Array | undefined;
+  get(documentId: string, versionId: string): { kind: VersionKind; name: string | null; createdAt: string } | undefined;
+  /** Newest first. */
+  list(documentId: string): { kind: VersionKind; createdAt: string }[];
+}
+
+/** The organiser's metadata of a document. */
+export interface MetadataSource {
+  metadata(documentId: string): DocumentMetadata;
 }
 
 /** The comment threads `principal` may read in a document, as the annex shows them. */
@@ -42,10 +52,12 @@ export interface ExportServiceDeps {
   history: StoredDocumentState;
   versions: VersionStates;
   threads: AnnexThreadSource;
-  /** Statuses for the annex; without it the annex lists comment threads only. */
+  /** Statuses for the annex and reservations for the footnotes; without it there are neither. */
   consensus?: AnnexConsensusSource;
   /** The silence procedure behind the status line; without it exports have none. */
   silence?: SilenceSource;
+  /** Without it, exports have no event line and the title as running header. */
+  metadata?: MetadataSource;
   /** In the server, the export worker pool: rendering is seconds of CPU that must not block the relay. */
   render: RenderExport;
 }
@@ -57,7 +69,10 @@ export interface NamedExportFile extends ExportFile {
 
 /** Exports of a document for any of its members, from what is stored (every accepted update is stored before relay). */
 export class ExportService {
-  constructor(private readonly deps: ExportServiceDeps) {}
+  constructor(
+    private readonly deps: ExportServiceDeps,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async export(principal: Principal, documentId: string, query: ExportQuery, signal?: AbortSignal): Promise<NamedExportFile> {
     const { document } = this.deps.documents.authorize(principal, documentId, 'export');
@@ -69,13 +84,27 @@ export class ExportService {
         format: query.format,
         language: query.lang,
         annex: query.kind === 'annex' ? this.deps.threads.annexThreads(principal, documentId) : undefined,
-        consensus: query.kind === 'annex' ? this.deps.consensus?.annexConsensus(principal, documentId) : undefined,
+        consensus: this.deps.consensus?.annexConsensus(principal, documentId),
         review: query.kind === 'review',
+        publication: this.publication(documentId, query.version, document.frozen),
       },
       signal,
     );
     const suffix = query.kind === 'clean' ? undefined : exportLabels(query.lang).fileSuffix[query.kind];
     return { ...file, baseName: suffix ? `${document.title} - ${suffix}` : document.title };
+  }
+
+  private publication(documentId: string, versionId: string | undefined, frozen: boolean): Publication {
+    const version = versionId === undefined ? undefined : this.deps.versions.get(documentId, versionId);
+    // Frozen as final: adopted when the latest freeze was taken.
+    const freeze = frozen ? this.deps.versions.list(documentId).find((entry) => entry.kind === 'freeze') : undefined;
+    return {
+      metadata: this.deps.metadata?.metadata(documentId) ?? EMPTY_METADATA,
+      version: version
+        ? { kind: version.kind, name: version.name, at: version.createdAt }
+        : { kind: 'current', name: null, at: this.now().toISOString() },
+      adoptedAt: freeze?.createdAt ?? null,
+    };
   }
 
   private stateOf(documentId: string, versionId: string | undefined): Uint8Array {

@@ -2,17 +2,25 @@ import {
   AlignmentType,
   Document,
   ExternalHyperlink,
+  FootnoteReferenceRun,
+  Footer,
+  Header,
   HeadingLevel,
   LevelFormat,
   Packer,
+  PageNumber,
   Paragraph,
   type ParagraphChild,
   TextRun,
 } from 'docx';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { ExportLabels } from './exportLabels.ts';
-import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Footnote, Inline } from './exportModel.ts';
+import { LEFT_TO_RIGHT_MARK, footnotesOf } from './footnotes.ts';
+import { SEPARATOR } from './titleBlock.ts';
 import { statusLines } from './statusRows.ts';
+import { DOCX_FONT, DOCX_STYLE, amiriFaces, docxStyles } from './docxStyles.ts';
+import { WORD_LANGUAGE } from './exportLocale.ts';
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -26,27 +34,86 @@ const HEADINGS = [
 /** Twentieths of a point per nesting step (half an inch), as Word indents lists. */
 const INDENT_STEP = 720;
 
-/** A Word document: bidirectional paragraphs and right-to-left runs for Arabic, Word's own heading and list styles. */
+/** Word's language of every run: the export's language, and Arabic for complex-script (right-to-left) text. */
+type RunLanguage = { value: string; bidirectional: string };
+
+/** Twentieths of a point per centimetre. */
+const CM = 567;
+
+/**
+ * A Word document an organiser can send out as it is: named styles (Title, Heading 1–6, Normal, Recommendation and
+ * its label, Header, Footer), Amiri embedded, `w:lang` on every run, a title block, a running header (short title) and
+ * a footer with "Page N of M" fields and the version, reservations as native footnotes, and core properties (title,
+ * author = the organisation). Arabic paragraphs are bidirectional with right-to-left runs.
+ */
 export async function renderDocx(document: ExportDocument): Promise<Buffer> {
-  const { labels } = document;
-  const writer = new DocxWriter(labels);
+  const { labels, titleBlock } = document;
+  const language: RunLanguage = { value: WORD_LANGUAGE[document.language], bidirectional: WORD_LANGUAGE.ar };
+  const writer = new DocxWriter(labels, language);
+  const annexes = new AnnexWriter(labels, language);
+  const run = (text: string, dir = textDirection(text)) => runs([plain(text)], dir, language);
+  // The title block's lines mix the organiser's words with dates in the export's language: they read in its direction.
+  const labelDir = textDirection(labels.pageOf);
+  const line = (style: string, text: string, dir: TextDirection) => new Paragraph({ style, ...direction(dir), children: run(text, dir) });
   const children = [
-    new Paragraph({ heading: HeadingLevel.TITLE, ...direction(textDirection(document.title)), children: runs([plain(document.title)], textDirection(document.title)) }),
+    new Paragraph({ heading: HeadingLevel.TITLE, ...direction(textDirection(document.title)), children: run(document.title) }),
+    ...(titleBlock.event.length > 0 ? [line(DOCX_STYLE.event, titleBlock.event.join(SEPARATOR), labelDir)] : []),
+    line(DOCX_STYLE.documentInfo, `${titleBlock.version}${SEPARATOR}${titleBlock.status}`, labelDir),
     ...(document.statusLine
-      ? [new Paragraph({ ...direction(textDirection(document.statusLine)), children: runs([{ ...plain(document.statusLine), bold: true }], textDirection(document.statusLine)) })]
+      ? [new Paragraph({ ...direction(textDirection(document.statusLine)), children: runs([{ ...plain(document.statusLine), bold: true }], textDirection(document.statusLine), language) })]
       : []),
     ...document.blocks.flatMap((block) => writer.block(block, 0)),
-    ...(document.statuses ? statusAnnex(document.statuses, labels) : []),
-    ...(document.annex ? annex(document.annex, labels) : []),
+    ...(document.statuses ? annexes.statuses(document.statuses) : []),
+    ...(document.annex ? annexes.threads(document.annex) : []),
   ];
+  const author = titleBlock.organisation ?? 'Accord';
   return Packer.toBuffer(
     new Document({
       title: document.title,
-      creator: 'Accord',
+      creator: author,
+      lastModifiedBy: author,
+      description: [...titleBlock.event, titleBlock.version, titleBlock.status].join(SEPARATOR),
+      styles: docxStyles(language),
+      fonts: [{ name: DOCX_FONT, ...amiriFaces() }],
       numbering: { config: writer.numberingConfig() },
-      sections: [{ children }],
+      footnotes: Object.fromEntries(
+        footnotesOf(document.blocks).map((note) => [note.number, { children: [footnoteParagraph(note, labels, language)] }]),
+      ),
+      sections: [
+        {
+          properties: { page: { margin: { top: 2.5 * CM, bottom: 2.5 * CM, left: 2.5 * CM, right: 2.5 * CM, header: 1.2 * CM, footer: 1.2 * CM } } },
+          headers: { default: new Header({ children: [new Paragraph({ style: 'Header', ...direction(textDirection(titleBlock.shortTitle)), children: run(titleBlock.shortTitle) })] }) },
+          footers: {
+            default: new Footer({
+              children: [
+                new Paragraph({
+                  style: 'Footer',
+                  ...direction(labelDir),
+                  children: [...pageNumberRuns(labels.pageOf, language, labelDir), ...run(`${SEPARATOR}${titleBlock.version}`, labelDir)],
+                }),
+              ],
+            }),
+          },
+          children,
+        },
+      ],
     }),
   );
+}
+
+/** "Page {page} of {pages}" with Word's PAGE and NUMPAGES fields where the placeholders are. */
+function pageNumberRuns(template: string, language: RunLanguage, dir: TextDirection): ParagraphChild[] {
+  const rtl = dir === 'rtl' ? { rightToLeft: true } : {};
+  return template.split(/(\{page\}|\{pages\})/).filter(Boolean).map((part) => {
+    if (part === '{page}') return new TextRun({ children: [PageNumber.CURRENT], language, ...rtl });
+    if (part === '{pages}') return new TextRun({ children: [PageNumber.TOTAL_PAGES], language, ...rtl });
+    return new TextRun({ text: part, language, ...rtl });
+  });
+}
+
+function footnoteParagraph({ delegation, note }: Footnote, labels: ExportLabels, language: RunLanguage): Paragraph {
+  const text = labels.reservationNote(delegation, note);
+  return new Paragraph({ ...direction(textDirection(text)), children: runs([plain(text)], textDirection(text), language) });
 }
 
 class DocxWriter {
@@ -54,33 +121,53 @@ class DocxWriter {
   private readonly starts = new Set<number>();
   private lists = 0;
 
-  constructor(private readonly labels: ExportLabels) {}
+  constructor(
+    private readonly labels: ExportLabels,
+    private readonly language: RunLanguage,
+  ) {}
 
-  block(block: Block, depth: number): Paragraph[] {
+  /** `style`: the paragraph style of the text paragraphs (Recommendation inside a recommendation, else Normal). */
+  block(block: Block, depth: number, style?: string): Paragraph[] {
+    const runsOf = (content: readonly Inline[], dir: TextDirection) => runs(content, dir, this.language);
     switch (block.kind) {
       case 'paragraph':
-        return [new Paragraph({ ...direction(block.dir), ...indent(depth), children: runs(block.inlines, block.dir) })];
+        return [new Paragraph({ ...(style ? { style } : {}), ...direction(block.dir), ...indent(depth), children: runsOf(block.inlines, block.dir) })];
       case 'heading':
-        return [new Paragraph({ heading: HEADINGS[block.level - 1], ...direction(block.dir), children: runs(block.inlines, block.dir) })];
+        return [new Paragraph({ heading: HEADINGS[block.level - 1], ...direction(block.dir), children: runsOf(block.inlines, block.dir) })];
       case 'quote':
-        return block.blocks.flatMap((inner) => this.block(inner, depth + 1));
+        return block.blocks.flatMap((inner) => this.block(inner, depth + 1, style));
       case 'recommendation':
         return [
           new Paragraph({
+            style: DOCX_STYLE.recommendationLabel,
             ...direction(block.dir),
             ...indent(depth),
-            keepNext: true,
-            spacing: { before: 240 },
-            children: runs([{ ...plain(this.labels.recommendation(block.number)), bold: true }], block.dir),
+            children: [...runsOf([plain(this.labels.recommendation(block.number))], block.dir), ...this.footnoteReferences(block)],
           }),
-          ...block.blocks.flatMap((inner) => this.block(inner, depth)),
+          ...block.blocks.flatMap((inner) => this.block(inner, depth, DOCX_STYLE.recommendation)),
         ];
       case 'list':
-        return this.list(block, depth);
+        return this.list(block, depth, style);
     }
   }
 
-  private list(list: Extract<Block, { kind: 'list' }>, depth: number): Paragraph[] {
+  /**
+   * The reservations' footnote marks after the label, separated by a superscript comma (so 1 and 2 never read 12).
+   * A left-to-right mark closes them when the label is left-to-right in a right-to-left paragraph, so the marks stay
+   * after its number instead of moving to the paragraph's far side.
+   */
+  private footnoteReferences(block: Extract<Block, { kind: 'recommendation' }>): ParagraphChild[] {
+    if (block.footnotes.length === 0) return [];
+    const language = this.language;
+    const marks = block.footnotes.flatMap(({ number }, index) => [
+      ...(index > 0 ? [new TextRun({ text: ',', superScript: true, language })] : []),
+      new FootnoteReferenceRun(number),
+    ]);
+    const closing = block.dir === 'rtl' && textDirection(this.labels.recommendation(block.number)) === 'ltr';
+    return closing ? [...marks, new TextRun({ text: LEFT_TO_RIGHT_MARK, language })] : marks;
+  }
+
+  private list(list: Extract<Block, { kind: 'list' }>, depth: number, style: string | undefined): Paragraph[] {
     const level = Math.min(depth, 8);
     const numbering = list.ordered
       ? { reference: this.orderedReference(list.start), level, instance: ++this.lists }
@@ -91,13 +178,14 @@ class DocxWriter {
         if (index === 0 && inner.kind === 'paragraph') {
           return [
             new Paragraph({
+              ...(style ? { style } : {}),
               ...direction(inner.dir),
               ...(numbering ? { numbering } : { bullet: { level } }),
-              children: runs(inner.inlines, inner.dir),
+              children: runs(inner.inlines, inner.dir, this.language),
             }),
           ];
         }
-        return this.block(inner, depth + 1);
+        return this.block(inner, depth + 1, style);
       }),
     );
   }
@@ -135,18 +223,21 @@ function plain(text: string): Extract<Inline, { kind: 'text' }> {
 }
 
 /**
- * Runs of a paragraph. A run of Arabic is marked right-to-left (with the complex-script bold and italic Word applies
- * to it); a run without strong characters takes the paragraph's direction.
+ * Runs of a paragraph, each tagged with Word's language (spell-check and hyphenation). A run of Arabic is marked
+ * right-to-left (with the complex-script bold and italic Word applies to it); a run without strong characters takes
+ * the paragraph's direction.
  */
-function runs(content: readonly Inline[], paragraphDir: TextDirection): ParagraphChild[] {
+function runs(content: readonly Inline[], paragraphDir: TextDirection, language: RunLanguage): ParagraphChild[] {
   return content.map((inline) => {
-    if (inline.kind === 'break') return new TextRun({ break: 1 });
+    if (inline.kind === 'break') return new TextRun({ break: 1, language });
     const rtl = textDirection(inline.text, paragraphDir) === 'rtl';
+    // Bold and italic only where the text has them: an explicit "not bold" would override the style (headings, labels).
     const run = new TextRun({
       text: inline.text,
-      bold: inline.bold,
-      italics: inline.italic,
-      ...(rtl ? { rightToLeft: true, boldComplexScript: inline.bold, italicsComplexScript: inline.italic } : {}),
+      ...(inline.bold ? { bold: true } : {}),
+      ...(inline.italic ? { italics: true } : {}),
+      language,
+      ...(rtl ? { rightToLeft: true, ...(inline.bold ? { boldComplexScript: true } : {}), ...(inline.italic ? { italicsComplexScript: true } : {}) } : {}),
       ...(inline.underline || inline.change === 'inserted' ? { underline: {} } : {}),
       ...(inline.change === 'deleted' ? { strike: true } : {}),
       ...(inline.href ? { style: 'Hyperlink' } : {}),
@@ -163,44 +254,54 @@ function textLines(text: string, extra: { italic?: boolean } = {}): Inline[] {
   ]);
 }
 
-function textParagraph(text: string, options: { italic?: boolean; depth?: number } = {}): Paragraph {
-  const dir = textDirection(text);
-  return new Paragraph({ ...direction(dir), ...indent(options.depth ?? 0), children: runs(textLines(text, options), dir) });
-}
+/** The annexes' paragraphs: the words the export adds, each in the direction of its own text. */
+class AnnexWriter {
+  constructor(
+    private readonly labels: ExportLabels,
+    private readonly language: RunLanguage,
+  ) {}
 
-/** A heading of the words the export adds, in the direction of their language (an Arabic annex in an English text). */
-function labelHeading(heading: (typeof HeadingLevel)[keyof typeof HeadingLevel], text: string, pageBreakBefore = false): Paragraph {
-  const dir = textDirection(text);
-  return new Paragraph({ heading, pageBreakBefore, ...direction(dir), children: runs([plain(text)], dir) });
-}
-
-function statusAnnex(rows: readonly AnnexStatusRow[], labels: ExportLabels): Paragraph[] {
-  const paragraphs = [labelHeading(HeadingLevel.HEADING_1, labels.statusAnnexTitle, true)];
-  if (rows.length === 0) paragraphs.push(textParagraph(labels.noRecommendations));
-  for (const { line, excerpt, reservations } of statusLines(rows, labels)) {
-    paragraphs.push(
-      labelHeading(HeadingLevel.HEADING_3, line),
-      textParagraph(excerpt, { italic: true, depth: 1 }),
-      ...(reservations ? [textParagraph(reservations)] : []),
-    );
+  text(text: string, options: { italic?: boolean; depth?: number } = {}): Paragraph {
+    const dir = textDirection(text);
+    return new Paragraph({ ...direction(dir), ...indent(options.depth ?? 0), children: runs(textLines(text, options), dir, this.language) });
   }
-  return paragraphs;
-}
 
-function annex(threads: readonly AnnexThread[], labels: ExportLabels): Paragraph[] {
-  const paragraphs = [labelHeading(HeadingLevel.HEADING_1, labels.annexTitle, true)];
-  if (threads.length === 0) paragraphs.push(textParagraph(labels.noThreads));
-  threads.forEach((thread, index) => {
-    paragraphs.push(
-      labelHeading(HeadingLevel.HEADING_2, labels.thread(index + 1)),
-      textParagraph(thread.quote, { italic: true, depth: 1 }),
-      textParagraph(labels.field(labels.status, labels.threadStatus[thread.status])),
-      ...(thread.outcome ? [textParagraph(labels.field(labels.outcome, thread.outcome))] : []),
-      ...thread.comments.flatMap((comment) => [
-        textParagraph(`${comment.author} (${comment.delegation}), ${comment.createdAt}`, { italic: true }),
-        textParagraph(comment.body ?? labels.deletedComment, { depth: 1 }),
-      ]),
-    );
-  });
-  return paragraphs;
+  /** A heading in the direction of its language (an Arabic annex in an English text). */
+  heading(heading: (typeof HeadingLevel)[keyof typeof HeadingLevel], text: string, pageBreakBefore = false): Paragraph {
+    const dir = textDirection(text);
+    return new Paragraph({ heading, pageBreakBefore, ...direction(dir), children: runs([plain(text)], dir, this.language) });
+  }
+
+  statuses(rows: readonly AnnexStatusRow[]): Paragraph[] {
+    const { labels } = this;
+    const paragraphs = [this.heading(HeadingLevel.HEADING_1, labels.statusAnnexTitle, true)];
+    if (rows.length === 0) paragraphs.push(this.text(labels.noRecommendations));
+    for (const { line, excerpt, reservations } of statusLines(rows, labels)) {
+      paragraphs.push(
+        this.heading(HeadingLevel.HEADING_3, line),
+        this.text(excerpt, { italic: true, depth: 1 }),
+        ...(reservations ? [this.text(reservations)] : []),
+      );
+    }
+    return paragraphs;
+  }
+
+  threads(threads: readonly AnnexThread[]): Paragraph[] {
+    const { labels } = this;
+    const paragraphs = [this.heading(HeadingLevel.HEADING_1, labels.annexTitle, true)];
+    if (threads.length === 0) paragraphs.push(this.text(labels.noThreads));
+    threads.forEach((thread, index) => {
+      paragraphs.push(
+        this.heading(HeadingLevel.HEADING_2, labels.thread(index + 1)),
+        this.text(thread.quote, { italic: true, depth: 1 }),
+        this.text(labels.field(labels.status, labels.threadStatus[thread.status])),
+        ...(thread.outcome ? [this.text(labels.field(labels.outcome, thread.outcome))] : []),
+        ...thread.comments.flatMap((comment) => [
+          this.text(labels.byline(comment.author, comment.delegation, comment.createdAt), { italic: true }),
+          this.text(comment.body ?? labels.deletedComment, { depth: 1 }),
+        ]),
+      );
+    });
+    return paragraphs;
+  }
 }

@@ -4,8 +4,9 @@ import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts'
 import { proseMirrorOf } from '../documentState.ts';
 import { documentBlocks } from './documentBlocks.ts';
 import { exportLabels } from './exportLabels.ts';
-import type { AnnexConsensus, AnnexThread, ExportDocument } from './exportModel.ts';
+import type { AnnexConsensus, AnnexThread, ExportDocument, Publication } from './exportModel.ts';
 import { statusRows } from './statusRows.ts';
+import { titleBlock } from './titleBlock.ts';
 import { renderDocx } from './renderDocx.ts';
 import { renderHtml } from './renderHtml.ts';
 import { createMarkdownRenderer } from './renderMarkdown.ts';
@@ -23,12 +24,17 @@ export interface ExportInput {
   language: LanguageCode;
   /** The annex of comment threads, or undefined for the clean text. */
   annex: AnnexThread[] | undefined;
-  /** With the annex: the recommendations that have a status or reservations (the others are drafts). */
+  /**
+   * The recommendations that have a status or reservations (the others are drafts): reservations are footnotes in
+   * every kind; the annex also lists the statuses.
+   */
   consensus?: AnnexConsensus[];
   /** The status line under the title, already in the export's language. */
   statusLine?: string;
   /** A review copy: proposals shown (inserted underlined, deleted struck through) rather than left out. */
   review?: boolean;
+  /** The title block's facts: the organiser's metadata, the version exported, the adoption date. */
+  publication: Publication;
 }
 
 export interface ExportFile {
@@ -47,15 +53,19 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
     md: { contentType: 'text/markdown; charset=utf-8', render: async (document) => Buffer.from(markdown(document)) },
     html: { contentType: 'text/html; charset=utf-8', render: async (document) => Buffer.from(renderHtml(document)) },
   };
-  return async ({ title, statusLine, state, format, language, annex, consensus, review }) => {
+  return async ({ title, statusLine, state, format, language, annex, consensus = [], review, publication }) => {
     const doc = proseMirrorOf(state);
+    const labels = exportLabels(language);
+    const rows = statusRows(doc, consensus);
     const document: ExportDocument = {
       title,
-      labels: exportLabels(language),
+      titleBlock: titleBlock(title, publication, rows, labels, language),
+      language,
+      labels,
       statusLine,
-      blocks: documentBlocks(doc, { review }),
+      blocks: documentBlocks(doc, { review, reservations: new Map(consensus.map((entry) => [entry.recommendationId, entry.reservations])) }),
       annex,
-      statuses: consensus && statusRows(doc, consensus),
+      statuses: annex && rows,
     };
     const { contentType, render } = formats[format];
     return { body: await render(document), contentType, extension: format };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { ExportLabels } from './exportLabels.ts';
-import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Footnote, Inline } from './exportModel.ts';
+import { footnotesOf } from './footnotes.ts';
 import { statusLines } from './statusRows.ts';
 
 const STYLE = `
@@ -10,6 +11,7 @@ h1.title { font-size: 1.6em; border-bottom: 1px solid #999; padding-bottom: .3em
 p.status-line { font-weight: bold; margin-top: -.4em; }
 section.recommendation { margin: 1em 0; padding-inline-start: 1em; border-inline-start: 3px solid #bbb; }
 .recommendation-number { font-weight: bold; margin: 0 0 .3em; }
+section.footnotes { margin-top: 2em; border-top: 1px solid #999; font-size: .9em; }
 blockquote { margin: 1em 0; padding-inline-start: 1em; border-inline-start: 3px solid #ddd; color: #333; }
 section.annex { margin-top: 3em; border-top: 1px solid #999; }
 .thread { margin: 1em 0; }
@@ -47,6 +49,7 @@ export function renderHtml(document: ExportDocument): string {
     `<h1 class="title" dir="${dir}">${escape(document.title)}</h1>`,
     ...(document.statusLine ? [`<p class="status-line" dir="${textDirection(document.statusLine)}">${escape(document.statusLine)}</p>`] : []),
     ...document.blocks.map((item) => block(item, document.labels)),
+    ...footnotes(footnotesOf(document.blocks), document.labels),
     ...(document.statuses ? [statusAnnex(document.statuses, document.labels)] : []),
     ...(document.annex ? [annex(document.annex, document.labels)] : []),
     '</body>',
@@ -76,7 +79,7 @@ function block(item: Block, labels: ExportLabels): string {
     case 'recommendation':
       return [
         `<section class="recommendation" dir="${item.dir}">`,
-        `<p class="recommendation-number">${escape(labels.recommendation(item.number))}</p>`,
+        `<p class="recommendation-number">${escape(labels.recommendation(item.number))}${item.footnotes.map(footnoteReference).join('')}</p>`,
         ...item.blocks.map((inner) => block(inner, labels)),
         '</section>',
       ].join('\n');
@@ -97,6 +100,23 @@ function inlines(content: readonly Inline[]): string {
       return html;
     })
     .join('');
+}
+
+function footnoteReference({ number }: Footnote): string {
+  return `<sup><a href="#footnote-${number}" id="footnote-reference-${number}">${number}</a></sup>`;
+}
+
+/** Reservations, as the text's footnotes: after the text, before any annex. */
+function footnotes(notes: readonly Footnote[], labels: ExportLabels): string[] {
+  if (notes.length === 0) return [];
+  return [
+    '<section class="footnotes">',
+    ...notes.map(({ number, delegation, note }) => {
+      const text = labels.reservationNote(delegation, note);
+      return `<p id="footnote-${number}" dir="${textDirection(text)}"><sup>${number}</sup> ${escape(text)}</p>`;
+    }),
+    '</section>',
+  ];
 }
 
 /** A line of the words the export adds, in the direction of their language (an Arabic annex in an English text). */
@@ -133,7 +153,7 @@ function annex(threads: readonly AnnexThread[], labels: ExportLabels): string {
       ...thread.comments.map((comment) => {
         const body = comment.body ?? labels.deletedComment;
         return (
-          `<div class="comment"><p class="comment-meta">${escape(comment.author)} (${escape(comment.delegation)}), ${escape(comment.createdAt)}</p>` +
+          `<div class="comment"><p class="comment-meta">${escape(labels.byline(comment.author, comment.delegation, comment.createdAt))}</p>` +
           `<p class="comment-body" dir="${textDirection(body)}">${escape(body)}</p></div>`
         );
       }),

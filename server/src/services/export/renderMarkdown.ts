@@ -2,6 +2,7 @@ import type { AnyExtension, JSONContent } from '@tiptap/core';
 import { MarkdownManager } from '@tiptap/markdown';
 import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import { footnoteMarks, footnotesOf, superscript } from './footnotes.ts';
 import { statusLines } from './statusRows.ts';
 
 /**
@@ -18,6 +19,10 @@ export function createMarkdownRenderer(extensions: AnyExtension[]): (document: E
       ...(document.statusLine ? [{ type: 'paragraph', content: [text(document.statusLine, [{ type: 'bold' }])] }] : []),
       ...document.blocks.flatMap((item) => block(item, labels)),
     ];
+    // Reservations as footnotes after the text, marked with superscript digits (CommonMark has no footnotes).
+    for (const { number, delegation, note } of footnotesOf(document.blocks)) {
+      content.push(paragraphOf(`${superscript(number)} ${labels.reservationNote(delegation, note)}`));
+    }
     if (document.statuses) content.push(...statusAnnex(document.statuses, labels));
     if (document.annex) content.push(...annex(document.annex, labels));
     return manager.serialize({ type: 'doc', content }).replace(/\n*$/, '\n');
@@ -43,7 +48,16 @@ function block(item: Block, labels: ExportLabels): JSONContent[] {
     case 'quote':
       return [{ type: 'blockquote', content: inner(item.blocks) }];
     case 'recommendation':
-      return [{ type: 'paragraph', content: [text(labels.recommendation(item.number), [{ type: 'bold' }])] }, ...inner(item.blocks)];
+      return [
+        {
+          type: 'paragraph',
+          content: [
+            text(labels.recommendation(item.number), [{ type: 'bold' }]),
+            ...(item.footnotes.length > 0 ? [text(footnoteMarks(item.footnotes))] : []),
+          ],
+        },
+        ...inner(item.blocks),
+      ];
   }
 }
 
@@ -84,7 +98,7 @@ function annex(threads: readonly AnnexThread[], labels: ExportLabels): JSONConte
     );
     for (const comment of thread.comments) {
       content.push(
-        { type: 'paragraph', content: [text(`${comment.author} (${comment.delegation}), ${comment.createdAt}`, [{ type: 'italic' }])] },
+        { type: 'paragraph', content: [text(labels.byline(comment.author, comment.delegation, comment.createdAt), [{ type: 'italic' }])] },
         paragraphOf(comment.body ?? labels.deletedComment),
       );
     }

@@ -10,6 +10,7 @@ import { editorSchema, proseMirrorOf } from '../documentState.ts';
 import { documentBlocks, plainText } from './documentBlocks.ts';
 import type { Block } from './exportModel.ts';
 import { createExportRenderer } from './renderExport.ts';
+import { CURRENT_TEXT } from '../../../test/exportFixture.ts';
 
 interface PlacedWord {
   text: string;
@@ -81,7 +82,7 @@ describe('PDF layout', () => {
       { type: 'doc', content: [paragraph('(أ) تعزيز التعاون القضائي'), paragraph('«التعاون» بين الدول'), paragraph('(a) English stays left.')] },
       'default',
     );
-    const { body } = await createExportRenderer()({ title: 'T', state: Y.encodeStateAsUpdate(doc), format: 'pdf', language: 'ar', annex: undefined });
+    const { body } = await createExportRenderer()({ title: 'T', state: Y.encodeStateAsUpdate(doc), format: 'pdf', language: 'ar', annex: undefined, publication: CURRENT_TEXT });
     const words = placedWords(body);
     const line = (word: PlacedWord) => words.filter((other) => other.yMin === word.yMin);
     const rightmost = (word: PlacedWord) => Math.max(...line(word).map((other) => other.xMin)) === word.xMin;
@@ -102,7 +103,7 @@ describe('PDF text', () => {
     expect(arabic.length).toBeGreaterThanOrEqual(2);
     const render = createExportRenderer();
     for (const language of ['en', 'fr', 'ar'] as const) {
-      const { body } = await render({ title: DEMO_TITLE, state, format: 'pdf', language, annex: undefined });
+      const { body } = await render({ title: DEMO_TITLE, state, format: 'pdf', language, annex: undefined, publication: CURRENT_TEXT });
       // Lines are joined: a paragraph's words must come out as one run of words, wherever its lines break.
       const printed = ` ${words(pdfText(body)).join(' ')} `;
       for (const text of arabic) expect(printed, `${language}: ${text}`).toContain(` ${words(text).join(' ')} `);

@@ -4,6 +4,9 @@ import { createElement as h, type ReactElement, type ReactNode } from 'react';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import { labelWithMarks, superscript } from './footnotes.ts';
+import { WORD_LANGUAGE } from './exportLocale.ts';
+import { SEPARATOR } from './titleBlock.ts';
 import { statusLines } from './statusRows.ts';
 
 /** Amiri covers Arabic, French, Spanish and English in one face, and pdftotext reads its Arabic back correctly. */
@@ -28,12 +31,26 @@ function registerFonts(): void {
   Font.registerHyphenationCallback((word) => [word]);
 }
 
-const HEADING_SIZES = [18, 16, 14, 13, 12, 11] as const;
+const HEADING_SIZES = [17, 15, 13, 12, 12, 11] as const;
+
+/** Points: a 2.5 cm margin, and the running lines inside it. */
+const MARGIN = 71;
+const RUNNING_LINE_OFFSET = 34;
 
 const styles = {
-  page: { fontFamily: FONT_FAMILY, fontSize: 11, lineHeight: 1.4, paddingVertical: 56, paddingHorizontal: 60 },
-  title: { fontSize: 22, fontWeight: 'bold', marginBottom: 16 },
-  statusLine: { fontWeight: 'bold', marginTop: -8, marginBottom: 12 },
+  page: { fontFamily: FONT_FAMILY, fontSize: 11, paddingTop: MARGIN, paddingBottom: MARGIN, paddingHorizontal: MARGIN },
+  // Set on each block of text, not on the page: a line height inherited by the footer's page-number text hides it
+  // (react-pdf 4.9). With its font size: react-pdf resolves a unitless line height against the size in the same style
+  // (else its default 18 pt).
+  text: { fontSize: 11, lineHeight: 1.45 },
+  header: { position: 'absolute', top: RUNNING_LINE_OFFSET, left: MARGIN, right: MARGIN, fontSize: 9, color: '#555555' },
+  footer: { position: 'absolute', bottom: RUNNING_LINE_OFFSET, left: MARGIN, right: MARGIN, fontSize: 9, color: '#555555' },
+  title: { fontSize: 21, fontWeight: 'bold', lineHeight: 1.3, marginBottom: 8, color: '#1f2a44' },
+  event: { fontSize: 13, marginBottom: 2, color: '#333333' },
+  documentInfo: { fontSize: 10, color: '#555555' },
+  titleRule: { borderBottomWidth: 0.75, borderBottomColor: '#999999', marginTop: 4, marginBottom: 14 },
+  heading: { fontWeight: 'bold', lineHeight: 1.3, marginTop: 14, marginBottom: 6, color: '#1f2a44' },
+  statusLine: { fontWeight: 'bold', marginTop: 4, marginBottom: 4 },
   paragraph: { marginBottom: 6 },
   recommendation: { marginTop: 8, marginBottom: 4 },
   recommendationLabel: { fontWeight: 'bold', marginBottom: 2 },
@@ -43,27 +60,75 @@ const styles = {
   link: { color: '#1a4f9c', textDecoration: 'underline' },
   annex: { marginTop: 8 },
   meta: { fontStyle: 'italic', color: '#555555' },
+  footnotes: { marginTop: 4, paddingTop: 2, borderTopWidth: 0.5, borderTopColor: '#888888', width: '40%' },
+  footnote: { fontSize: 9, lineHeight: 1.3 },
 } satisfies Styles;
 
-/** A PDF rendered in-process with react-pdf (no browser): Arabic is shaped and laid out right-to-left by Amiri. */
+/**
+ * A PDF rendered in-process with react-pdf (no browser): Arabic is shaped and laid out right-to-left by Amiri, which
+ * is embedded (subset). A4 with 2.5 cm margins; on every page a running header (the short title) and a footer
+ * ("Page 3 of 12" and the version); a title block on the first; headings kept with what follows them.
+ */
 export function createPdfRenderer(): (document: ExportDocument) => Promise<Buffer> {
   registerFonts();
-  return (document) =>
-    renderToBuffer(
+  return (document) => {
+    const { titleBlock, labels } = document;
+    // The lines the export writes read in the export language's direction (an Arabic footer under an English text).
+    const labelDir = textDirection(labels.pageOf);
+    return renderToBuffer(
       h(
         Document,
-        { title: document.title, creator: 'Accord', producer: 'Accord' },
+        {
+          title: document.title,
+          author: titleBlock.organisation ?? 'Accord',
+          subject: [...titleBlock.event, titleBlock.version, titleBlock.status].join(SEPARATOR),
+          language: WORD_LANGUAGE[document.language],
+          creator: 'Accord',
+          producer: 'Accord',
+        },
         h(
           Page,
           { size: 'A4', style: styles.page },
+          h(View, { fixed: true, style: styles.header }, textBlock(textDirection(titleBlock.shortTitle), {}, titleBlock.shortTitle)),
+          h(Text, {
+            fixed: true,
+            style: [styles.footer, directed(labelDir)],
+            render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
+              `${labelDir === 'rtl' ? RIGHT_TO_LEFT_MARK : ''}${pageLine(labels.pageOf, pageNumber, totalPages)}${SEPARATOR}${titleBlock.version}`,
+          }),
           textBlock(textDirection(document.title), styles.title, document.title),
+          ...(titleBlock.event.length > 0 ? [eventLine(titleBlock.event, labelDir)] : []),
+          textBlock(labelDir, styles.documentInfo, `${titleBlock.version}${SEPARATOR}${titleBlock.status}`),
+          h(View, { style: styles.titleRule }),
           ...(document.statusLine ? [textBlock(textDirection(document.statusLine), styles.statusLine, document.statusLine)] : []),
-          ...document.blocks.map((item, index) => block(item, index, document.labels)),
-          ...(document.statuses ? [statusAnnex(document.statuses, document.labels)] : []),
-          ...(document.annex ? [annex(document.annex, document.labels)] : []),
+          ...document.blocks.map((item, index) => block(item, index, labels)),
+          ...(document.statuses ? [statusAnnex(document.statuses, labels)] : []),
+          ...(document.annex ? [annex(document.annex, labels)] : []),
         ),
       ),
     );
+  };
+}
+
+/**
+ * The workshop line as a row of its parts, each laid out in its own direction and the row in the export language's:
+ * react-pdf's bidi mangles one mixed line ("Málaga · 4–6 نوفمبر 2024" split its numbers from their month).
+ */
+function eventLine(parts: readonly string[], dir: TextDirection): ReactElement {
+  return h(
+    View,
+    { style: { flexDirection: dir === 'rtl' ? 'row-reverse' : 'row', flexWrap: 'wrap' } },
+    ...parts.flatMap((part, index) => [
+      // The separator's spaces as margins: react-pdf trims spaces at the ends of a text.
+      ...(index > 0 ? [h(Text, { key: `separator-${index}`, style: [styles.event, { marginHorizontal: 4 }] }, SEPARATOR.trim())] : []),
+      h(View, { key: index }, textBlock(textDirection(part, dir), styles.event, part)),
+    ]),
+  );
+}
+
+/** "Page 3 of 12" from the language's template. */
+function pageLine(template: string, page: number, pages: number): string {
+  return template.replace('{page}', String(page)).replace('{pages}', String(pages));
 }
 
 /** Direction and alignment of a block: react-pdf lays out bidi text with `direction`, but aligns by `textAlign`. */
@@ -79,7 +144,7 @@ function directed(dir: TextDirection) {
 const RIGHT_TO_LEFT_MARK = '\u200f';
 
 function textBlock(dir: TextDirection, style: Styles[string], ...children: ReactNode[]): ReactElement {
-  return h(Text, { style: [style, directed(dir)] }, ...(dir === 'rtl' ? [RIGHT_TO_LEFT_MARK, ...children] : children));
+  return h(Text, { style: [styles.text, style, directed(dir)] }, ...(dir === 'rtl' ? [RIGHT_TO_LEFT_MARK, ...children] : children));
 }
 
 function block(item: Block, key: number, labels: ExportLabels): ReactElement {
@@ -91,7 +156,7 @@ function block(item: Block, key: number, labels: ExportLabels): ReactElement {
       return h(
         View,
         { key, minPresenceAhead: 40 },
-        textBlock(item.dir, { fontSize: HEADING_SIZES[item.level - 1], fontWeight: 'bold', marginTop: 8, marginBottom: 4 }, ...inlines(item.inlines)),
+        textBlock(item.dir, { ...styles.heading, fontSize: HEADING_SIZES[item.level - 1] }, ...inlines(item.inlines)),
       );
     case 'quote':
       return h(View, { key, style: styles.quote }, ...inner(item.blocks));
@@ -99,8 +164,13 @@ function block(item: Block, key: number, labels: ExportLabels): ReactElement {
       return h(
         View,
         { key, style: styles.recommendation },
-        h(View, { minPresenceAhead: 30 }, textBlock(item.dir, styles.recommendationLabel, labels.recommendation(item.number))),
+        h(
+          View,
+          { minPresenceAhead: 30 },
+          textBlock(item.dir, styles.recommendationLabel, labelWithMarks(labels.recommendation(item.number), item.footnotes, item.dir)),
+        ),
         ...inner(item.blocks),
+        ...(item.footnotes.length > 0 ? [footnotes(item, labels)] : []),
       );
     case 'list':
       return h(
@@ -118,6 +188,23 @@ function block(item: Block, key: number, labels: ExportLabels): ReactElement {
         }),
       );
   }
+}
+
+/**
+ * A recommendation's reservations, printed under it: react-pdf cannot move a note to the foot of whichever page its
+ * mark lands on, and under its recommendation the note always sits beside what it qualifies.
+ */
+function footnotes(item: Extract<Block, { kind: 'recommendation' }>, labels: ExportLabels): ReactElement {
+  const side = item.dir === 'rtl' ? { alignSelf: 'flex-end' as const } : {};
+  return h(
+    View,
+    { wrap: false },
+    h(View, { style: [styles.footnotes, side] }),
+    ...item.footnotes.map(({ number, delegation, note }) => {
+      const text = `${superscript(number)} ${labels.reservationNote(delegation, note)}`;
+      return h(View, { key: number }, textBlock(textDirection(text), styles.footnote, text));
+    }),
+  );
 }
 
 function inlines(content: readonly Inline[]): ReactNode[] {
@@ -175,7 +262,7 @@ function annex(threads: readonly AnnexThread[], labels: ExportLabels): ReactElem
         plainParagraph(labels.field(labels.status, labels.threadStatus[thread.status]), 'status'),
         ...(thread.outcome ? [plainParagraph(labels.field(labels.outcome, thread.outcome), 'outcome')] : []),
         ...thread.comments.flatMap((comment, commentIndex) => [
-          plainParagraph(`${comment.author} (${comment.delegation}), ${comment.createdAt}`, `meta-${commentIndex}`, styles.meta),
+          plainParagraph(labels.byline(comment.author, comment.delegation, comment.createdAt), `meta-${commentIndex}`, styles.meta),
           plainParagraph(comment.body ?? labels.deletedComment, `body-${commentIndex}`),
         ]),
       ),

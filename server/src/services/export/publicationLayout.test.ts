@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import JSZip from 'jszip';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
+import { DEMO_CONTENT, DEMO_TITLE } from '../demoContent.ts';
+import { editorSchema } from '../documentState.ts';
+import type { AnnexConsensus, Publication } from './exportModel.ts';
+import { createExportRenderer } from './renderExport.ts';
+
+const PUBLICATION: Publication = {
+  metadata: {
+    eventName: 'CT JUST regional workshop',
+    place: 'Málaga',
+    startDate: '2024-11-04',
+    endDate: '2024-11-06',
+    organisation: 'CT JUST',
+    shortTitle: 'Draft recommendations',
+  },
+  version: { kind: 'named', name: 'Second reading', at: '2024-11-05T15:30:00.000Z' },
+  adoptedAt: null,
+};
+
+const CONSENSUS: AnnexConsensus[] = [
+  {
+    recommendationId: 'demo-rec-biometrics',
+    status: 'agreed_with_reservation',
+    reservations: [
+      { delegation: 'Spain', note: 'pending consultation with capital' },
+      { delegation: 'Morocco', note: null },
+    ],
+  },
+];
+
+const state = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(editorSchema(), DEMO_CONTENT, 'default'));
+const render = createExportRenderer();
+const exportDemo = async (format: 'pdf' | 'docx', language: LanguageCode, publication = PUBLICATION) =>
+  (await render({ title: DEMO_TITLE, state, format, language, annex: undefined, consensus: CONSENSUS, publication })).body;
+
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-publication-'));
+afterAll(() => fs.rmSync(folder, { recursive: true }));
+
+function pdfPages(pdf: Buffer): string[] {
+  const file = path.join(folder, `${Math.random().toString(36).slice(2)}.pdf`);
+  fs.writeFileSync(file, pdf);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  return Array.from({ length: pages }, (_, index) =>
+    execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(index + 1), '-l', String(index + 1), file, '-'], { encoding: 'utf8' }).replace(
+      /[\u200e\u200f\u202a-\u202e]/g,
+      '',
+    ),
+  );
+}
+
+const ISO_TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+describe('PDF publication layout', () => {
+  it('prints the title block, a running header and "Page N of M" with the version on every page, fonts embedded', async () => {
+    const pdf = await exportDemo('pdf', 'en');
+    const pages = pdfPages(pdf);
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, index) => {
+      expect(page).toContain('Draft recommendations\n');
+      expect(page).toContain(`Page ${index + 1} of ${pages.length} · Second reading · 5 November 2024 at `);
+      expect(page).not.toMatch(ISO_TIMESTAMP);
+    });
+    // The workshop line is a row of parts: pdftotext may put each on a line of its own.
+    expect(pages[0]!.replace(/\s+/g, ' ')).toMatch(/CT JUST regional workshop · Málaga · 4 ?– ?6 November 2024/);
+    expect(pages[0]).toContain('Second reading · 5 November 2024 at ');
+    expect(pages[0]).toContain('· Draft');
+
+    const file = path.join(folder, 'fonts.pdf');
+    fs.writeFileSync(file, pdf);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font).toMatch(/Amiri/);
+      expect(font.split(/\s+/).at(-5), font).toBe('yes');
+    }
+  });
+
+  it('puts reservations as numbered footnotes on their recommendation', async () => {
+    const text = pdfPages(await exportDemo('pdf', 'en')).join('\n');
+    expect(text).toContain('Recommendation 3¹ ²');
+    expect(text).toContain('¹ Spain: pending consultation with capital');
+    expect(text).toContain('² Morocco: reservation');
+  });
+
+  it('writes the title block and footer in the export language, and "Adopted on" once frozen as final', async () => {
+    const french = pdfPages(await exportDemo('pdf', 'fr', { ...PUBLICATION, adoptedAt: '2024-11-06T17:00:00.000Z' }));
+    expect(french[0]).toContain('4–6 novembre 2024');
+    expect(french[0]).toContain('Adopté le 6 novembre 2024');
+    expect(french[0]).toContain(`Page 1 sur ${french.length}`);
+    // pdftotext reads a line mixing Arabic and numbers in no reliable order: its words are checked, not their order.
+    const arabic = pdfPages(await exportDemo('pdf', 'ar'));
+    for (const word of ['الصفحة', 'من', 'مسودة', 'نوفمبر']) expect(arabic[0]).toContain(word);
+  });
+});
+
+describe('DOCX publication layout', () => {
+  const parts = async (language: LanguageCode) => {
+    const zip = await JSZip.loadAsync(await exportDemo('docx', language));
+    const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
+    const footerName = Object.keys(zip.files).find((name) => /^word\/footer\d*\.xml$/.test(name))!;
+    const headerName = Object.keys(zip.files).find((name) => /^word\/header\d*\.xml$/.test(name))!;
+    return {
+      document: await read('word/document.xml'),
+      styles: await read('word/styles.xml'),
+      footnotes: await read('word/footnotes.xml'),
+      core: await read('docProps/core.xml'),
+      footer: await read(footerName),
+      header: await read(headerName),
+      fontTable: await read('word/fontTable.xml'),
+    };
+  };
+
+  it('has named styles of its own, with headings and labels bold', async () => {
+    const { styles, document } = await parts('en');
+    for (const id of ['Title', 'Heading1', 'Heading2', 'Normal', 'Recommendation', 'RecommendationLabel', 'Header', 'Footer']) {
+      expect(styles).toContain(`w:styleId="${id}"`);
+    }
+    expect(styles).toMatch(/w:styleId="Heading2".*?<w:b\/>.*?<\/w:style>/s);
+    expect(styles).toMatch(/w:styleId="RecommendationLabel".*?<w:b\/>.*?<\/w:style>/s);
+    expect(styles).toMatch(/w:styleId="Recommendation".*?<w:widowControl\/>.*?<\/w:style>/s);
+    expect(document).not.toContain('<w:b w:val="false"/>');
+    expect(document).toContain('<w:pStyle w:val="RecommendationLabel"/>');
+    expect(document).toContain('<w:pStyle w:val="Recommendation"/>');
+  });
+
+  it('tags every run with its language (Arabic as the bidirectional language)', async () => {
+    for (const [language, tag] of [['en', 'en-GB'], ['fr', 'fr-FR'], ['ar', 'ar-SA']] as const) {
+      const { document } = await parts(language);
+      // Runs of text; a footnote reference run holds only the mark Word numbers.
+      const runs = (document.match(/<w:r>.*?<\/w:r>/gs) ?? []).filter((run) => run.includes('<w:t'));
+      expect(runs.length).toBeGreaterThan(20);
+      for (const run of runs) expect(run, run).toContain(`<w:lang w:val="${tag}" w:bidi="ar-SA"/>`);
+    }
+  });
+
+  it('has a running header, "Page N of M" fields in the footer, footnotes, Amiri embedded and the organisation as author', async () => {
+    const { header, footer, footnotes, core, document, fontTable } = await parts('en');
+    expect(header).toContain('Draft recommendations');
+    expect(footer).toMatch(/Page .*PAGE.* of .*NUMPAGES/s);
+    expect(footer).toContain('Second reading');
+    expect(footnotes).toContain('Spain: pending consultation with capital');
+    expect(footnotes).toContain('Morocco: reservation');
+    expect((document.match(/<w:footnoteReference /g) ?? []).length).toBe(2);
+    expect(core).toContain('<dc:creator>CT JUST</dc:creator>');
+    expect(core).toContain('<cp:lastModifiedBy>CT JUST</cp:lastModifiedBy>');
+    expect(core).toContain(`<dc:title>${DEMO_TITLE}</dc:title>`);
+    expect(fontTable).toContain('w:embedRegular');
+    // Intl's own range, with thin spaces around the dash in British English.
+    expect(document).toMatch(/CT JUST regional workshop · Málaga · 4\s?–\s?6 November 2024/u);
+    expect(document).not.toMatch(ISO_TIMESTAMP);
+  });
+});
