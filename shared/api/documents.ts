@@ -38,14 +38,28 @@ export const DocumentList = z.object({ documents: z.array(DocumentSummary) });
 export type DocumentList = z.infer<typeof DocumentList>;
 
 /** An invite: a translator's also names the one language version its holder translates. */
+/** How an invite was handed out: a link to copy, a QR code shown on screen, or a card of a printed sheet. */
+export const INVITE_HANDOUTS = ['link', 'qr', 'sheet'] as const;
+export const InviteHandout = z.enum(INVITE_HANDOUTS);
+export type InviteHandout = z.infer<typeof InviteHandout>;
+
+/** A card sheet being printed: the client names it once, and every card of it carries the same id. */
+const SheetId = z.string().regex(/^[\w-]{4,64}$/, 'not a sheet id');
+
+const inviteFields = {
+  delegation: trimmed(LIMITS.delegationLength),
+  /** Given for the cards of a printed sheet; without it the invite is a link. */
+  sheetId: SheetId.optional(),
+};
+
 export const CreateInviteBody = z.discriminatedUnion('role', [
   z.strictObject({
     role: Role.exclude(['translator']),
-    delegation: trimmed(LIMITS.delegationLength),
+    ...inviteFields,
   }),
   z.strictObject({
     role: z.literal('translator'),
-    delegation: trimmed(LIMITS.delegationLength),
+    ...inviteFields,
     language: LanguageCode,
   }),
 ]);
@@ -62,6 +76,13 @@ export const InviteSummary = z.object({
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
   memberCount: z.number().int(),
+  /** Who made it (the organiser, or an organiser member's name); null for invites made before Accord kept it. */
+  createdBy: z.string().nullable(),
+  handout: InviteHandout,
+  /** Card sheet N, for `handout: 'sheet'`. */
+  sheetNumber: z.number().int().nullable(),
+  /** When its link was last used to join, or one of its members was last seen; null if never. */
+  lastUsedAt: z.string().nullable(),
 });
 export type InviteSummary = z.infer<typeof InviteSummary>;
 
@@ -73,6 +94,13 @@ export const CreatedInvite = InviteSummary.extend({
 export type CreatedInvite = z.infer<typeof CreatedInvite>;
 
 export const InviteList = z.object({ invites: z.array(InviteSummary) });
+
+/** A card sheet's number in the address of `DELETE /api/documents/:id/invite-sheets/:sheetNumber`. */
+export const SheetNumber = z.coerce.number().int().min(1).max(1_000_000);
+
+/** `DELETE /api/documents/:id/invite-sheets/:sheetNumber`: the cards of that sheet that were still active, now revoked. */
+export const RevokedSheet = z.object({ sheetNumber: z.number().int(), revoked: z.array(InviteSummary) });
+export type RevokedSheet = z.infer<typeof RevokedSheet>;
 export type InviteList = z.infer<typeof InviteList>;
 
 export const Member = z.object({

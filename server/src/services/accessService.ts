@@ -8,6 +8,8 @@ import type { Principal } from './principal.ts';
 import { hashToken, newId, newToken, sameHash } from './tokens.ts';
 
 const SESSION_DAYS = 30;
+/** How stale an invite's "last used" may be: precise enough to tell a card in use from one never handed out. */
+const USE_WRITE_INTERVAL_MS = 60_000;
 const ORGANISER_HASH_KEY = 'organiser_token_hash';
 
 type RevokeListener = (inviteId: string) => void;
@@ -46,6 +48,8 @@ const inviteSummary = (invite: InviteRow): InviteSummary => ({ ...invite });
  */
 export class AccessService {
   private readonly revokeListeners: RevokeListener[] = [];
+  /** When each invite's last use was last written (milliseconds), for the once-a-minute bound. */
+  private readonly lastUseWritten = new Map<string, number>();
 
   constructor(
     private readonly access: AccessRepository,
@@ -82,10 +86,14 @@ export class AccessService {
     const session = this.access.sessionByTokenHash(hash, this.now().toISOString());
     if (session) {
       if (session.organiser) return organiser;
-      return session.member.inviteRevoked ? undefined : memberPrincipal(session.member);
+      if (session.member.inviteRevoked) return undefined;
+      this.noteUse(session.member.inviteId);
+      return memberPrincipal(session.member);
     }
     const invite = this.access.inviteByTokenHash(hash);
-    return invite && !invite.revokedAt ? invitePrincipal(invite) : undefined;
+    if (!invite || invite.revokedAt) return undefined;
+    this.noteUse(invite.id);
+    return invitePrincipal(invite);
   }
 
   /** Exchanges the organiser token for a session token. */
@@ -113,6 +121,7 @@ export class AccessService {
   join(token: string, name: string): { sessionToken: string; principal: Principal } {
     const invite = this.liveInvite(token);
     const member = { id: newId(), documentId: invite.documentId, inviteId: invite.id, name, joinedAt: this.now().toISOString() };
+    this.noteUse(invite.id);
     this.access.insertMember(member);
     const row = this.access.memberById(member.id)!;
     return { sessionToken: this.startSession(member.id), principal: memberPrincipal(row) };
@@ -122,7 +131,7 @@ export class AccessService {
     this.access.deleteSession(hashToken(sessionToken));
   }
 
-  createInvite(documentId: string, body: CreateInviteBody, baseUrl: string): InviteSummary & { token: string; url: string } {
+  createInvite(documentId: string, body: CreateInviteBody, baseUrl: string, createdBy: string): InviteSummary & { token: string; url: string } {
     this.requireDocument(documentId);
     this.access.ensureDelegation(documentId, body.delegation, nextDelegationColor);
     const token = newToken();
@@ -135,6 +144,9 @@ export class AccessService {
       language: body.role === 'translator' ? body.language : null,
       delegation: body.delegation,
       createdAt: this.now().toISOString(),
+      createdBy,
+      handout: body.sheetId === undefined ? 'link' : 'sheet',
+      sheetId: body.sheetId ?? null,
     });
     return { ...inviteSummary(this.access.inviteById(id)!), token, url: inviteUrl(baseUrl, token) };
   }
@@ -153,6 +165,22 @@ export class AccessService {
     return inviteSummary(this.access.inviteById(inviteId)!);
   }
 
+  /** Records that a link was shown as a QR code (a link only: a card keeps its sheet). */
+  markShownAsQr(documentId: string, inviteId: string): InviteSummary {
+    const invite = this.access.inviteById(inviteId);
+    if (!invite || invite.documentId !== documentId) throw new AppError('not_found', 'No such invite in this document.');
+    this.access.markShownAsQr(documentId, inviteId);
+    return inviteSummary(this.access.inviteById(inviteId)!);
+  }
+
+  /** Revokes every card of a printed sheet still active, as if each were revoked alone. */
+  revokeSheet(documentId: string, sheetNumber: number): { sheetNumber: number; revoked: InviteSummary[] } {
+    this.requireDocument(documentId);
+    const ids = this.access.activeInvitesOfSheet(documentId, sheetNumber);
+    if (!ids) throw new AppError('not_found', 'This document has no such card sheet.');
+    return { sheetNumber, revoked: ids.map((id) => this.revokeInvite(documentId, id)) };
+  }
+
   onInviteRevoked(listener: RevokeListener): void {
     this.revokeListeners.push(listener);
   }
@@ -168,6 +196,18 @@ export class AccessService {
       language,
       joinedAt,
     }));
+  }
+
+  /**
+   * Keeps "last used" of an invite: its link joining someone, or one of its members (or its token) being seen. Written
+   * at most once a minute per invite, so a member's every request does not cost a database write.
+   */
+  private noteUse(inviteId: string): void {
+    const now = this.now();
+    const last = this.lastUseWritten.get(inviteId);
+    if (last !== undefined && now.getTime() - last < USE_WRITE_INTERVAL_MS) return;
+    this.lastUseWritten.set(inviteId, now.getTime());
+    this.access.touchInvite(inviteId, now.toISOString());
   }
 
   private liveInvite(token: string): InviteRow {

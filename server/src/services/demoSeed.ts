@@ -29,7 +29,7 @@ export async function seedDemo({ documents, access, updates, baseUrl }: DemoSeed
   const ydoc = prosemirrorJSONToYDoc(editorSchema(), DEMO_CONTENT, EDITOR_FRAGMENT);
   updates.compact(document.id, Y.encodeStateAsUpdate(ydoc));
   const invites = DEMO_DELEGATIONS.map(({ delegation, role }) => {
-    const invite = access.createInvite(document.id, { delegation, role }, baseUrl);
+    const invite = access.createInvite(document.id, { delegation, role }, baseUrl, 'Accord (demo)');
     return { delegation, role, url: invite.url };
   });
   return { documentId: document.id, title: document.title, invites };

@@ -1,4 +1,5 @@
 import type { LanguageCode } from '../../../shared/domain/languages.ts';
+import type { InviteHandout } from '../../../shared/api/documents.ts';
 import type { Role } from '../../../shared/domain/roles.ts';
 import type { Db } from './database.ts';
 
@@ -13,6 +14,10 @@ export interface InviteRow {
   createdAt: string;
   revokedAt: string | null;
   memberCount: number;
+  createdBy: string | null;
+  handout: InviteHandout;
+  sheetNumber: number | null;
+  lastUsedAt: string | null;
 }
 
 export interface MemberRow {
@@ -40,6 +45,10 @@ interface RawInvite {
   created_at: string;
   revoked_at: string | null;
   member_count: number;
+  created_by: string | null;
+  handout: InviteHandout;
+  sheet_number: number | null;
+  last_used_at: string | null;
 }
 
 interface RawMember {
@@ -56,7 +65,8 @@ interface RawMember {
 }
 
 const INVITE_COLUMNS = `i.id, i.document_id, i.role, i.language, i.delegation, d.color, i.created_at, i.revoked_at,
-  (SELECT COUNT(*) FROM members m WHERE m.invite_id = i.id) AS member_count`;
+  (SELECT COUNT(*) FROM members m WHERE m.invite_id = i.id) AS member_count,
+  i.created_by, i.handout, i.sheet_number, i.last_used_at`;
 const INVITE_FROM = 'invites i JOIN delegations d ON d.document_id = i.document_id AND d.name = i.delegation';
 const MEMBER_COLUMNS = 'm.id, m.document_id, m.invite_id, m.name, i.delegation, d.color, i.role, i.language, m.joined_at, i.revoked_at';
 const MEMBER_FROM = `members m JOIN invites i ON i.id = m.invite_id
@@ -72,6 +82,10 @@ const toInvite = (raw: RawInvite): InviteRow => ({
   createdAt: raw.created_at,
   revokedAt: raw.revoked_at,
   memberCount: raw.member_count,
+  createdBy: raw.created_by,
+  handout: raw.handout,
+  sheetNumber: raw.sheet_number,
+  lastUsedAt: raw.last_used_at,
 });
 
 const toMember = (raw: RawMember): MemberRow => ({
@@ -100,9 +114,20 @@ export class AccessRepository {
       insertDelegation: db.prepare<[string, string, string]>(
         'INSERT INTO delegations (document_id, name, color) VALUES (?, ?, ?)',
       ),
-      insertInvite: db.prepare<[string, string, string, Role, LanguageCode | null, string, string]>(
-        'INSERT INTO invites (id, document_id, token_hash, role, language, delegation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      insertInvite: db.prepare<[string, string, string, Role, LanguageCode | null, string, string, string, InviteHandout, string | null, number | null]>(
+        `INSERT INTO invites (id, document_id, token_hash, role, language, delegation, created_at, created_by, handout, sheet_id, sheet_number)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      sheetNumberOf: db.prepare<[string, string], { sheet_number: number }>(
+        'SELECT sheet_number FROM invites WHERE document_id = ? AND sheet_id = ? LIMIT 1',
+      ),
+      nextSheetNumber: db.prepare<[string], { next: number }>('SELECT COALESCE(MAX(sheet_number), 0) + 1 AS next FROM invites WHERE document_id = ?'),
+      markShownAsQr: db.prepare<[string, string]>("UPDATE invites SET handout = 'qr' WHERE id = ? AND document_id = ? AND handout = 'link'"),
+      touchInvite: db.prepare<[string, string]>('UPDATE invites SET last_used_at = ? WHERE id = ?'),
+      activeInvitesOfSheet: db.prepare<[string, number], { id: string }>(
+        'SELECT id FROM invites WHERE document_id = ? AND sheet_number = ? AND revoked_at IS NULL',
+      ),
+      sheetExists: db.prepare<[string, number], { found: number }>('SELECT 1 AS found FROM invites WHERE document_id = ? AND sheet_number = ? LIMIT 1'),
       inviteById: db.prepare<[string], RawInvite>(`SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE i.id = ?`),
       inviteByHash: db.prepare<[string], RawInvite>(`SELECT ${INVITE_COLUMNS} FROM ${INVITE_FROM} WHERE i.token_hash = ?`),
       invitesOfDocument: db.prepare<[string], RawInvite>(
@@ -153,9 +178,34 @@ export class AccessRepository {
     language: LanguageCode | null;
     delegation: string;
     createdAt: string;
+    createdBy: string;
+    handout: InviteHandout;
+    /** The client's id of the card sheet being printed: invites of one sheet share its number (1, 2, … per document). */
+    sheetId: string | null;
   }): void {
-    const { id, documentId, tokenHash, role, language, delegation, createdAt } = invite;
-    this.stmts.insertInvite.run(id, documentId, tokenHash, role, language, delegation, createdAt);
+    const { id, documentId, tokenHash, role, language, delegation, createdAt, createdBy, handout, sheetId } = invite;
+    this.db.transaction(() => {
+      const sheetNumber =
+        sheetId === null
+          ? null
+          : (this.stmts.sheetNumberOf.get(documentId, sheetId)?.sheet_number ?? this.stmts.nextSheetNumber.get(documentId)!.next);
+      this.stmts.insertInvite.run(id, documentId, tokenHash, role, language, delegation, createdAt, createdBy, handout, sheetId, sheetNumber);
+    })();
+  }
+
+  /** Records that a link was shown as a QR code; false if it is not a plain link of this document. */
+  markShownAsQr(documentId: string, inviteId: string): boolean {
+    return this.stmts.markShownAsQr.run(inviteId, documentId).changes > 0;
+  }
+
+  touchInvite(inviteId: string, at: string): void {
+    this.stmts.touchInvite.run(at, inviteId);
+  }
+
+  /** The ids of the still active invites of card sheet `sheetNumber`; undefined if the document never had that sheet. */
+  activeInvitesOfSheet(documentId: string, sheetNumber: number): string[] | undefined {
+    if (!this.stmts.sheetExists.get(documentId, sheetNumber)) return undefined;
+    return this.stmts.activeInvitesOfSheet.all(documentId, sheetNumber).map((row) => row.id);
   }
 
   inviteById(id: string): InviteRow | undefined {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreatedInvite, type DocumentSummary, InviteList, InviteSummary, MemberList } from '../../../../shared/api/documents.ts';
+import { CreatedInvite, type DocumentSummary, InviteList, InviteSummary, MemberList, RevokedSheet } from '../../../../shared/api/documents.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { apiRequest } from '../../lib/api.ts';
 import { navigate } from '../../lib/router.ts';
 import { useAsync } from '../../lib/useAsync.ts';
@@ -23,7 +24,7 @@ const loadInvitesAndMembers = async (documentId: string) => {
 
 /** One document seen by the organiser: open it, hand out invite links per delegation and role, revoke them. */
 export function DocumentPanel({ document }: { document: DocumentSummary }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, reload } = useAsync(document.id, loadInvitesAndMembers);
   const [created, setCreated] = useState<CreatedInvite>();
   const [error, setError] = useState<unknown>();
@@ -42,7 +43,33 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
     }
   };
 
+  const revokeSheet = async (sheetNumber: number) => {
+    if (!window.confirm(t('organiser.revokeSheetConfirm', { number: sheetNumber }))) return;
+    try {
+      await apiRequest(RevokedSheet, 'DELETE', `${path}/invite-sheets/${sheetNumber}`);
+      reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const showCreatedQr = async (invite: CreatedInvite) => {
+    setShowQr(true);
+    try {
+      await apiRequest(InviteSummary, 'POST', `${path}/invites/${encodeURIComponent(invite.id)}/qr`);
+      reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
   const invites = state.status === 'done' ? state.value.invites : [];
+  // Sheets with a card still active, in order: each can be revoked at once (a sheet left on a table, say).
+  const activeSheets = [...new Set(invites.flatMap((invite) => (invite.sheetNumber !== null && !invite.revokedAt ? [invite.sheetNumber] : [])))].sort(
+    (a, b) => a - b,
+  );
+  const handout = (invite: InviteSummary) =>
+    invite.handout === 'sheet' ? t('organiser.handout.sheet', { number: invite.sheetNumber }) : t(`organiser.handout.${invite.handout}`);
   return (
     <section className="document-panel" aria-labelledby="document-panel-title">
       <div className="document-panel__head">
@@ -66,6 +93,9 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
               <th scope="col">{t('organiser.columns.delegation')}</th>
               <th scope="col">{t('organiser.columns.role')}</th>
               <th scope="col">{t('organiser.columns.members')}</th>
+              <th scope="col">{t('organiser.columns.made')}</th>
+              <th scope="col">{t('organiser.columns.handout')}</th>
+              <th scope="col">{t('organiser.columns.lastUsed')}</th>
               <th scope="col">{t('organiser.columns.status')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('organiser.columns.actions')}</span>
@@ -81,6 +111,13 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
                 </td>
                 <td>{t(`roles.${invite.role}`)}</td>
                 <td>{t('organiser.memberCount', { count: invite.memberCount })}</td>
+                <td>
+                  {invite.createdBy
+                    ? t('organiser.madeBy', { date: formatDateTime(invite.createdAt, i18n.language), name: invite.createdBy })
+                    : formatDateTime(invite.createdAt, i18n.language)}
+                </td>
+                <td>{handout(invite)}</td>
+                <td>{invite.lastUsedAt ? formatDateTime(invite.lastUsedAt, i18n.language) : t('organiser.neverUsed')}</td>
                 <td>{invite.revokedAt ? t('organiser.revoked') : t('organiser.active')}</td>
                 <td className="invites__actions">
                   {!invite.revokedAt && (
@@ -93,6 +130,15 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
             ))}
           </tbody>
         </table>
+      )}
+      {activeSheets.length > 0 && (
+        <p className="invites__sheets">
+          {activeSheets.map((number) => (
+            <button key={number} type="button" className="button button--danger" onClick={() => void revokeSheet(number)}>
+              {t('organiser.revokeSheet', { number })}
+            </button>
+          ))}
+        </p>
       )}
 
       {created && (
@@ -114,7 +160,7 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
                 onFocus={(event) => event.target.select()}
               />
               <CopyButton text={created.url} fieldId="created-invite-url" />
-              <button type="button" className="button" onClick={() => setShowQr(true)}>
+              <button type="button" className="button" onClick={() => void showCreatedQr(created)}>
                 {t('venue.showQr')}
               </button>
             </div>

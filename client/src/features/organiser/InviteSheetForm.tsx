@@ -53,6 +53,8 @@ export function InviteSheetForm({ documentId, invites, onCreated, onCancel }: In
     event.preventDefault();
     setError(undefined);
     const created: CreatedInvite[] = [];
+    // Every card of this sheet carries its id, so the server numbers the sheet and can revoke it as one.
+    const sheetId = `sheet-${randomId(16)}`;
     setProgress({ done: 0, total: chosen.length });
     try {
       // One after another: the sheet keeps the order chosen, and a refusal stops before creating more links.
@@ -61,6 +63,7 @@ export function InviteSheetForm({ documentId, invites, onCreated, onCancel }: In
           await apiRequest(CreatedInvite, 'POST', `/api/documents/${encodeURIComponent(documentId)}/invites`, {
             delegation: row.delegation.trim(),
             role: row.role,
+            sheetId,
           }),
         );
         setProgress({ done: created.length, total: chosen.length });

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { CreateDocumentBody, CreateInviteBody } from '../../../../shared/api/documents.ts';
+import { CreateDocumentBody, CreateInviteBody, SheetNumber } from '../../../../shared/api/documents.ts';
 import { AppError } from '../../errors.ts';
 import type { AccessService } from '../../services/accessService.ts';
 import type { DocumentService } from '../../services/documentService.ts';
@@ -38,7 +38,8 @@ export function documentRoutes({ documents, access, languages, publicUrl }: Docu
     if (body.role === 'translator' && !languages.versionsOf(req.params.id).includes(body.language)) {
       throw new AppError('bad_request', `This document has no ${body.language} version to translate; add it first.`);
     }
-    res.status(201).json(access.createInvite(req.params.id, body, baseUrlOf(req, publicUrl())));
+    const principal = principalOf(req, res);
+    res.status(201).json(access.createInvite(req.params.id, body, baseUrlOf(req, publicUrl()), principal.name));
   });
 
   router.get('/api/documents/:id/invites', (req, res) => {
@@ -49,6 +50,16 @@ export function documentRoutes({ documents, access, languages, publicUrl }: Docu
   router.delete('/api/documents/:id/invites/:inviteId', (req, res) => {
     documents.authorize(principalOf(req, res), req.params.id, 'invite.manage');
     res.json(access.revokeInvite(req.params.id, req.params.inviteId));
+  });
+
+  router.post('/api/documents/:id/invites/:inviteId/qr', (req, res) => {
+    documents.authorize(principalOf(req, res), req.params.id, 'invite.manage');
+    res.json(access.markShownAsQr(req.params.id, req.params.inviteId));
+  });
+
+  router.delete('/api/documents/:id/invite-sheets/:sheetNumber', (req, res) => {
+    documents.authorize(principalOf(req, res), req.params.id, 'invite.manage');
+    res.json(access.revokeSheet(req.params.id, parse(SheetNumber, req.params.sheetNumber)));
   });
 
   router.get('/api/documents/:id/members', (req, res) => {
