@@ -12,6 +12,7 @@ import type { ConsensusService } from './services/consensusService.ts';
 import type { DocumentService } from './services/documentService.ts';
 import type { ProcedureService } from './services/procedures/procedureService.ts';
 import type { ExportService } from './services/export/exportService.ts';
+import type { DocumentMetadataService } from './services/documentMetadataService.ts';
 import type { SuggestionService } from './services/suggestionService.ts';
 import type { ThreadService } from './services/threadService.ts';
 import type { VersionService } from './services/versions/versionService.ts';
@@ -26,6 +27,7 @@ import { authorRoutes } from './http/routes/authorRoutes.ts';
 import { consensusRoutes } from './http/routes/consensusRoutes.ts';
 import { documentRoutes } from './http/routes/documentRoutes.ts';
 import { exportRoutes } from './http/routes/exportRoutes.ts';
+import { metadataRoutes } from './http/routes/metadataRoutes.ts';
 import { eventRoutes } from './http/routes/eventRoutes.ts';
 import { healthRoutes } from './http/routes/healthRoutes.ts';
 import { languageRoutes } from './http/routes/languageRoutes.ts';
@@ -50,6 +52,7 @@ export interface AppDeps {
   /** Shared with the websocket upgrade, so failed credentials count the same over HTTP and websockets. */
   failures: AuthFailureLimiter;
   exports: ExportService;
+  metadata: DocumentMetadataService;
   /** The address invite links point at; read at each request (in LAN mode it is known only once listening). */
   publicUrl: () => string | undefined;
   /** Why the database file is no longer the one opened at start, once it is: every change is refused from then on. */
@@ -109,6 +112,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(versionRoutes(deps.versions));
   app.use(suggestionRoutes({ suggestions: deps.suggestions }));
   app.use(exportRoutes({ exports: deps.exports }));
+  app.use(metadataRoutes(deps.metadata));
   app.use('/api', notFoundHandler);
   app.use(clientRoutes(deps.clientDir));
   app.use(notFoundHandler);

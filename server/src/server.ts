@@ -27,6 +27,8 @@ import { DeadlineGate } from './services/procedures/deadlineGate.ts';
 import { mailNotices, NO_NOTICES } from './services/procedures/mailNotices.ts';
 import { ProcedureService } from './services/procedures/procedureService.ts';
 import { ProcedureRepository } from './storage/procedureRepository.ts';
+import { DocumentMetadataService } from './services/documentMetadataService.ts';
+import { DocumentMetadataRepository } from './storage/documentMetadataRepository.ts';
 import { ThreadService } from './services/threadService.ts';
 import { AccessRepository } from './storage/accessRepository.ts';
 import { AuditLogRepository } from './storage/auditLogRepository.ts';
@@ -148,6 +150,8 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     relay.closeWhere((context) => context.inviteId === inviteId, CloseCode.inviteRevoked, 'invite revoked');
   });
 
+  const metadataRepository = new DocumentMetadataRepository(db);
+  const metadata = new DocumentMetadataService(documents, metadataRepository);
   const exportWorkers = createExportWorkerPool();
   const exports = new ExportService({
     documents,
@@ -156,6 +160,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     threads: threadAnnexSource(threads),
     consensus: consensusAnnexSource(consensus),
     silence: procedures,
+    metadata: metadataRepository,
     render: exportWorkers.render,
   });
 
@@ -166,6 +171,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     access,
     documents,
     exports,
+    metadata,
     threads,
     versions,
     languages,

@@ -1,0 +1,66 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_METADATA } from '../../shared/api/documentMetadata.ts';
+import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
+
+let server: TestServer;
+let documentId: string;
+let delegateToken: string;
+
+const METADATA = {
+  eventName: 'CT JUST regional workshop',
+  place: 'Málaga',
+  startDate: '2024-11-04',
+  endDate: '2024-11-06',
+  organisation: 'CT JUST',
+  shortTitle: 'Draft recommendations',
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  documentId = await server.createDocument('Recommendations on judicial cooperation');
+  delegateToken = (await server.invite(documentId, 'delegate', 'Spain')).token;
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe('document metadata', () => {
+  it('is empty until the organiser sets it, then every member reads it and it survives a restart', async () => {
+    expect(await (await server.api('GET', `/api/documents/${documentId}/metadata`, undefined, delegateToken)).json()).toEqual(EMPTY_METADATA);
+    const put = await server.api('PUT', `/api/documents/${documentId}/metadata`, { ...METADATA, place: '  Málaga  ' }, ORGANISER_TOKEN);
+    expect(put.status).toBe(200);
+    expect(await put.json()).toEqual(METADATA);
+    expect(await (await server.api('GET', `/api/documents/${documentId}/metadata`, undefined, delegateToken)).json()).toEqual(METADATA);
+  });
+
+  it('is the organiser’s to set: other roles 403, bad fields 400, nothing stored', async () => {
+    const refused = await server.api('PUT', `/api/documents/${documentId}/metadata`, { ...METADATA, place: 'Rabat' }, delegateToken);
+    expect(refused.status).toBe(403);
+    for (const body of [
+      { ...METADATA, startDate: '2024-02-30' },
+      { ...METADATA, startDate: '2024-11-07' },
+      { ...METADATA, eventName: 'x'.repeat(201) },
+      { ...METADATA, colour: 'red' },
+      { eventName: 'only one field' },
+    ]) {
+      const response = await server.api('PUT', `/api/documents/${documentId}/metadata`, body, ORGANISER_TOKEN);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect((await response.json()).error.code).toBe('bad_request');
+    }
+    expect(await (await server.api('GET', `/api/documents/${documentId}/metadata`, undefined, ORGANISER_TOKEN)).json()).toEqual(METADATA);
+  });
+
+  it('fills the exports’ title block, running header and author', async () => {
+    const response = await server.api('GET', `/api/documents/${documentId}/export?format=docx&lang=fr`, undefined, delegateToken);
+    expect(response.status).toBe(200);
+    const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+    const document = await zip.file('word/document.xml')!.async('string');
+    expect(document).toMatch(/CT JUST regional workshop · Málaga · 4\s?–\s?6 novembre 2024/u);
+    expect(document).toContain('Texte en cours · ');
+    expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dc:creator>CT JUST</dc:creator>');
+    const header = Object.keys(zip.files).find((name) => /^word\/header\d*\.xml$/.test(name))!;
+    expect(await zip.file(header)!.async('string')).toContain('Draft recommendations');
+  });
+});
