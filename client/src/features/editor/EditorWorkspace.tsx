@@ -27,9 +27,13 @@ import type { DocumentAccess } from './documentAccess.ts';
 import { editorExtensions } from './editorExtensions.ts';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { ParticipantsSidebar } from './ParticipantsSidebar.tsx';
+import { PanelRail } from './PanelRail.tsx';
+import { SidePanel } from './SidePanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { useSidePanels } from './useSidePanels.ts';
 import { useLeaveWarning } from './useLeaveWarning.ts';
 import './editor.css';
+import './panels.css';
 
 /** The drafting screen: header with identity and connection, toolbar, the document column and the participants. */
 export interface EditorWorkspaceProps {
@@ -117,6 +121,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
     // The server would refuse a proposal now: suggest mode ends with the deadline.
     if (!canPropose && !editor.isDestroyed && editor.storage.suggestMode.enabled) editor.commands.setSuggestMode(false);
   }, [editor, canPropose]);
+  const { panel, togglePanel, closePanel } = useSidePanels();
 
   const readOnlyNotice = !can(role, 'document.edit')
     ? role === 'translator'
@@ -157,8 +162,8 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
       </AppHeader>
       <ConnectionStatus state={connection} />
       <ProceduresBar document={document} store={procedureStore} procedures={procedures} />
-      <div className="editor-layout">
-        {/* The sidebars are complementary landmarks beside it, not inside it. */}
+      <div className="editor-layout" data-panel-open={panel ?? undefined}>
+        {/* The side panels are complementary landmarks beside it, not inside it. */}
         <main className="editor-main">
           <LiveAnnouncer awareness={collaboration.provider.awareness} connection={connection} />
           {access.fromCache && <p className="notice">{t('editor.cachedCopy')}</p>}
@@ -171,24 +176,33 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
               delegation={user.delegation}
             />
           )}
-          <StatusBoard editor={editor} me={me} document={document} />
           <AuthorshipToggle editor={editor} documentId={document.id} />
           <div className="document-column">
             <EditorContent editor={editor} />
           </div>
         </main>
-        <CommentsSidebar editor={editor} me={me} document={document} canOpenThreads={canOpenThreads} />
-        <div className="negotiation-column">
-          <SuggestionsPanel editor={editor} document={document} delegation={user.delegation} />
-          <ParticipantsSidebar
-            awareness={collaboration.provider.awareness}
-            showCarets={showCarets}
-            onShowCarets={(show) => {
-              showCaretsPreference.write(show);
-              setShowCarets(show);
-            }}
-          />
+        <div className="side-panels">
+          <SidePanel name="comments" open={panel === 'comments'} onClose={closePanel}>
+            <CommentsSidebar editor={editor} me={me} document={document} canOpenThreads={canOpenThreads} />
+          </SidePanel>
+          <SidePanel name="proposals" open={panel === 'proposals'} onClose={closePanel}>
+            <SuggestionsPanel editor={editor} document={document} delegation={user.delegation} />
+          </SidePanel>
+          <SidePanel name="status" open={panel === 'status'} onClose={closePanel}>
+            <StatusBoard editor={editor} me={me} document={document} />
+          </SidePanel>
+          <SidePanel name="participants" open={panel === 'participants'} onClose={closePanel}>
+            <ParticipantsSidebar
+              awareness={collaboration.provider.awareness}
+              showCarets={showCarets}
+              onShowCarets={(show) => {
+                showCaretsPreference.write(show);
+                setShowCarets(show);
+              }}
+            />
+          </SidePanel>
         </div>
+        <PanelRail open={panel} onToggle={togglePanel} />
       </div>
     </div>
   );

@@ -1,8 +1,10 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMediaQuery } from '../../lib/useMediaQuery.ts';
 import { useRovingFocus } from '../../lib/useRovingFocus.ts';
+import { PHONE_QUERY } from './layoutWidths.ts';
 import { LinkControl } from './LinkControl.tsx';
 
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
@@ -60,26 +62,26 @@ export function Toolbar({ editor }: { editor: Editor }) {
     }),
   });
   const roving = useRovingFocus<HTMLDivElement>();
+  // On a phone the tools that do not fit go into a "More" row, so the page never scrolls sideways.
+  const compact = useMediaQuery(PHONE_QUERY);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreId = useId();
   const chain = () => editor.chain().focus();
   const setBlock = (block: BlockType) => {
     if (block === 'paragraph') chain().setParagraph().run();
     else chain().setHeading({ level: Number(block.slice(-1)) as 1 | 2 | 3 }).run();
   };
 
-  return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} {...roving}>
-      <select
-        className="toolbar__select"
-        aria-label={t('toolbar.blockType')}
-        value={state.block}
-        onChange={(event) => setBlock(event.target.value as BlockType)}
-      >
-        <option value="paragraph">{t('toolbar.paragraph')}</option>
-        <option value="heading1">{t('toolbar.heading1')}</option>
-        <option value="heading2">{t('toolbar.heading2')}</option>
-        <option value="heading3">{t('toolbar.heading3')}</option>
-      </select>
-      <span className="toolbar__separator" aria-hidden="true" />
+  const blockSelect = (
+    <select className="toolbar__select" aria-label={t('toolbar.blockType')} value={state.block} onChange={(event) => setBlock(event.target.value as BlockType)}>
+      <option value="paragraph">{t('toolbar.paragraph')}</option>
+      <option value="heading1">{t('toolbar.heading1')}</option>
+      <option value="heading2">{t('toolbar.heading2')}</option>
+      <option value="heading3">{t('toolbar.heading3')}</option>
+    </select>
+  );
+  const marks = (
+    <>
       <ToolbarButton label={t('toolbar.bold')} keys={`${MOD}+B`} active={state.bold} onClick={() => chain().toggleBold().run()}>
         <Glyph as="strong" glyph={t('toolbar.glyphs.bold')} />
       </ToolbarButton>
@@ -89,28 +91,70 @@ export function Toolbar({ editor }: { editor: Editor }) {
       <ToolbarButton label={t('toolbar.underline')} keys={`${MOD}+U`} active={state.underline} onClick={() => chain().toggleUnderline().run()}>
         <Glyph as="u" glyph={t('toolbar.glyphs.underline')} />
       </ToolbarButton>
-      <LinkControl editor={editor} active={state.link} />
-      <span className="toolbar__separator" aria-hidden="true" />
+    </>
+  );
+  const link = <LinkControl editor={editor} active={state.link} />;
+  const lists = (
+    <>
       <ToolbarButton label={t('toolbar.bulletList')} keys={`${MOD}+Shift+8`} active={state.bulletList} onClick={() => chain().toggleBulletList().run()}>
         <Glyph glyph={t('toolbar.glyphs.bulletList')} />
       </ToolbarButton>
       <ToolbarButton label={t('toolbar.orderedList')} keys={`${MOD}+Shift+7`} active={state.orderedList} onClick={() => chain().toggleOrderedList().run()}>
         <Glyph glyph={t('toolbar.glyphs.orderedList')} />
       </ToolbarButton>
-      <ToolbarButton label={t('toolbar.blockquote')} keys={`${MOD}+Shift+B`} active={state.blockquote} onClick={() => chain().toggleBlockquote().run()}>
-        <Glyph glyph={t('toolbar.glyphs.blockquote')} />
-      </ToolbarButton>
-      <span className="toolbar__separator" aria-hidden="true" />
-      <button
-        type="button"
-        className="toolbar__button toolbar__button--text"
-        title={t('toolbar.shortcut', { label: t('toolbar.recommendation'), keys: `${MOD}+Alt+R` })}
-        aria-pressed={state.recommendation}
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={() => chain().insertRecommendation().run()}
-      >
-        + {t('toolbar.recommendation')}
-      </button>
+    </>
+  );
+  const quote = (
+    <ToolbarButton label={t('toolbar.blockquote')} keys={`${MOD}+Shift+B`} active={state.blockquote} onClick={() => chain().toggleBlockquote().run()}>
+      <Glyph glyph={t('toolbar.glyphs.blockquote')} />
+    </ToolbarButton>
+  );
+  const recommendation = (
+    <button
+      type="button"
+      className="toolbar__button toolbar__button--text"
+      title={t('toolbar.shortcut', { label: t('toolbar.recommendation'), keys: `${MOD}+Alt+R` })}
+      aria-pressed={state.recommendation}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => chain().insertRecommendation().run()}
+    >
+      + {t('toolbar.recommendation')}
+    </button>
+  );
+  const separator = <span className="toolbar__separator" aria-hidden="true" />;
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} {...roving}>
+      {compact ? (
+        <>
+          {marks}
+          {separator}
+          {lists}
+          {separator}
+          <button
+            type="button"
+            className="toolbar__button toolbar__button--text"
+            aria-expanded={moreOpen}
+            aria-controls={moreId}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => setMoreOpen(!moreOpen)}
+          >
+            {t('toolbar.more')} {moreOpen ? '▴' : '▾'}
+          </button>
+        </>
+      ) : (
+        <>
+          {blockSelect}
+          {separator}
+          {marks}
+          {link}
+          {separator}
+          {lists}
+          {quote}
+          {separator}
+          {recommendation}
+        </>
+      )}
       <span className="toolbar__spacer" />
       <span className="toolbar__group">
         <ToolbarButton label={t('toolbar.undo')} keys={`${MOD}+Z`} disabled={!state.canUndo} onClick={() => chain().undo().run()}>
@@ -120,6 +164,14 @@ export function Toolbar({ editor }: { editor: Editor }) {
           <Glyph glyph={t('toolbar.glyphs.redo')} />
         </ToolbarButton>
       </span>
+      {compact && moreOpen && (
+        <div id={moreId} className="toolbar__more">
+          {blockSelect}
+          {link}
+          {quote}
+          {recommendation}
+        </div>
+      )}
     </div>
   );
 }
