@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, joinAs, waitUntilSynced } from './helpers/browser.ts';
+import { type Participant, caretToEnd, joinAs, waitUntilSynced, openPanel } from './helpers/browser.ts';
 import { ORGANISER_TOKEN } from './helpers/e2eServer.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
@@ -207,6 +207,7 @@ describe('keyboard only', () => {
     await caretToEnd(guest.page);
     await guest.page.keyboard.type(' ');
     await page.locator('.collaboration-carets__caret').first().waitFor();
+    await openPanel(page, 'participants');
     await page.getByLabel('Show other people’s cursors').focus();
     await page.keyboard.press('Space');
     await waitFor(() => page.locator('.collaboration-carets__caret').first().isHidden(), { message: 'carets hidden' });

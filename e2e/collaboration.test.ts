@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, documentText, joinAs, myColor, recommendationButton, rgb, waitUntilSynced } from './helpers/browser.ts';
+import { type Participant, caretToEnd, documentText, joinAs, myColor, recommendationButton, rgb, waitUntilSynced, openPanel } from './helpers/browser.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -50,6 +50,7 @@ describe('two delegates drafting together', () => {
     await label.waitFor({ timeout: 10_000 });
     // Delegations get their colours in the order their first invite was made (the two were made at once).
     expect(await label.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(rgb(await myColor(ana.page)));
+    await openPanel(rami.page, 'participants');
     await rami.page.locator('.participants', { hasText: 'Ana García' }).waitFor();
     await expect(rami.page.locator('.participants__group', { hasText: 'Spain' }).innerText()).resolves.toContain('Ana García');
     await Promise.all([ana.context.close(), rami.context.close()]);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, documentText, joinAs, myColor, rgb } from './helpers/browser.ts';
+import { type Participant, caretToEnd, documentText, joinAs, myColor, rgb, openPanel } from './helpers/browser.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -35,7 +35,10 @@ beforeAll(async () => {
   spain = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
   france = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'France')).url, 'Blaise');
   // The board shows only its counts until a person opens its list.
-  for (const { page } of [rapporteur, spain, france]) await page.getByRole('button', { name: 'Show list' }).click();
+  for (const { page } of [rapporteur, spain, france]) {
+    await openPanel(page, 'status');
+    await page.getByRole('button', { name: 'Show list' }).click();
+  }
 });
 
 describe('consensus status', () => {
@@ -108,6 +111,7 @@ describe('consensus status', () => {
     expect(await newcomer.page.locator('.status-item').count()).toBe(0);
 
     await spain.page.reload();
+    await openPanel(spain.page, 'status');
     await waitFor(async () => (await spain.page.locator('.status-item').count()) === 3, { message: 'the list, still open' });
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, documentText, joinAs, waitUntilSynced } from './helpers/browser.ts';
+import { type Participant, caretToEnd, documentText, joinAs, waitUntilSynced, openPanel } from './helpers/browser.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -51,6 +51,7 @@ beforeAll(async () => {
   spain = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
   france = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'France')).url, 'Blaise');
   rapporteur = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
+  for (const { page } of [spain, france, rapporteur]) await openPanel(page, 'proposals');
   await caretToEnd(spain.page);
   await spain.page.keyboard.type(START);
   await waitUntilSynced(spain.page);

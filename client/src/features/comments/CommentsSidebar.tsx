@@ -5,6 +5,7 @@ import type { DocumentSummary } from '../../../../shared/api/documents.ts';
 import type { Me } from '../../../../shared/api/session.ts';
 import { ORGANISER_AUTHOR_ID, type Thread } from '../../../../shared/api/threads.ts';
 import { can } from '../../../../shared/domain/policy.ts';
+import { recommendationNumberAt, useRecommendations } from '../../lib/useRecommendations.ts';
 import { NewThreadForm } from './NewThreadForm.tsx';
 import { ThreadCard } from './ThreadCard.tsx';
 import { type StatusFilter, ThreadFilters } from './ThreadFilters.tsx';
@@ -26,6 +27,7 @@ export function CommentsSidebar({ editor, me, document, canOpenThreads }: Commen
   const { t } = useTranslation();
   const { store, threads, live } = useThreadStore(document.id);
   const highlights = useCommentHighlights(editor);
+  const recommendations = useRecommendations(editor);
   const [status, setStatus] = useState<StatusFilter>('open');
   const [delegation, setDelegation] = useState('');
   const [focusThreadId, setFocusThreadId] = useState<string>();
@@ -61,6 +63,10 @@ export function CommentsSidebar({ editor, me, document, canOpenThreads }: Commen
   const delegations = [...new Set(threads.map((thread) => thread.author.delegation))].sort((a, b) => a.localeCompare(b));
   // Unplaced threads (text removed, or the document still loading) go last, oldest first.
   const position = (thread: Thread) => ranges?.get(thread.id)?.from ?? Number.POSITIVE_INFINITY;
+  const recommendationOf = (thread: Thread) => {
+    const range = ranges?.get(thread.id);
+    return range ? recommendationNumberAt(recommendations, range.from) : undefined;
+  };
   const listed = threads
     .filter(
       (thread) =>
@@ -94,6 +100,7 @@ export function CommentsSidebar({ editor, me, document, canOpenThreads }: Commen
               <ThreadCard
                 thread={thread}
                 range={ranges?.get(thread.id)}
+                recommendation={recommendationOf(thread)}
                 active={thread.id === activeId}
                 viewerId={viewerId}
                 canPost={canPost}

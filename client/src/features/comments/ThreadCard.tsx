@@ -12,6 +12,8 @@ export interface ThreadCardProps {
   thread: Thread;
   /** Where its text is: a range, null once deleted, undefined while the document loads. */
   range: ThreadRange | null | undefined;
+  /** The number of the recommendation its text is in, if it is in one. */
+  recommendation: number | undefined;
   active: boolean;
   viewerId: string | null;
   canPost: boolean;
@@ -23,8 +25,8 @@ export interface ThreadCardProps {
   autoFocus?: boolean;
 }
 
-/** One thread in the sidebar: what it is about, its comments, and (when active) reply, resolve and reopen. */
-export function ThreadCard({ thread, range, active, viewerId, canPost, canResolve, onActivate, onChange, autoFocus }: ThreadCardProps) {
+/** One thread in the sidebar: what it is about, its comments, a reply box while open, and (when active) resolve and reopen. */
+export function ThreadCard({ thread, range, recommendation, active, viewerId, canPost, canResolve, onActivate, onChange, autoFocus }: ThreadCardProps) {
   const { t } = useTranslation();
   const card = useRef<HTMLElement>(null);
   const anchorButton = useRef<HTMLButtonElement>(null);
@@ -72,6 +74,7 @@ export function ThreadCard({ thread, range, active, viewerId, canPost, canResolv
       </button>
       <div className="thread__badges">
         {thread.visibility !== 'everyone' && <span className="badge">{t(`comments.visibility.${thread.visibility}`)}</span>}
+        {recommendation !== undefined && <span className="badge thread__recommendation">{t('comments.recommendation', { number: recommendation })}</span>}
         {resolved && <span className="badge thread__status">{t('comments.resolved')}</span>}
       </div>
       {resolved && (
@@ -86,9 +89,9 @@ export function ThreadCard({ thread, range, active, viewerId, canPost, canResolv
           <CommentItem key={comment.id} comment={comment} editable={canPost && comment.author.id === viewerId} onChange={onChange} />
         ))}
       </ol>
-      {active && canPost && (
+      {canPost && !resolved && (
         <form
-          className="thread__form"
+          className="thread__form thread__reply"
           onSubmit={(event) => {
             event.preventDefault();
             void sendReply();
@@ -104,9 +107,10 @@ export function ThreadCard({ thread, range, active, viewerId, canPost, canResolv
             placeholder={t('comments.replyPlaceholder')}
             onChange={(event) => setReply(event.target.value)}
             dir="auto"
-            rows={2}
+            rows={active ? 2 : 1}
+            required
           />
-          <button type="submit" className="button button--small" disabled={action.pending || reply.trim() === ''}>
+          <button type="submit" className="button button--small" disabled={action.pending}>
             {t('comments.reply')}
           </button>
         </form>

@@ -10,7 +10,7 @@ import { can } from '../../../../shared/domain/policy.ts';
 import { booleanPreference } from '../../lib/booleanPreference.ts';
 import { consensusApi } from './consensusApi.ts';
 import { useConsensus } from './useConsensus.ts';
-import { type RecommendationEntry, useRecommendations } from './useRecommendations.ts';
+import { type RecommendationEntry, useRecommendations } from '../../lib/useRecommendations.ts';
 import './consensus.css';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 

@@ -30,6 +30,7 @@ import { ParticipantsSidebar } from './ParticipantsSidebar.tsx';
 import { PanelRail } from './PanelRail.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { useCaretLabelFading } from './useCaretLabelFading.ts';
 import { useSidePanels } from './useSidePanels.ts';
 import { useLeaveWarning } from './useLeaveWarning.ts';
 import './editor.css';
@@ -122,6 +123,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
     if (!canPropose && !editor.isDestroyed && editor.storage.suggestMode.enabled) editor.commands.setSuggestMode(false);
   }, [editor, canPropose]);
   const { panel, togglePanel, closePanel } = useSidePanels();
+  useCaretLabelFading(editor, collaboration.provider.awareness);
 
   const readOnlyNotice = !can(role, 'document.edit')
     ? role === 'translator'

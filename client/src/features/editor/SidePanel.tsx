@@ -21,8 +21,11 @@ export function SidePanel({ name, open, onClose, children }: SidePanelProps) {
   const panel = useRef<HTMLDivElement>(null);
   const swipeStart = useRef<number | null>(null);
 
+  // Only when the person opens it: a panel open from the start (laptops) must not take the focus from the page.
+  const wasOpen = useRef(open);
   useEffect(() => {
-    if (open && !panel.current?.contains(document.activeElement)) panel.current?.focus({ preventScroll: true });
+    if (open && !wasOpen.current && !panel.current?.contains(document.activeElement)) panel.current?.focus({ preventScroll: true });
+    wasOpen.current = open;
   }, [open]);
 
   return (

@@ -11,6 +11,7 @@ import { SUGGESTION_MARKS } from '../../../../shared/editor/suggestionKinds.ts';
 import { safeColor } from '../../../../shared/editor/suggestionMarks.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { usePendingAction } from '../../lib/usePendingAction.ts';
+import { useRecommendations } from '../../lib/useRecommendations.ts';
 import { decideAllSuggestions, decideSuggestion, removeBrackets } from './suggestionsApi.ts';
 import './suggestions.css';
 import { DelegationFilter } from '../../components/DelegationFilter.tsx';
@@ -57,6 +58,12 @@ export function SuggestionsPanel({ editor, document, delegation }: SuggestionsPa
   const canWithdraw = can(document.role, 'suggestion.withdraw', document);
   const canRemoveBrackets = can(document.role, 'bracket.remove', document);
   const delegations = [...new Set(suggestions.map((suggestion) => suggestion.delegation ?? ''))].sort();
+  const recommendations = useRecommendations(editor);
+  const numbers = new Map(recommendations.map((entry) => [entry.id, entry.number]));
+  const recommendationBadge = (id: string | null) => {
+    const number = id === null ? undefined : numbers.get(id);
+    return number === undefined ? null : <span className="badge suggestion-card__recommendation">{t('comments.recommendation', { number })}</span>;
+  };
   const shown = suggestions.filter((suggestion) => filter === ALL || suggestion.delegation === filter);
 
   const describe = (suggestion: SuggestionSummary) => {
@@ -110,6 +117,7 @@ export function SuggestionsPanel({ editor, document, delegation }: SuggestionsPa
                 style={{ borderInlineStartColor: safeColor(suggestion.color) ?? undefined }}
               >
                 <p className="suggestion-card__who">
+                  {recommendationBadge(suggestion.recommendationId)}
                   <bdi>{suggestion.author}</bdi> (<bdi>{suggestion.delegation}</bdi>)
                   {suggestion.time && <span className="suggestion-card__time"> · {formatDateTime(suggestion.time, i18n.language)}</span>}
                 </p>
@@ -155,7 +163,10 @@ export function SuggestionsPanel({ editor, document, delegation }: SuggestionsPa
               <p className="suggestion-card__what" dir="auto">
                 [{bracket.text}]
               </p>
-              <p className="suggestion-card__who">{t('suggestions.requestedBy', { delegation: bracket.delegation ?? '' })}</p>
+              <p className="suggestion-card__who">
+                {recommendationBadge(bracket.recommendationId)}
+                {t('suggestions.requestedBy', { delegation: bracket.delegation ?? '' })}
+              </p>
               <div className="suggestion-card__actions">
                 <button
                   type="button"

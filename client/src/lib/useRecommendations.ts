@@ -1,13 +1,15 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useEffect, useState } from 'react';
-import { RECOMMENDATION_NODE } from '../../../../shared/editor/recommendationNumbers.ts';
+import { RECOMMENDATION_NODE } from '../../../shared/editor/recommendationNumbers.ts';
 
 export interface RecommendationEntry {
   id: string;
   number: number;
   /** Where the recommendation starts in the editor, to jump to it. */
   pos: number;
+  /** Where it ends. */
+  end: number;
   /** Its first words. */
   excerpt: string;
 }
@@ -23,14 +25,14 @@ function recommendationsOf(doc: ProseMirrorNode): RecommendationEntry[] {
     const text = node.textBetween(0, node.content.size, ' ', ' ').trim();
     const excerpt = text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH).replace(/\s+\S*$/, '')}…` : text;
     // A recommendation without an id yet (just created, UniqueID about to set it) cannot carry a status.
-    if (typeof node.attrs.id === 'string') entries.push({ id: node.attrs.id, number, pos, excerpt });
+    if (typeof node.attrs.id === 'string') entries.push({ id: node.attrs.id, number, pos, end: pos + node.nodeSize, excerpt });
     return false;
   });
   return entries;
 }
 
 const same = (a: readonly RecommendationEntry[], b: readonly RecommendationEntry[]) =>
-  a.length === b.length && a.every((entry, i) => entry.id === b[i]!.id && entry.pos === b[i]!.pos && entry.excerpt === b[i]!.excerpt);
+  a.length === b.length && a.every((entry, i) => entry.id === b[i]!.id && entry.pos === b[i]!.pos && entry.end === b[i]!.end && entry.excerpt === b[i]!.excerpt);
 
 /** The recommendations of the editor's document in order, following every change (at most once per frame). */
 export function useRecommendations(editor: Editor): readonly RecommendationEntry[] {
@@ -55,4 +57,9 @@ export function useRecommendations(editor: Editor): readonly RecommendationEntry
     };
   }, [editor]);
   return entries;
+}
+
+/** The number of the recommendation holding document position `pos`, if any. */
+export function recommendationNumberAt(entries: readonly RecommendationEntry[], pos: number): number | undefined {
+  return entries.find((entry) => entry.pos < pos && pos < entry.end)?.number;
 }

@@ -1,0 +1,41 @@
+import type { Editor } from '@tiptap/core';
+import { useEffect } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import { caretPersonKey } from './caretRender.ts';
+
+/**
+ * Caret name labels fade about 2 s after their person stops typing or moving (a CSS animation), so that with many
+ * delegations they do not hide the line above. When someone's caret moves, their label's fade starts over.
+ */
+export function useCaretLabelFading(editor: Editor, awareness: Awareness): void {
+  useEffect(() => {
+    let frame = 0;
+    const moved = new Set<string>();
+    const restart = () => {
+      if (editor.isDestroyed) return;
+      for (const caret of editor.view.dom.querySelectorAll<HTMLElement>('.collaboration-carets__caret')) {
+        if (!moved.has(caret.dataset.person ?? '')) continue;
+        for (const animation of caret.querySelector('.collaboration-carets__label')?.getAnimations() ?? []) {
+          animation.cancel();
+          animation.play();
+        }
+      }
+      moved.clear();
+    };
+    const onChange = ({ added, updated }: { added: number[]; updated: number[] }) => {
+      for (const clientId of [...added, ...updated]) {
+        if (clientId === awareness.clientID) continue;
+        const user = (awareness.getStates().get(clientId) as { user?: Record<string, unknown> } | undefined)?.user;
+        if (user) moved.add(caretPersonKey(user));
+      }
+      // After the carets are redrawn for this change.
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(restart);
+    };
+    awareness.on('change', onChange);
+    return () => {
+      cancelAnimationFrame(frame);
+      awareness.off('change', onChange);
+    };
+  }, [editor, awareness]);
+}
