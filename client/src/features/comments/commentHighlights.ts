@@ -25,7 +25,7 @@ export interface CommentHighlightsState {
   decorations: DecorationSet;
 }
 
-type Meta = { threads: readonly HighlightedThread[] } | { activeId: string | null } | { movesArrived: true };
+type Meta = { threads: readonly HighlightedThread[] } | { activeId: string | null } | { movesArrived: true } | { rangesDiffer: true };
 
 export const commentHighlightsKey = new PluginKey<CommentHighlightsState>('commentHighlights');
 
@@ -73,6 +73,12 @@ function build(state: EditorState, threads: readonly HighlightedThread[], active
   const ranges = computeRanges(state, threads);
   return { threads, activeId, ranges, decorations: decorate(state, threads, ranges, activeId) };
 }
+
+const sameRanges = (a: ReadonlyMap<string, ThreadRange | null>, b: ReadonlyMap<string, ThreadRange | null>) =>
+  a.size === b.size && [...a].every(([id, range]) => {
+    const other = b.get(id);
+    return range === null ? other === null : other != null && other.from === range.from && other.to === range.to;
+  });
 
 /** After a local edit the Yjs mapping lags behind the document, so ranges follow the edit's own mapping instead. */
 function mapped(previous: CommentHighlightsState, tr: Transaction): CommentHighlightsState {
@@ -140,9 +146,23 @@ export const CommentHighlights = Extension.create({
           // y-tiptap's, and a dispatch there made y-tiptap write the not-yet-updated editor back over a remote change
           // that brought a split together with its record (the split's second half was lost).
           const moves = textMovesOf(doc);
+          // Once this person's edit is in Yjs, the ranges mapped through it must be the ones every other browser reads
+          // from the anchors. They are, since typed text is stored where it was typed (TextEditPlacement), except
+          // where the two disagree by design: text typed over a selection that crosses a thread's end is inside it in
+          // Yjs, outside it by the edit's mapping. Then this browser takes what everyone else shows.
+          const compareWithAnchors = () => {
+            const current = commentHighlightsKey.getState(view.state);
+            if (view.isDestroyed || !current || current.threads.length === 0) return;
+            if (!sameRanges(computeRanges(view.state, current.threads), current.ranges)) {
+              view.dispatch(view.state.tr.setMeta(commentHighlightsKey, { rangesDiffer: true } satisfies Meta));
+            }
+          };
           const onTransaction = (transaction: Y.Transaction) => {
             if (!transaction.local && transaction.changed.has(moves)) {
               view.dispatch(view.state.tr.setMeta(commentHighlightsKey, { movesArrived: true } satisfies Meta));
+            } else if (transaction.local && transaction.origin === ySyncPluginKey && transaction.changed.size > 0) {
+              // After y-tiptap's transaction, never inside it (see above); a microtask still runs before the next paint.
+              queueMicrotask(compareWithAnchors);
             }
           };
           doc.on('afterTransaction', onTransaction);

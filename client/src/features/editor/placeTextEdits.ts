@@ -56,6 +56,24 @@ function keptAt(mapping: Mapping, position: number): number | null {
 }
 
 /**
+ * Replaces `deleted` characters at `index` of `type` with `text`. The new text goes after the first deleted character
+ * and before the others: an anchor on a deleted character resolves to where that character was, so a thread that
+ * starts on the first replaced character or ends on the last one (of two or more) keeps the new text inside, as the
+ * editor's own mapping does (select a thread's first letter or last digits and type over them). Yjs alone would put
+ * it after all of them.
+ */
+function replace(type: Y.XmlText, index: number, deleted: number, text: string): void {
+  if (deleted === 0 || text === '') {
+    if (deleted > 0) type.delete(index, deleted);
+    if (text !== '') type.insert(index, text);
+    return;
+  }
+  type.insert(index + 1, text);
+  type.delete(index, 1);
+  if (deleted > 1) type.delete(index + text.length, deleted - 1);
+}
+
+/**
  * Rewrites `type` from `before` to `after`, keeping each character the edit kept (by `mapping`) and deleting and
  * inserting only the others, at the places the edit changed. Returns false, having written nothing, when `type` does
  * not hold `before`.
@@ -65,10 +83,6 @@ function placeRun(type: Y.XmlText, before: string, after: string, beforeStart: n
   let index = 0;
   let written = 0;
   let deleting = 0;
-  const flushDeletion = () => {
-    if (deleting > 0) type.delete(index, deleting);
-    deleting = 0;
-  };
   for (let offset = 0; offset < before.length; offset++) {
     const kept = keptAt(mapping, beforeStart + offset);
     const target = kept === null ? -1 : kept - afterStart;
@@ -76,14 +90,12 @@ function placeRun(type: Y.XmlText, before: string, after: string, beforeStart: n
       deleting += 1;
       continue;
     }
-    // Deleted before inserting at the same index, as y-tiptap does: Yjs then puts the new text before the deleted.
-    flushDeletion();
-    if (target > written) type.insert(index, after.slice(written, target));
+    replace(type, index, deleting, after.slice(written, target));
     index += target - written + 1;
     written = target + 1;
+    deleting = 0;
   }
-  flushDeletion();
-  if (written < after.length) type.insert(index, after.slice(written));
+  replace(type, index, deleting, after.slice(written));
   return true;
 }
 
