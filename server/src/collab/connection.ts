@@ -178,6 +178,9 @@ export class Connection implements RoomPeer {
     if (this.room.awareness.getStates().has(this.ownClientId)) {
       awarenessProtocol.removeAwarenessStates(this.room.awareness, [this.ownClientId], null);
     }
+    // y-protocols keeps each id's clock forever, to refuse stale updates; only this connection spoke for the id, and a
+    // reconnecting tab that reuses it starts afresh. Kept, it is memory per closed connection while the room is loaded.
+    this.room.awareness.meta.delete(this.ownClientId);
   }
 
   private handleSync(decoder: decoding.Decoder): void {
