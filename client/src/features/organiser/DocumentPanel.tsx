@@ -13,6 +13,7 @@ import { InviteQrView } from './InviteQrView.tsx';
 import { InviteSheet } from './InviteSheet.tsx';
 import { InviteSheetForm } from './InviteSheetForm.tsx';
 import { MembersByDelegation } from './MembersByDelegation.tsx';
+import { PublicationForm } from './PublicationForm.tsx';
 
 const loadInvitesAndMembers = async (documentId: string) => {
   const [invites, members] = await Promise.all([
@@ -198,6 +199,10 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
       {sheet && sheet !== 'choosing' && (
         <InviteSheet documentTitle={document.title} invites={sheet.invites} error={sheet.error} onClose={() => setSheet(undefined)} />
       )}
+
+      <h3>{t('organiser.publication.title')}</h3>
+      <p className="muted">{t('organiser.publication.hint')}</p>
+      <PublicationForm documentId={document.id} />
 
       <h3>{t('organiser.members')}</h3>
       {state.status === 'done' && <MembersByDelegation members={state.value.members} />}
