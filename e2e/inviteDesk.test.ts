@@ -77,4 +77,30 @@ describe('the organiser’s desk', () => {
     await phoneContext.close();
     await organiser.context().close();
   });
+
+  it('warns that cards pointing to 127.0.0.1 cannot be opened by phones, and prints them in the language chosen', async () => {
+    const organiser = await organiserHome();
+    await organiser.getByLabel('Title').fill('Cards e2e');
+    await organiser.getByRole('button', { name: 'Create', exact: true }).click();
+    await organiser.getByRole('heading', { name: 'Cards e2e', level: 2 }).waitFor();
+    await organiser.getByRole('button', { name: 'Print invite cards…' }).click();
+    const form = organiser.getByRole('form', { name: 'Printable invite cards' });
+    await form.getByLabel('Delegation of card 1').fill('Jordan');
+    await form.getByRole('button', { name: 'Create 1 card' }).click();
+    const sheet = organiser.getByRole('region', { name: '1 invite card' });
+    await sheet.getByRole('alert').getByText('These links point to this computer (127.0.0.1)').waitFor();
+
+    await sheet.getByLabel('Language of the cards').selectOption('ar');
+    const card = sheet.locator('.invite-card');
+    expect(await card.getAttribute('lang')).toBe('ar');
+    expect(await card.getAttribute('dir')).toBe('rtl');
+    expect(await card.locator('.invite-card__role').textContent()).toBe('مندوب');
+    // The organiser's own screen stays in English.
+    expect(await sheet.getByRole('button', { name: 'Print' }).count()).toBe(1);
+    await organiser.screenshot({ path: '/tmp/desk-cards-ar.png', fullPage: true });
+    await organiser.emulateMedia({ media: 'print' });
+    expect(await sheet.getByRole('alert').isVisible()).toBe(false);
+    await organiser.emulateMedia({ media: 'screen' });
+    await organiser.context().close();
+  });
 });

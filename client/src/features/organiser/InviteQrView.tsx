@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedInvite } from '../../../../shared/api/documents.ts';
 import { QrCode } from '../../components/QrCode.tsx';
 import { CopyButton } from './CopyButton.tsx';
+import { atAddress } from './inviteAddress.ts';
+import { LoopbackWarning } from './LoopbackWarning.tsx';
 
 export interface InviteQrViewProps {
   invite: CreatedInvite;
@@ -20,6 +22,8 @@ export function InviteQrView({ invite, documentTitle, onClose }: InviteQrViewPro
   const titleId = useId();
   const fieldId = useId();
   const role = t(`roles.${invite.role}`);
+  const [origin, setOrigin] = useState<string>();
+  const url = atAddress(invite.url, origin);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -37,14 +41,15 @@ export function InviteQrView({ invite, documentTitle, onClose }: InviteQrViewPro
           <bdi>{invite.delegation}</bdi> · {role}
         </h2>
         <p>{t('venue.qrInstructions')}</p>
+        <LoopbackWarning urls={[url]} onUseAddress={setOrigin} />
       </div>
-      <QrCode className="qr-view__code" text={invite.url} label={t('venue.qrLabel', { delegation: invite.delegation, role })} />
+      <QrCode className="qr-view__code" text={url} label={t('venue.qrLabel', { delegation: invite.delegation, role })} />
       <div className="qr-view__link">
         <label className="visually-hidden" htmlFor={fieldId}>
           {t('venue.linkLabel')}
         </label>
-        <input id={fieldId} readOnly value={invite.url} dir="ltr" onFocus={(event) => event.target.select()} />
-        <CopyButton text={invite.url} fieldId={fieldId} />
+        <input id={fieldId} readOnly value={url} dir="ltr" onFocus={(event) => event.target.select()} />
+        <CopyButton text={url} fieldId={fieldId} />
         <button type="button" className="button" onClick={() => ref.current?.close()}>
           {t('venue.close')}
         </button>

@@ -3,7 +3,10 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CreatedInvite } from '../../../../shared/api/documents.ts';
 import { QrCode } from '../../components/QrCode.tsx';
+import { LANGUAGES, type Language, languageDirection, languageOrDefault } from '../../i18n/languages.ts';
+import { atAddress } from './inviteAddress.ts';
 import { InviteQrView } from './InviteQrView.tsx';
+import { LoopbackWarning } from './LoopbackWarning.tsx';
 import './venue.css';
 
 export interface InviteSheetProps {
@@ -20,10 +23,16 @@ export interface InviteSheetProps {
  * cards remain. The links exist only here, so leaving asks first.
  */
 export function InviteSheet({ documentTitle, invites, error, onClose }: InviteSheetProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const titleId = useId();
+  const languageId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [projected, setProjected] = useState<CreatedInvite>();
+  const [origin, setOrigin] = useState<string>();
+  const [cardLanguage, setCardLanguage] = useState<Language>(() => languageOrDefault(i18n.language));
+  // The cards speak the language chosen for them, whatever the organiser's screen is in.
+  const tc = i18n.getFixedT(cardLanguage);
+  const shown = invites.map((invite) => ({ ...invite, url: atAddress(invite.url, origin) }));
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -47,6 +56,17 @@ export function InviteSheet({ documentTitle, invites, error, onClose }: InviteSh
             {t('venue.sheet.partial', { error })}
           </p>
         )}
+        <LoopbackWarning urls={shown.map((invite) => invite.url)} onUseAddress={setOrigin} />
+        <div className="invite-sheet__language">
+          <label htmlFor={languageId}>{t('venue.sheet.cardLanguage')}</label>
+          <select id={languageId} value={cardLanguage} onChange={(event) => setCardLanguage(event.target.value as Language)}>
+            {LANGUAGES.map((language) => (
+              <option key={language.code} value={language.code} lang={language.code}>
+                {language.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="invite-sheet__actions">
           <button type="button" className="button button--primary" onClick={() => window.print()}>
             {t('venue.sheet.print')}
@@ -57,10 +77,10 @@ export function InviteSheet({ documentTitle, invites, error, onClose }: InviteSh
         </div>
       </div>
       <ul className="invite-sheet__cards">
-        {invites.map((invite) => {
-          const role = t(`roles.${invite.role}`);
+        {shown.map((invite) => {
+          const role = tc(`roles.${invite.role}`);
           return (
-            <li key={invite.id} className="invite-card" style={{ borderTopColor: invite.color }}>
+            <li key={invite.id} className="invite-card" style={{ borderTopColor: invite.color }} lang={cardLanguage} dir={languageDirection(cardLanguage)}>
               <p className="invite-card__document" dir="auto">
                 {documentTitle}
               </p>
@@ -68,8 +88,8 @@ export function InviteSheet({ documentTitle, invites, error, onClose }: InviteSh
                 {invite.delegation}
               </p>
               <p className="invite-card__role">{role}</p>
-              <QrCode className="invite-card__code" text={invite.url} label={t('venue.qrLabel', { delegation: invite.delegation, role })} />
-              <p className="invite-card__instructions">{t('venue.sheet.cardInstructions')}</p>
+              <QrCode className="invite-card__code" text={invite.url} label={tc('venue.qrLabel', { delegation: invite.delegation, role })} />
+              <p className="invite-card__instructions">{tc('venue.sheet.cardInstructions')}</p>
               <p className="invite-card__url" dir="ltr">
                 {invite.url}
               </p>
