@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { MessagePage } from '../components/MessagePage.tsx';
-import { EditorPage } from '../features/editor/EditorPage.tsx';
-import { JoinPage } from '../features/join/JoinPage.tsx';
-import { OrganiserLogin } from '../features/organiser/OrganiserLogin.tsx';
+import { EditorPage } from '../features/editor/index.ts';
+import { JoinPage } from '../features/join/index.ts';
+import { OrganiserLogin } from '../features/organiser/index.ts';
 import { isLanguage } from '../i18n/languages.ts';
 import { usePathname } from '../lib/router.ts';
 import { HomePage } from './HomePage.tsx';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Me } from '../../../shared/api/session.ts';
 import { LoadingPage } from '../components/LoadingPage.tsx';
 import { MessagePage } from '../components/MessagePage.tsx';
-import { OrganiserHome } from '../features/organiser/OrganiserHome.tsx';
+import { OrganiserHome } from '../features/organiser/index.ts';
 import { ApiError, apiRequest } from '../lib/api.ts';
 import { navigate } from '../lib/router.ts';
 import { useAsync } from '../lib/useAsync.ts';

@@ -7,10 +7,10 @@ import { RecommendationLabels } from '../../../../shared/editor/recommendationLa
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import type { SuggestionAttributes } from '../../../../shared/editor/suggestionMarks.ts';
 import type { Collaboration as CollaborationSession } from '../../lib/collaboration.ts';
-import { AuthorshipHighlights } from '../authorship/authorshipHighlights.ts';
-import { CommentHighlights } from '../comments/commentHighlights.ts';
-import { SuggestMode } from '../suggestions/suggestMode.ts';
-import { ConsensusBadges } from '../consensus/consensusBadges.ts';
+import { AuthorshipHighlights } from '../authorship/index.ts';
+import { CommentHighlights } from '../comments/index.ts';
+import { ConsensusBadges } from '../consensus/index.ts';
+import { SuggestMode } from '../suggestions/index.ts';
 import type { AwarenessUser } from './awarenessUser.ts';
 import { renderCaret, renderSelection } from './caretRender.ts';
 import { TextEditPlacement } from './textEditPlacement.ts';

@@ -1,0 +1,2 @@
+export { AuthorshipToggle } from './AuthorshipToggle.tsx';
+export { AuthorshipHighlights } from './authorshipHighlights.ts';

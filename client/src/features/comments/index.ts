@@ -1,0 +1,2 @@
+export { CommentsSidebar } from './CommentsSidebar.tsx';
+export { CommentHighlights } from './commentHighlights.ts';

@@ -1,0 +1,2 @@
+export { StatusBoard } from './StatusBoard.tsx';
+export { ConsensusBadges } from './consensusBadges.ts';

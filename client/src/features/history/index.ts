@@ -1,0 +1,2 @@
+export { FreezeControl } from './FreezeControl.tsx';
+export { HistoryPanel } from './HistoryPanel.tsx';

@@ -1,0 +1,2 @@
+export { OrganiserHome } from './OrganiserHome.tsx';
+export { OrganiserLogin } from './OrganiserLogin.tsx';

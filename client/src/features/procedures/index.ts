@@ -1,0 +1,2 @@
+export { ProceduresBar } from './ProceduresBar.tsx';
+export { useBeforeDeadline, useProcedures } from './useProcedures.ts';
