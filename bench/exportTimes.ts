@@ -7,7 +7,7 @@
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { EXPORT_FORMATS } from '../shared/api/export.ts';
-import { editorSchema } from '../server/src/services/documentState.ts';
+import { editorSchema } from '../server/src/infrastructure/editorKit/editorSchema.ts';
 import { createExportRenderer } from '../server/src/services/export/renderExport.ts';
 import type { BenchOptions } from './lib/benchOptions.ts';
 import { summarizeLatencies } from './lib/percentiles.ts';

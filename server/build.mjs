@@ -29,7 +29,7 @@ const sourceFileUrls = {
   },
 };
 
-// Modules loaded with `import()` (the editor code, server/src/services/loadEditorKit.ts) go to chunks beside the
+// Modules loaded with `import()` (the editor code, server/src/infrastructure/editorKit/loadEditorKit.ts) go to chunks beside the
 // bundle and are read only when first needed, so an idle server does not hold them.
 const CHUNKS = path.join(path.dirname(SERVER_BUNDLE), 'chunks');
 

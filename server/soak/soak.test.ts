@@ -48,7 +48,7 @@ describe(`soak (${SECONDS} s)`, () => {
       // Not execFileSync: blocking this process would stall the writers and the export loop for as long as the backup
       // takes, and an export request then sent on a keep-alive socket the server had meanwhile closed fails.
       const backupStarted = performance.now();
-      await execFileAsync(process.execPath, ['--import', 'tsx', 'server/src/backupCommand.ts', backup], {
+      await execFileAsync(process.execPath, ['--import', 'tsx', 'server/src/commands/backup.ts', backup], {
         cwd: ROOT,
         env: { ...process.env, ACCORD_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
       });

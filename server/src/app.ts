@@ -5,24 +5,23 @@ import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Metrics } from './metrics.ts';
-import type { Db } from './storage/database.ts';
-import type { AccessService } from './services/accessService.ts';
-import type { AuthorshipService } from './services/authorship/authorshipService.ts';
-import type { ConsensusService } from './services/consensusService.ts';
-import type { DocumentService } from './services/documentService.ts';
-import type { ProcedureService } from './services/procedures/procedureService.ts';
-import type { ExportService } from './services/export/exportService.ts';
-import type { DocumentMetadataService } from './services/documentMetadataService.ts';
-import type { SuggestionService } from './services/suggestionService.ts';
-import type { ThreadService } from './services/threadService.ts';
-import type { VersionService } from './services/versions/versionService.ts';
-import type { LanguageService } from './services/languages/languageService.ts';
+import type { AccessService } from './services/access/index.ts';
+import type { AuthorshipService } from './services/authorship/index.ts';
+import type { ConsensusService } from './services/consensus/index.ts';
+import type { DocumentService } from './services/documents/index.ts';
+import type { ProcedureService } from './services/procedures/index.ts';
+import type { ExportService } from './services/export/index.ts';
+import type { DocumentMetadataService } from './services/documents/index.ts';
+import type { SuggestionService } from './services/suggestions/index.ts';
+import type { ThreadService } from './services/threads/index.ts';
+import type { VersionService } from './services/versions/index.ts';
+import type { LanguageService } from './services/languages/index.ts';
 import type { AuthFailureLimiter } from './http/authFailureLimiter.ts';
 import { authenticate } from './http/authenticate.ts';
 import { refuseChangesWhenDatabaseLost } from './http/refuseChangesWhenDatabaseLost.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { requestLogger } from './http/requestLogger.ts';
-import { adminRoutes } from './http/routes/adminRoutes.ts';
+import { adminRoutes, type DatabaseBackup } from './http/routes/adminRoutes.ts';
 import { authorRoutes } from './http/routes/authorRoutes.ts';
 import { consensusRoutes } from './http/routes/consensusRoutes.ts';
 import { documentRoutes } from './http/routes/documentRoutes.ts';
@@ -57,8 +56,8 @@ export interface AppDeps {
   publicUrl: () => string | undefined;
   /** Why the database file is no longer the one opened at start, once it is: every change is refused from then on. */
   databaseLost: () => string | undefined;
-  /** For the organiser's backup download and server info. */
-  db: Db;
+  /** The organiser's download of all data. */
+  backup: DatabaseBackup;
   lan: boolean;
   /** Served over TLS: cookies are Secure, and headers only honoured on secure origins are sent. */
   secureCookies: boolean;
@@ -103,7 +102,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(sessionRoutes({ access: deps.access, secureCookies: deps.secureCookies }));
   app.use(documentRoutes({ documents: deps.documents, access: deps.access, languages: deps.languages, publicUrl: deps.publicUrl }));
   app.use(languageRoutes(deps.languages));
-  app.use(adminRoutes({ db: deps.db, publicUrl: deps.publicUrl, lan: deps.lan, tls: deps.secureCookies }));
+  app.use(adminRoutes({ backup: deps.backup, publicUrl: deps.publicUrl, lan: deps.lan, tls: deps.secureCookies }));
   app.use(threadRoutes({ threads: deps.threads }));
   app.use(consensusRoutes({ consensus: deps.consensus }));
   app.use(authorRoutes(deps.authorship));

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
-import { organiserUrl } from './services/accessService.ts';
+import { organiserUrl } from './services/access/index.ts';
 import { startServer } from './server.ts';
 import { DatabaseIntegrityError, DatabaseLockedError } from './storage/database.ts';
 

@@ -11,29 +11,30 @@ import { collabUpgrade } from './http/collabUpgrade.ts';
 import { createHttpServer } from './http/createHttpServer.ts';
 import { Metrics } from './metrics.ts';
 import { lanAddress } from './network/lanAddress.ts';
-import { AccessService } from './services/accessService.ts';
-import { AuthorshipService } from './services/authorship/authorshipService.ts';
-import { ConsensusService } from './services/consensusService.ts';
-import { seedDemo, type DemoSeed } from './services/demoSeed.ts';
-import { DocumentEvents } from './services/documentEvents.ts';
-import { BackupScheduler } from './services/backupScheduler.ts';
-import { DocumentService } from './services/documentService.ts';
-import { createExportWorkerPool } from './services/export/exportWorkerPool.ts';
-import { ExportService } from './services/export/exportService.ts';
-import { consensusAnnexSource } from './services/export/consensusAnnexSource.ts';
-import { threadAnnexSource } from './services/export/threadAnnexSource.ts';
-import { SuggestionService } from './services/suggestionService.ts';
-import { DeadlineGate } from './services/procedures/deadlineGate.ts';
-import { mailNotices, NO_NOTICES } from './services/procedures/mailNotices.ts';
-import { ProcedureService } from './services/procedures/procedureService.ts';
+import { AccessService } from './services/access/index.ts';
+import { AuthorshipService } from './services/authorship/index.ts';
+import { ConsensusService } from './services/consensus/index.ts';
+import { seedDemo, type DemoSeed } from './infrastructure/demo/demoSeed.ts';
+import { DocumentEvents } from './services/liveChannel/index.ts';
+import { BackupScheduler } from './infrastructure/backupScheduler.ts';
+import { DocumentService } from './services/documents/index.ts';
+import { createExportWorkerPool } from './services/export/index.ts';
+import { ExportService } from './services/export/index.ts';
+import { consensusAnnexSource } from './services/export/index.ts';
+import { threadAnnexSource } from './services/export/index.ts';
+import { SuggestionService } from './services/suggestions/index.ts';
+import { DeadlineGate } from './services/procedures/index.ts';
+import { mailNotices, NO_NOTICES } from './services/procedures/index.ts';
+import { ProcedureService } from './services/procedures/index.ts';
 import { ProcedureRepository } from './storage/procedureRepository.ts';
-import { DocumentMetadataService } from './services/documentMetadataService.ts';
+import { DocumentMetadataService } from './services/documents/index.ts';
 import { DocumentMetadataRepository } from './storage/documentMetadataRepository.ts';
-import { ThreadService } from './services/threadService.ts';
+import { ThreadService } from './services/threads/index.ts';
 import { AccessRepository } from './storage/accessRepository.ts';
 import { AuditLogRepository } from './storage/auditLogRepository.ts';
 import { AuthorshipRepository } from './storage/authorshipRepository.ts';
 import { ConsensusRepository } from './storage/consensusRepository.ts';
+import { backupDatabase, backupFileName } from './storage/backup.ts';
 import { DATABASE_FILE, openDatabase } from './storage/database.ts';
 import { DatabaseFileWatch } from './storage/databaseFileWatch.ts';
 import { preallocateWal } from './storage/walPreallocation.ts';
@@ -41,8 +42,8 @@ import { DocumentRepository } from './storage/documentRepository.ts';
 import { ThreadRepository } from './storage/threadRepository.ts';
 import { VersionRepository } from './storage/versionRepository.ts';
 import { YjsUpdateRepository } from './storage/yjsUpdateRepository.ts';
-import { VersionService } from './services/versions/versionService.ts';
-import { LanguageService } from './services/languages/languageService.ts';
+import { VersionService } from './services/versions/index.ts';
+import { LanguageService } from './services/languages/index.ts';
 import { LanguageRepository } from './storage/languageRepository.ts';
 import { parseRoomName } from '../../shared/protocol/languageRooms.ts';
 
@@ -182,7 +183,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     failures,
     publicUrl: () => publicUrl,
     databaseLost,
-    db,
+    backup: { fileName: backupFileName, copyTo: async (file) => void (await backupDatabase(db, file)) },
     lan: config.lan,
     secureCookies: config.tls !== undefined,
     clientDir,

@@ -1,7 +1,7 @@
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { editorSchema } from '../src/services/documentState.ts';
+import { editorSchema } from '../src/infrastructure/editorKit/editorSchema.ts';
 import { type CollabClient, connectClient } from './helpers/collabClient.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../shared/api/documents.ts';
-import { DEMO_TITLE } from '../src/services/demoContent.ts';
+import { DEMO_TITLE } from '../src/infrastructure/demo/demoContent.ts';
 import { type ServerProcess, spawnServer } from './helpers/serverProcess.ts';
 import { tempDataDir } from './helpers/testServer.ts';
 

@@ -29,7 +29,7 @@ afterEach(async () => {
 });
 
 const npmScript = (script: string, args: string[], env: Record<string, string>) =>
-  execFileSync(process.execPath, ['--import', 'tsx', `server/src/${script}.ts`, ...args], {
+  execFileSync(process.execPath, ['--import', 'tsx', `server/src/commands/${script}.ts`, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
@@ -154,11 +154,11 @@ describe('venue operation', () => {
       return text.includes('التعاون');
     }, 'stored');
     const backup = path.join(tempDataDir(), 'venue.sqlite');
-    npmScript('backupCommand', [backup], { ACCORD_DATA_DIR: source.dataDir, LOG_LEVEL: 'silent' });
+    npmScript('backup', [backup], { ACCORD_DATA_DIR: source.dataDir, LOG_LEVEL: 'silent' });
     const threadsBefore = await (await source.api('GET', `/api/documents/${documentId}/threads`)).json();
 
     const target = tempDataDir();
-    const output = npmScript('restoreCommand', [backup], { ACCORD_DATA_DIR: target });
+    const output = npmScript('restore', [backup], { ACCORD_DATA_DIR: target });
     expect(output).toContain('Restored');
     const restored = await start({ dataDir: target });
     const reader = await connectClient(restored.wsUrl, documentId, token);
@@ -170,7 +170,7 @@ describe('venue operation', () => {
   it('refuses to restore a file that is not an Accord backup', () => {
     const bogus = path.join(tempDataDir(), 'bogus.sqlite');
     fs.writeFileSync(bogus, 'not a database at all '.repeat(100));
-    expect(() => npmScript('restoreCommand', [bogus], { ACCORD_DATA_DIR: tempDataDir() })).toThrow(/not a database|not an Accord backup/);
+    expect(() => npmScript('restore', [bogus], { ACCORD_DATA_DIR: tempDataDir() })).toThrow(/not a database|not an Accord backup/);
   });
 
   it('migrates a database made by the previous schema version without loss', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { loadConfig } from './config.ts';
-import { backupDatabase, backupFileName } from './storage/backup.ts';
-import { openDatabase } from './storage/database.ts';
+import { loadConfig } from '../config.ts';
+import { backupDatabase, backupFileName } from '../storage/backup.ts';
+import { openDatabase } from '../storage/database.ts';
 
 // `npm run backup [-- <file>]`: a consistent copy of all data, safe to take while Accord is running.
 const config = loadConfig();

@@ -1,8 +1,8 @@
-import { loadConfig } from './config.ts';
-import { AccessService, organiserUrl } from './services/accessService.ts';
-import { AccessRepository } from './storage/accessRepository.ts';
-import { openDatabase } from './storage/database.ts';
-import { DocumentRepository } from './storage/documentRepository.ts';
+import { loadConfig } from '../config.ts';
+import { AccessService, organiserUrl } from '../services/access/index.ts';
+import { AccessRepository } from '../storage/accessRepository.ts';
+import { openDatabase } from '../storage/database.ts';
+import { DocumentRepository } from '../storage/documentRepository.ts';
 
 // Issues a new organiser token (the old one stops working) and prints its link. Run it while Accord is stopped.
 const config = loadConfig();

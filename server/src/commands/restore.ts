@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { loadConfig } from './config.ts';
-import { RestoreError, restoreBackup } from './storage/restore.ts';
+import { loadConfig } from '../config.ts';
+import { RestoreError, restoreBackup } from '../storage/restore.ts';
 
 // `npm run restore -- <backup file>`: run while Accord is stopped; the current database is kept aside, not deleted.
 const file = process.argv[2];

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors.ts';
-import type { AccessService } from '../services/accessService.ts';
-import type { Principal } from '../services/principal.ts';
+import type { AccessService } from '../services/access/index.ts';
+import type { Principal } from '../services/access/index.ts';
 import type { AuthFailureLimiter } from './authFailureLimiter.ts';
 import { readCredential } from './credentials.ts';
 

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 /** Runs `npm run backup|restore` as the operator would: its own process, configured by the environment. */
 function command(name: 'backup' | 'restore', dataDir: string, file: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `server/src/${name}Command.ts`, file], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `server/src/commands/${name}.ts`, file], {
     cwd: ROOT,
     env: { ...process.env, ...testEnv(dataDir) },
     encoding: 'utf8',

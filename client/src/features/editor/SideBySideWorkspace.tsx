@@ -14,7 +14,6 @@ import { type SideBySideRow, StatusCounts, TranslationRow, useAlignedRows } from
 import { ConnectionStatus, useConnectionState } from './ConnectionStatus.tsx';
 import type { DocumentAccess } from './documentAccess.ts';
 import { useLeaveWarning } from './useLeaveWarning.ts';
-import '../languages/languages.css';
 
 const FILTERS = ['all', 'needsUpdate', 'untranslated'] as const;
 type Filter = (typeof FILTERS)[number];

@@ -4,19 +4,24 @@ import path from 'node:path';
 import { Router } from 'express';
 import type { ServerInfo } from '../../../../shared/api/serverInfo.ts';
 import { AppError } from '../../errors.ts';
-import { backupDatabase, backupFileName } from '../../storage/backup.ts';
-import type { Db } from '../../storage/database.ts';
 import { baseUrlOf, principalOf } from '../authenticate.ts';
 
+/** A consistent copy of the whole database, taken while it is in use (storage/backup.ts). */
+export interface DatabaseBackup {
+  /** A timestamped name for a new copy. */
+  fileName(): string;
+  copyTo(file: string): Promise<void>;
+}
+
 export interface AdminRoutesDeps {
-  db: Db;
+  backup: DatabaseBackup;
   publicUrl: () => string | undefined;
   lan: boolean;
   tls: boolean;
 }
 
 /** The organiser's server-wide tools: how delegates reach this server, and a download of all data. */
-export function adminRoutes({ db, publicUrl, lan, tls }: AdminRoutesDeps): Router {
+export function adminRoutes({ backup, publicUrl, lan, tls }: AdminRoutesDeps): Router {
   const router = Router();
   const requireOrganiser = (...args: Parameters<typeof principalOf>) => {
     if (principalOf(...args).kind !== 'organiser') throw new AppError('forbidden', 'Only organisers may do this.');
@@ -31,10 +36,10 @@ export function adminRoutes({ db, publicUrl, lan, tls }: AdminRoutesDeps): Route
   router.get('/api/backup', async (req, res) => {
     requireOrganiser(req, res);
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-backup-'));
-    const name = backupFileName();
+    const name = backup.fileName();
     const file = path.join(directory, name);
     try {
-      await backupDatabase(db, file);
+      await backup.copyTo(file);
       res.set('X-Content-Type-Options', 'nosniff');
       await new Promise<void>((resolve, reject) => res.download(file, name, (error) => (error ? reject(error) : resolve())));
     } finally {

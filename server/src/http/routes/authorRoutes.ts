@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AuthorshipService } from '../../services/authorship/authorshipService.ts';
+import type { AuthorshipService } from '../../services/authorship/index.ts';
 import { principalOf } from '../authenticate.ts';
 
 /** Who wrote which Yjs client's text, for the authorship view; any member of the document may read it. */

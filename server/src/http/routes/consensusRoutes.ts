@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { RecommendationId, ReservationBody, SetConsensusStatusBody } from '../../../../shared/api/consensus.ts';
-import type { ConsensusService } from '../../services/consensusService.ts';
+import type { ConsensusService } from '../../services/consensus/index.ts';
 import { principalOf } from '../authenticate.ts';
 import { parse } from '../validate.ts';
 

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { CreateDocumentBody, CreateInviteBody, SheetNumber } from '../../../../shared/api/documents.ts';
 import { AppError } from '../../errors.ts';
-import type { AccessService } from '../../services/accessService.ts';
-import type { DocumentService } from '../../services/documentService.ts';
-import type { LanguageService } from '../../services/languages/languageService.ts';
+import type { AccessService } from '../../services/access/index.ts';
+import type { DocumentService } from '../../services/documents/index.ts';
+import type { LanguageService } from '../../services/languages/index.ts';
 import { baseUrlOf, principalOf } from '../authenticate.ts';
 import { parse } from '../validate.ts';
 

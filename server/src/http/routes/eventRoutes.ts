@@ -2,10 +2,10 @@ import { Router } from 'express';
 import { CONSENSUS_EVENTS } from '../../../../shared/api/consensus.ts';
 import { PROCEDURE_EVENTS } from '../../../../shared/api/procedures.ts';
 import { THREAD_EVENTS } from '../../../../shared/api/threads.ts';
-import type { AccessService } from '../../services/accessService.ts';
-import type { ConsensusService } from '../../services/consensusService.ts';
-import type { ProcedureService } from '../../services/procedures/procedureService.ts';
-import type { ThreadService } from '../../services/threadService.ts';
+import type { AccessService } from '../../services/access/index.ts';
+import type { ConsensusService } from '../../services/consensus/index.ts';
+import type { ProcedureService } from '../../services/procedures/index.ts';
+import type { ThreadService } from '../../services/threads/index.ts';
 import { principalOf } from '../authenticate.ts';
 import { readCredential } from '../credentials.ts';
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ExportQuery } from '../../../../shared/api/export.ts';
-import { attachmentDisposition } from '../../services/export/exportFilename.ts';
-import type { ExportService, NamedExportFile } from '../../services/export/exportService.ts';
+import { attachmentDisposition } from '../../services/export/index.ts';
+import type { ExportService, NamedExportFile } from '../../services/export/index.ts';
 import { principalOf } from '../authenticate.ts';
 import { parse } from '../validate.ts';
 

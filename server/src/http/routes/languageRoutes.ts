@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { LanguageCode } from '../../../../shared/api/documents.ts';
 import { AddLanguageBody, BlockId, SourceLanguageBody } from '../../../../shared/api/languages.ts';
-import type { LanguageService } from '../../services/languages/languageService.ts';
+import type { LanguageService } from '../../services/languages/index.ts';
 import { principalOf } from '../authenticate.ts';
 import { parse } from '../validate.ts';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { DocumentMetadata } from '../../../../shared/api/documentMetadata.ts';
-import type { DocumentMetadataService } from '../../services/documentMetadataService.ts';
+import type { DocumentMetadataService } from '../../services/documents/index.ts';
 import { principalOf } from '../authenticate.ts';
 import { parse } from '../validate.ts';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { BreakSilenceBody, OpenSilenceBody, SetDeadlineBody } from '../../../../shared/api/procedures.ts';
-import type { ProcedureService } from '../../services/procedures/procedureService.ts';
+import type { ProcedureService } from '../../services/procedures/index.ts';
 import { principalOf } from '../authenticate.ts';
 import { parse } from '../validate.ts';
 

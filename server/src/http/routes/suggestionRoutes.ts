@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { BracketParams, BulkSuggestionBody, SuggestionParams } from '../../../../shared/api/suggestions.ts';
-import type { SuggestionService } from '../../services/suggestionService.ts';
+import type { SuggestionService } from '../../services/suggestions/index.ts';
 import { principalOf } from '../authenticate.ts';
 import { parse } from '../validate.ts';
 

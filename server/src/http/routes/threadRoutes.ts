@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { CommentBody, CreateThreadBody, ResolveThreadBody } from '../../../../shared/api/threads.ts';
-import type { ThreadService } from '../../services/threadService.ts';
+import type { ThreadService } from '../../services/threads/index.ts';
 import { principalOf } from '../authenticate.ts';
 import { parse } from '../validate.ts';
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { CreateVersionBody, FreezeBody } from '../../../../shared/api/versions.ts';
-import type { VersionService } from '../../services/versions/versionService.ts';
+import type { VersionService } from '../../services/versions/index.ts';
 import { principalOf } from '../authenticate.ts';
 import { parse } from '../validate.ts';
 

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
-import type { DocumentRepository } from '../storage/documentRepository.ts';
-import type { YjsUpdateRepository } from '../storage/yjsUpdateRepository.ts';
-import type { AccessService } from './accessService.ts';
+import type { DocumentRepository } from '../../storage/documentRepository.ts';
+import type { YjsUpdateRepository } from '../../storage/yjsUpdateRepository.ts';
+import type { AccessService } from '../../services/access/index.ts';
 import { DEMO_CONTENT, DEMO_DELEGATIONS, DEMO_TITLE } from './demoContent.ts';
-import { loadEditorKit } from './loadEditorKit.ts';
-import { newId } from './tokens.ts';
+import { loadEditorKit } from '../editorKit/loadEditorKit.ts';
+import { newId } from '../tokens.ts';
 
 export interface DemoSeed {
   documentId: string;

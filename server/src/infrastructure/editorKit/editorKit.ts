@@ -4,9 +4,9 @@
  * statically, so that a server that only relays never loads it (~5 MiB of memory, docs/performance.md).
  */
 export { prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-export { decideSuggestions, listBrackets, listSuggestions, removeBracket } from '../../../shared/editor/suggestionChanges.ts';
-export { EDITOR_FRAGMENT, editorSchema, proseMirrorOf } from './documentState.ts';
-export { compareDocuments } from './versions/compareDocuments.ts';
-export { blockWording } from '../../../shared/editor/alignedBlocks.ts';
-export { confirm, countStatuses } from '../../../shared/editor/translationStatus.ts';
-export { alignStoredVersion, giveBlockIds } from './languages/alignedVersion.ts';
+export { decideSuggestions, listBrackets, listSuggestions, removeBracket } from '../../../../shared/editor/suggestionChanges.ts';
+export { EDITOR_FRAGMENT, editorSchema, proseMirrorOf } from './editorSchema.ts';
+export { compareDocuments } from '../../services/versions/compareDocuments.ts';
+export { blockWording } from '../../../../shared/editor/alignedBlocks.ts';
+export { confirm, countStatuses } from '../../../../shared/editor/translationStatus.ts';
+export { alignStoredVersion, giveBlockIds } from '../../services/languages/alignedVersion.ts';

@@ -2,7 +2,7 @@ import { getSchema } from '@tiptap/core';
 import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { schemaExtensions } from '../../../shared/editor/schemaExtensions.ts';
+import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 
 /** The Y.XmlFragment Tiptap's Collaboration extension edits by default. */
 export const EDITOR_FRAGMENT = 'default';

@@ -1,11 +1,11 @@
-import type { CreateInviteBody, InviteSummary, Member } from '../../../shared/api/documents.ts';
-import type { InvitePreview } from '../../../shared/api/session.ts';
-import { ORGANISER_COLOR, nextDelegationColor } from '../../../shared/domain/delegationColors.ts';
-import { AppError } from '../errors.ts';
-import type { AccessRepository, InviteRow, MemberRow } from '../storage/accessRepository.ts';
-import type { DocumentRepository } from '../storage/documentRepository.ts';
+import type { CreateInviteBody, InviteSummary, Member } from '../../../../shared/api/documents.ts';
+import type { InvitePreview } from '../../../../shared/api/session.ts';
+import { ORGANISER_COLOR, nextDelegationColor } from '../../../../shared/domain/delegationColors.ts';
+import { AppError } from '../../errors.ts';
+import type { AccessRepository, InviteRow, MemberRow } from '../../storage/accessRepository.ts';
+import type { DocumentRepository } from '../../storage/documentRepository.ts';
 import type { Principal } from './principal.ts';
-import { hashToken, newId, newToken, sameHash } from './tokens.ts';
+import { hashToken, newId, newToken, sameHash } from '../../infrastructure/tokens.ts';
 
 const SESSION_DAYS = 30;
 /** How stale an invite's "last used" may be: precise enough to tell a card in use from one never handed out. */

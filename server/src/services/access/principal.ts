@@ -1,6 +1,6 @@
-import type { LanguageCode } from '../../../shared/domain/languages.ts';
-import type { Role } from '../../../shared/domain/roles.ts';
-import type { TextEditor } from '../../../shared/domain/textAccess.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
+import type { Role } from '../../../../shared/domain/roles.ts';
+import type { TextEditor } from '../../../../shared/domain/textAccess.ts';
 
 /** Who is making a request, as established by the server from a token; never taken from the client's word. */
 export type Principal =

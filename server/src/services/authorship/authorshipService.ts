@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import type { DocumentAuthor } from '../../../../shared/api/authorship.ts';
 import type { ConnectionContext } from '../../collab/connection.ts';
 import type { AuthorshipRepository } from '../../storage/authorshipRepository.ts';
-import type { DocumentService } from '../documentService.ts';
-import type { Principal } from '../principal.ts';
+import type { DocumentService } from '../documents/index.ts';
+import type { Principal } from '../access/index.ts';
 import { structClientIds } from './structClientIds.ts';
 
 /** `last_seen` is written at most this often per client id, so typing costs no write per keystroke. */

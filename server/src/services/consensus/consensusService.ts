@@ -1,12 +1,12 @@
-import type { RecommendationConsensus, ReservationBody, SetConsensusStatusBody } from '../../../shared/api/consensus.ts';
-import { DEFAULT_CONSENSUS_STATUS, effectiveConsensusStatus } from '../../../shared/domain/consensus.ts';
-import { AppError } from '../errors.ts';
-import type { AuditEntry } from '../storage/auditLogRepository.ts';
-import type { ConsensusRepository, StoredConsensus } from '../storage/consensusRepository.ts';
-import type { DocumentEvents } from './documentEvents.ts';
-import type { DocumentService } from './documentService.ts';
-import { type Principal, roleIn } from './principal.ts';
-import { authorOf } from './threadService.ts';
+import type { RecommendationConsensus, ReservationBody, SetConsensusStatusBody } from '../../../../shared/api/consensus.ts';
+import { DEFAULT_CONSENSUS_STATUS, effectiveConsensusStatus } from '../../../../shared/domain/consensus.ts';
+import { AppError } from '../../errors.ts';
+import type { AuditEntry } from '../../storage/auditLogRepository.ts';
+import type { ConsensusRepository, StoredConsensus } from '../../storage/consensusRepository.ts';
+import type { DocumentEvents } from '../liveChannel/index.ts';
+import type { DocumentService } from '../documents/index.ts';
+import { type Principal, roleIn } from '../access/index.ts';
+import { auditEntry, authorOf } from '../access/index.ts';
 
 const present = (stored: StoredConsensus): RecommendationConsensus => {
   const setStatus = stored.status?.status ?? DEFAULT_CONSENSUS_STATUS;
@@ -112,7 +112,6 @@ export class ConsensusService {
   }
 
   private audit(principal: Principal, documentId: string, action: string, subject: string, details: Record<string, unknown>, at: string): AuditEntry {
-    const actor = authorOf(principal);
-    return { documentId, actorId: actor.id, actorName: `${actor.name} (${actor.delegation})`, action, subject, at, details };
+    return auditEntry(principal, { documentId, action, subject, at, details });
   }
 }

@@ -1,10 +1,10 @@
-import type { CreateDocumentBody, DocumentSummary } from '../../../shared/api/documents.ts';
-import { type Action, can } from '../../../shared/domain/policy.ts';
-import type { Role } from '../../../shared/domain/roles.ts';
-import { AppError } from '../errors.ts';
-import type { DocumentRepository, DocumentRow } from '../storage/documentRepository.ts';
-import { type Principal, roleIn } from './principal.ts';
-import { newId } from './tokens.ts';
+import type { CreateDocumentBody, DocumentSummary } from '../../../../shared/api/documents.ts';
+import { type Action, can } from '../../../../shared/domain/policy.ts';
+import type { Role } from '../../../../shared/domain/roles.ts';
+import { AppError } from '../../errors.ts';
+import type { DocumentRepository, DocumentRow } from '../../storage/documentRepository.ts';
+import { type Principal, roleIn } from '../access/index.ts';
+import { newId } from '../../infrastructure/tokens.ts';
 
 const summary = (row: DocumentRow, role: Role): DocumentSummary => ({ ...row, role });
 

@@ -1,4 +1,4 @@
-import type { ConsensusService } from '../consensusService.ts';
+import type { ConsensusService } from '../consensus/index.ts';
 import type { AnnexConsensusSource } from './exportService.ts';
 
 /** The annex's statuses: what the status board shows, reduced to status and reservations. */

@@ -7,8 +7,8 @@ import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
-import { DEMO_CONTENT, DEMO_TITLE } from '../demoContent.ts';
-import { editorSchema } from '../documentState.ts';
+import { DEMO_CONTENT, DEMO_TITLE } from '../../infrastructure/demo/demoContent.ts';
+import { editorSchema } from '../../infrastructure/editorKit/editorSchema.ts';
 import type { AnnexConsensus, Publication } from './exportModel.ts';
 import { createExportRenderer } from './renderExport.ts';
 

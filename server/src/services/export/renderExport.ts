@@ -1,7 +1,7 @@
 import type { ExportFormat } from '../../../../shared/api/export.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
-import { proseMirrorOf } from '../documentState.ts';
+import { proseMirrorOf } from '../../infrastructure/editorKit/editorSchema.ts';
 import { documentBlocks } from './documentBlocks.ts';
 import { exportLabels } from './exportLabels.ts';
 import type { AnnexConsensus, AnnexThread, ExportDocument, Publication } from './exportModel.ts';

@@ -1,4 +1,4 @@
-import type { ThreadService } from '../threadService.ts';
+import type { ThreadService } from '../threads/index.ts';
 import type { AnnexThreadSource } from './exportService.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import * as Y from 'yjs';
 import { ALIGNED_BLOCK_TYPES } from '../../../../shared/editor/alignedBlocks.ts';
 import { alignVersion, type AlignedRow } from '../../../../shared/editor/translationStatus.ts';
-import { EDITOR_FRAGMENT, editorSchema, proseMirrorOf } from '../documentState.ts';
+import { EDITOR_FRAGMENT, editorSchema, proseMirrorOf } from '../../infrastructure/editorKit/editorSchema.ts';
 
 export interface AlignedVersion {
   source: ProseMirrorNode;

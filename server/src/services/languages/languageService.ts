@@ -6,10 +6,10 @@ import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { languageRoomName } from '../../../../shared/protocol/languageRooms.ts';
 import { AppError } from '../../errors.ts';
 import type { LanguageRepository } from '../../storage/languageRepository.ts';
-import type { DocumentService } from '../documentService.ts';
-import { loadEditorKit } from '../loadEditorKit.ts';
-import { type Principal, textEditorIn } from '../principal.ts';
-import { currentState, type PendingChanges, type StoredHistory } from '../storedState.ts';
+import type { DocumentService } from '../documents/index.ts';
+import { loadEditorKit } from '../../infrastructure/editorKit/loadEditorKit.ts';
+import { type Principal, textEditorIn } from '../access/index.ts';
+import { currentState, type PendingChanges, type StoredHistory } from '../documents/index.ts';
 import type { AlignedVersion } from './alignedVersion.ts';
 
 /** The open rooms (the collab relay). */

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { RecommendationConsensus } from '../../../shared/api/consensus.ts';
-import type { DocumentProcedures } from '../../../shared/api/procedures.ts';
-import type { Thread } from '../../../shared/api/threads.ts';
+import type { RecommendationConsensus } from '../../../../shared/api/consensus.ts';
+import type { DocumentProcedures } from '../../../../shared/api/procedures.ts';
+import type { Thread } from '../../../../shared/api/threads.ts';
 
 /** Something that changed in a document outside its text. Listeners decide per recipient what they may pass on. */
 export type DocumentEvent =

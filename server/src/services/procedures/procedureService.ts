@@ -9,11 +9,10 @@ import type {
 import { AppError } from '../../errors.ts';
 import type { AuditEntry } from '../../storage/auditLogRepository.ts';
 import type { ProcedureRepository, StoredDeadline, StoredSilence } from '../../storage/procedureRepository.ts';
-import type { DocumentEvents } from '../documentEvents.ts';
-import type { DocumentService } from '../documentService.ts';
-import { type Principal, roleIn } from '../principal.ts';
-import { authorOf } from '../threadService.ts';
-import { newId } from '../tokens.ts';
+import type { DocumentEvents } from '../liveChannel/index.ts';
+import type { DocumentService } from '../documents/index.ts';
+import { type Principal, auditEntry, authorOf, roleIn } from '../access/index.ts';
+import { newId } from '../../infrastructure/tokens.ts';
 import type { Notices } from './mailNotices.ts';
 import { noticeText } from './noticeText.ts';
 
@@ -297,7 +296,6 @@ export class ProcedureService {
   }
 
   private audit(principal: Principal, documentId: string, action: string, subject: string, details: Record<string, unknown>, at: string): AuditEntry {
-    const actor = authorOf(principal);
-    return { documentId, actorId: actor.id, actorName: `${actor.name} (${actor.delegation})`, action, subject, at, details };
+    return auditEntry(principal, { documentId, action, subject, at, details });
   }
 }

@@ -1,13 +1,13 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
-import type { BulkSuggestionBody, SuggestionDecisionName, SuggestionDecisionResult } from '../../../shared/api/suggestions.ts';
-import type { BracketSummary, SuggestionSummary } from '../../../shared/editor/suggestionChanges.ts';
-import { AppError } from '../errors.ts';
-import type { AuditEntry } from '../storage/auditLogRepository.ts';
-import type { DocumentService } from './documentService.ts';
-import { type EditorKit, loadEditorKit } from './loadEditorKit.ts';
-import type { Principal } from './principal.ts';
-import { authorOf } from './threadService.ts';
+import type { BulkSuggestionBody, SuggestionDecisionName, SuggestionDecisionResult } from '../../../../shared/api/suggestions.ts';
+import type { BracketSummary, SuggestionSummary } from '../../../../shared/editor/suggestionChanges.ts';
+import { AppError } from '../../errors.ts';
+import type { AuditEntry } from '../../storage/auditLogRepository.ts';
+import type { DocumentService } from '../documents/index.ts';
+import { type EditorKit, loadEditorKit } from '../../infrastructure/editorKit/loadEditorKit.ts';
+import type { Principal } from '../access/index.ts';
+import { auditEntry } from '../access/index.ts';
 
 /** The open editors of documents (the collab relay): a server-made change is stored, then relayed to every editor. */
 export interface LiveDocumentChanges {
@@ -107,16 +107,15 @@ export class SuggestionService {
       return removed ? kit.removeBracket(doc, bracketId).doc : undefined;
     });
     if (!removed) throw new AppError('not_found', 'No such bracketed text in this document.');
-    const actor = authorOf(principal);
-    this.deps.audit.append({
-      documentId,
-      actorId: actor.id,
-      actorName: `${actor.name} (${actor.delegation})`,
-      action: 'bracket.remove',
-      subject: bracketId,
-      at: this.now().toISOString(),
-      details: { delegation: removed.delegation, text: excerpt(removed.text), recommendationId: removed.recommendationId },
-    });
+    this.deps.audit.append(
+      auditEntry(principal, {
+        documentId,
+        action: 'bracket.remove',
+        subject: bracketId,
+        at: this.now().toISOString(),
+        details: { delegation: removed.delegation, text: excerpt(removed.text), recommendationId: removed.recommendationId },
+      }),
+    );
   }
 
   /**
@@ -132,25 +131,24 @@ export class SuggestionService {
   }
 
   private audit(principal: Principal, documentId: string, action: string, suggestions: readonly SuggestionSummary[]): void {
-    const actor = authorOf(principal);
     const at = this.now().toISOString();
     for (const suggestion of suggestions) {
-      this.deps.audit.append({
-        documentId,
-        actorId: actor.id,
-        actorName: `${actor.name} (${actor.delegation})`,
-        action,
-        subject: suggestion.id,
-        at,
-        details: {
-          kinds: suggestion.kinds,
-          author: suggestion.author,
-          delegation: suggestion.delegation,
-          inserted: excerpt(suggestion.inserted),
-          deleted: excerpt(suggestion.deleted),
-          recommendationId: suggestion.recommendationId,
-        },
-      });
+      this.deps.audit.append(
+        auditEntry(principal, {
+          documentId,
+          action,
+          subject: suggestion.id,
+          at,
+          details: {
+            kinds: suggestion.kinds,
+            author: suggestion.author,
+            delegation: suggestion.delegation,
+            inserted: excerpt(suggestion.inserted),
+            deleted: excerpt(suggestion.deleted),
+            recommendationId: suggestion.recommendationId,
+          },
+        }),
+      );
     }
   }
 }

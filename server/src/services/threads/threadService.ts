@@ -1,30 +1,22 @@
 import {
   type CommentBody,
   type CreateThreadBody,
-  ORGANISER_AUTHOR_ID,
   type ResolveThreadBody,
   type Thread,
-  type ThreadAuthor,
   type ThreadComment,
-} from '../../../shared/api/threads.ts';
-import type { Action } from '../../../shared/domain/policy.ts';
-import type { Role } from '../../../shared/domain/roles.ts';
-import { canSeeThread } from '../../../shared/domain/threadVisibility.ts';
-import { AppError } from '../errors.ts';
-import type { AuditEntry } from '../storage/auditLogRepository.ts';
-import type { ThreadRepository } from '../storage/threadRepository.ts';
-import type { DocumentEvents } from './documentEvents.ts';
-import type { DocumentService } from './documentService.ts';
-import type { DeadlineGate } from './procedures/deadlineGate.ts';
-import { type Principal, roleIn } from './principal.ts';
-import { newId } from './tokens.ts';
+} from '../../../../shared/api/threads.ts';
+import type { Action } from '../../../../shared/domain/policy.ts';
+import type { Role } from '../../../../shared/domain/roles.ts';
+import { canSeeThread } from '../../../../shared/domain/threadVisibility.ts';
+import { AppError } from '../../errors.ts';
+import type { AuditEntry } from '../../storage/auditLogRepository.ts';
+import type { ThreadRepository } from '../../storage/threadRepository.ts';
+import type { DocumentEvents } from '../liveChannel/index.ts';
+import type { DocumentService } from '../documents/index.ts';
+import type { DeadlineGate } from '../procedures/index.ts';
+import { type Principal, auditEntry, authorOf, roleIn } from '../access/index.ts';
+import { newId } from '../../infrastructure/tokens.ts';
 
-/** How a principal appears as the author of a thread or comment. */
-export function authorOf(principal: Principal): ThreadAuthor {
-  const { name, delegation, color } = principal;
-  if (principal.kind === 'organiser') return { id: ORGANISER_AUTHOR_ID, name, delegation, color };
-  return { id: principal.memberId ?? `invite:${principal.inviteId}`, name, delegation, color };
-}
 
 const visibleTo = (principal: Principal, role: Role, thread: Thread): boolean =>
   canSeeThread({ role, delegation: principal.delegation }, { visibility: thread.visibility, delegation: thread.author.delegation });
@@ -156,16 +148,7 @@ export class ThreadService {
   }
 
   private audit(principal: Principal, thread: Thread, action: string, subject: string, details: Record<string, unknown>): AuditEntry {
-    const actor = authorOf(principal);
-    return {
-      documentId: thread.documentId,
-      actorId: actor.id,
-      actorName: `${actor.name} (${actor.delegation})`,
-      action,
-      subject,
-      at: this.now().toISOString(),
-      details,
-    };
+    return auditEntry(principal, { documentId: thread.documentId, action, subject, at: this.now().toISOString(), details });
   }
 
   private changed(threadId: string): Thread {

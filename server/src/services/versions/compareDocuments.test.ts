@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
-import { editorSchema } from '../documentState.ts';
+import { editorSchema } from '../../infrastructure/editorKit/editorSchema.ts';
 import { compareDocuments } from './compareDocuments.ts';
 
 const rec = (id: string, text: string): JSONContent => ({

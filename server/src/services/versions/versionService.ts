@@ -5,11 +5,11 @@ import { AppError } from '../../errors.ts';
 import type { DocumentRepository } from '../../storage/documentRepository.ts';
 import type { VersionKind, VersionRepository } from '../../storage/versionRepository.ts';
 import type { YjsUpdateRepository } from '../../storage/yjsUpdateRepository.ts';
-import type { DocumentService } from '../documentService.ts';
-import { loadEditorKit } from '../loadEditorKit.ts';
-import type { Principal } from '../principal.ts';
-import { currentState } from '../storedState.ts';
-import { newId } from '../tokens.ts';
+import type { DocumentService } from '../documents/index.ts';
+import { loadEditorKit } from '../../infrastructure/editorKit/loadEditorKit.ts';
+import type { Principal } from '../access/index.ts';
+import { currentState } from '../documents/index.ts';
+import { newId } from '../../infrastructure/tokens.ts';
 
 /** The open editors of documents (the collab relay). */
 export interface LiveDocuments {

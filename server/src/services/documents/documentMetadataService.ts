@@ -1,7 +1,7 @@
-import type { DocumentMetadata } from '../../../shared/api/documentMetadata.ts';
-import type { DocumentMetadataRepository } from '../storage/documentMetadataRepository.ts';
+import type { DocumentMetadata } from '../../../../shared/api/documentMetadata.ts';
+import type { DocumentMetadataRepository } from '../../storage/documentMetadataRepository.ts';
 import type { DocumentService } from './documentService.ts';
-import type { Principal } from './principal.ts';
+import type { Principal } from '../access/index.ts';
 
 /**
  * A document's publication metadata (event, place, dates, organisation, short title): every member reads it, the
