@@ -168,4 +168,19 @@ describe('authorship', () => {
     await viewer.getByRole('button', { name: 'Authorship colours' }).click();
     await waitFor(async () => (await viewer.locator('.document .authored-text').count()) === 0, { message: 'colours off' });
   });
+
+  it('follows statuses and threads over one live channel per tab', async () => {
+    const streams: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (new URL(request.url()).pathname.endsWith('/events')) streams.push(request.url());
+    };
+    france.page.on('request', onRequest);
+    await france.page.reload();
+    // Every stream of the page is requested when it mounts, so once the comments show live, all of them were.
+    await france.page.locator('.comments').waitFor();
+    await waitFor(async () => streams.length > 0 && (await france.page.locator('.comments__offline').count()) === 0, { message: 'the live channel open' });
+    await france.page.locator('.status-count').first().waitFor();
+    france.page.off('request', onRequest);
+    expect(streams).toEqual([expect.stringContaining(`/api/documents/${documentId}/events`)]);
+  });
 });

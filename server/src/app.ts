@@ -12,6 +12,7 @@ import type { DocumentService } from './services/documents/index.ts';
 import type { ProcedureService } from './services/procedures/index.ts';
 import type { ExportService } from './services/export/index.ts';
 import type { DocumentMetadataService } from './services/documents/index.ts';
+import type { LiveChannel } from './services/liveChannel/index.ts';
 import type { SuggestionService } from './services/suggestions/index.ts';
 import type { ThreadService } from './services/threads/index.ts';
 import type { VersionService } from './services/versions/index.ts';
@@ -52,6 +53,7 @@ export interface AppDeps {
   failures: AuthFailureLimiter;
   exports: ExportService;
   metadata: DocumentMetadataService;
+  liveChannel: LiveChannel;
   /** The address invite links point at; read at each request (in LAN mode it is known only once listening). */
   publicUrl: () => string | undefined;
   /** Why the database file is no longer the one opened at start, once it is: every change is refused from then on. */
@@ -106,7 +108,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(threadRoutes({ threads: deps.threads }));
   app.use(consensusRoutes({ consensus: deps.consensus }));
   app.use(authorRoutes(deps.authorship));
-  app.use(eventRoutes({ threads: deps.threads, consensus: deps.consensus, procedures: deps.procedures, access: deps.access }));
+  app.use(eventRoutes({ live: deps.liveChannel, access: deps.access }));
   app.use(procedureRoutes(deps.procedures));
   app.use(versionRoutes(deps.versions));
   app.use(suggestionRoutes({ suggestions: deps.suggestions }));

@@ -15,7 +15,7 @@ import { AccessService } from './services/access/index.ts';
 import { AuthorshipService } from './services/authorship/index.ts';
 import { ConsensusService } from './services/consensus/index.ts';
 import { seedDemo, type DemoSeed } from './infrastructure/demo/demoSeed.ts';
-import { DocumentEvents } from './services/liveChannel/index.ts';
+import { LiveChannel } from './services/liveChannel/index.ts';
 import { BackupScheduler } from './infrastructure/backupScheduler.ts';
 import { DocumentService } from './services/documents/index.ts';
 import { createExportWorkerPool } from './services/export/index.ts';
@@ -80,12 +80,12 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const documents = new DocumentService(documentRepository);
   const updates = new YjsUpdateRepository(db, fileWatch);
   const versionRepository = new VersionRepository(db);
-  const documentEvents = new DocumentEvents(logger);
+  const liveChannel = new LiveChannel(logger);
   const auditLog = new AuditLogRepository(db);
   const procedureRepository = new ProcedureRepository(db, auditLog);
   const deadline = new DeadlineGate(procedureRepository);
-  const threads = new ThreadService(documents, new ThreadRepository(db, auditLog), documentEvents, deadline);
-  const consensus = new ConsensusService(documents, new ConsensusRepository(db, auditLog), documentEvents);
+  const threads = new ThreadService(documents, new ThreadRepository(db, auditLog), liveChannel, deadline);
+  const consensus = new ConsensusService(documents, new ConsensusRepository(db, auditLog), liveChannel);
   const authorship = new AuthorshipService(documents, new AuthorshipRepository(db), logger);
   const { generated } = access.setUpOrganiserToken(config.organiserToken);
   // Known once listening (the port may be chosen by the system); the routes read it at each request.
@@ -132,7 +132,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const procedures = new ProcedureService({
     documents,
     procedures: procedureRepository,
-    events: documentEvents,
+    live: liveChannel,
     freezer: versions,
     notices,
     titleOf: (documentId) => documentRepository.get(documentId)?.title,
@@ -174,6 +174,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     exports,
     metadata,
     threads,
+    liveChannel,
     versions,
     languages,
     suggestions,

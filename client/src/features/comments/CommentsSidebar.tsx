@@ -9,6 +9,8 @@ import { recommendationNumberAt, useRecommendations } from '../../lib/useRecomme
 import { NewThreadForm } from './NewThreadForm.tsx';
 import { ThreadCard } from './ThreadCard.tsx';
 import { type StatusFilter, ThreadFilters } from './ThreadFilters.tsx';
+import type { LiveChannel } from '../../lib/liveChannel.ts';
+import type { ThreadStore } from './threadStore.ts';
 import { useCommentHighlights } from './useCommentHighlights.ts';
 import { useThreadStore } from './useThreadStore.ts';
 import './comments.css';
@@ -20,12 +22,16 @@ export interface CommentsSidebarProps {
   document: DocumentSummary;
   /** False once the deadline for proposals and comments has passed for this person: replies only. */
   canOpenThreads: boolean;
+  /** The document's threads, kept by the workspace for as long as the document is open. */
+  store: ThreadStore;
+  /** The document's live channel, whose state the sidebar shows. */
+  channel: LiveChannel;
 }
 
 /** The comment threads of a document, in document order, kept live; the text they are about highlighted. */
-export function CommentsSidebar({ editor, me, document, canOpenThreads }: CommentsSidebarProps) {
+export function CommentsSidebar({ editor, me, document, canOpenThreads, store, channel }: CommentsSidebarProps) {
   const { t } = useTranslation();
-  const { store, threads, live } = useThreadStore(document.id);
+  const { threads, live } = useThreadStore(store, channel);
   const highlights = useCommentHighlights(editor);
   const recommendations = useRecommendations(editor);
   const [status, setStatus] = useState<StatusFilter>('open');

@@ -1,2 +1,3 @@
 export { CommentsSidebar } from './CommentsSidebar.tsx';
 export { CommentHighlights } from './commentHighlights.ts';
+export { ThreadStore } from './threadStore.ts';

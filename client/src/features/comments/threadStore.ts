@@ -1,35 +1,25 @@
 import { THREAD_EVENTS, Thread, ThreadList } from '../../../../shared/api/threads.ts';
+import type { LiveChannel } from '../../lib/liveChannel.ts';
 
 type Listener = () => void;
 
 /**
- * The threads of one document the viewer may see, kept current by the server's live channel. The stream starts with
- * a full snapshot on every (re)connection, so nothing is missed while EventSource reconnects on its own.
+ * The threads of one document the viewer may see, kept current by the document's live channel from the moment it is
+ * made: it lives as long as the channel, so a sidebar shown later still finds every thread.
  */
 export class ThreadStore {
   private threads: readonly Thread[] = [];
   private readonly listeners = new Set<Listener>();
-  private live = false;
 
-  constructor(private readonly documentId: string) {}
-
-  /** Opens the live channel; returns the function that closes it. */
-  start(): () => void {
-    const source = new EventSource(`/api/documents/${encodeURIComponent(this.documentId)}/events`);
-    source.addEventListener(THREAD_EVENTS.snapshot, (event) => {
-      const parsed = ThreadList.safeParse(JSON.parse((event as MessageEvent<string>).data));
+  constructor(channel: LiveChannel) {
+    channel.on(THREAD_EVENTS.snapshot, (data) => {
+      const parsed = ThreadList.safeParse(data);
       if (parsed.success) this.replaceAll(parsed.data.threads);
     });
-    source.addEventListener(THREAD_EVENTS.changed, (event) => {
-      const parsed = Thread.safeParse(JSON.parse((event as MessageEvent<string>).data));
+    channel.on(THREAD_EVENTS.changed, (data) => {
+      const parsed = Thread.safeParse(data);
       if (parsed.success) this.upsert(parsed.data);
     });
-    source.addEventListener('open', () => this.setLive(true));
-    source.addEventListener('error', () => this.setLive(false));
-    return () => {
-      source.close();
-      this.setLive(false);
-    };
   }
 
   /** Takes in a thread as the server returned it (after one's own change, before the live channel repeats it). */
@@ -41,8 +31,6 @@ export class ThreadStore {
 
   getThreads = (): readonly Thread[] => this.threads;
 
-  isLive = (): boolean => this.live;
-
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -50,12 +38,6 @@ export class ThreadStore {
 
   private replaceAll(threads: readonly Thread[]): void {
     this.threads = threads;
-    this.notify();
-  }
-
-  private setLive(live: boolean): void {
-    if (this.live === live) return;
-    this.live = live;
     this.notify();
   }
 

@@ -1,12 +1,11 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { Thread } from '../../../../shared/api/threads.ts';
-import { ThreadStore } from './threadStore.ts';
+import type { LiveChannel } from '../../lib/liveChannel.ts';
+import type { ThreadStore } from './threadStore.ts';
 
-/** The live threads of a document, for as long as the component is mounted. */
-export function useThreadStore(documentId: string): { store: ThreadStore; threads: readonly Thread[]; live: boolean } {
-  const [store] = useState(() => new ThreadStore(documentId));
-  useEffect(() => store.start(), [store]);
+/** The store's threads, and whether the live channel is open, re-rendering as either changes. */
+export function useThreadStore(store: ThreadStore, channel: LiveChannel): { threads: readonly Thread[]; live: boolean } {
   const threads = useSyncExternalStore(store.subscribe, store.getThreads);
-  const live = useSyncExternalStore(store.subscribe, store.isLive);
-  return { store, threads, live };
+  const live = useSyncExternalStore(channel.subscribe, channel.isLive);
+  return { threads, live };
 }

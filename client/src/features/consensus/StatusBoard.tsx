@@ -9,6 +9,7 @@ import { CONSENSUS_STATUSES, type ConsensusStatus, DEFAULT_CONSENSUS_STATUS } fr
 import { can } from '../../../../shared/domain/policy.ts';
 import { booleanPreference } from '../../lib/booleanPreference.ts';
 import { consensusApi } from './consensusApi.ts';
+import type { ConsensusStore } from './consensusStore.ts';
 import { useConsensus } from './useConsensus.ts';
 import { type RecommendationEntry, useRecommendations } from '../../lib/useRecommendations.ts';
 import './consensus.css';
@@ -25,6 +26,8 @@ export interface StatusBoardProps {
   editor: Editor;
   me: Me;
   document: DocumentSummary;
+  /** The document's consensus, kept by the workspace for as long as the document is open. */
+  store: ConsensusStore;
 }
 
 /**
@@ -32,9 +35,9 @@ export interface StatusBoardProps {
  * Clicking one jumps to it in the text. Rapporteurs and organisers set statuses; delegates enter or withdraw their
  * delegation's reservation. The server decides; the board only hides what would be refused.
  */
-export function StatusBoard({ editor, me, document }: StatusBoardProps) {
+export function StatusBoard({ editor, me, document, store }: StatusBoardProps) {
   const { t, i18n } = useTranslation();
-  const { store, byId } = useConsensus(document.id);
+  const byId = useConsensus(store);
   const recommendations = useRecommendations(editor);
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState(listPreference.read);

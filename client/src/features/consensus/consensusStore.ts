@@ -1,30 +1,27 @@
 import { CONSENSUS_EVENTS, ConsensusList, RecommendationConsensus } from '../../../../shared/api/consensus.ts';
+import type { LiveChannel } from '../../lib/liveChannel.ts';
 
 type Listener = () => void;
 
 /**
- * The consensus of one document's recommendations, by recommendation id, kept current by the live channel (which
- * starts with a full snapshot on every reconnection, so nothing is missed while EventSource reconnects).
+ * The consensus of one document's recommendations, by recommendation id, kept current by the document's live channel
+ * from the moment it is made: it lives as long as the channel, so a board opened later still finds every status.
  */
 export class ConsensusStore {
   private byId: ReadonlyMap<string, RecommendationConsensus> = new Map();
   private readonly listeners = new Set<Listener>();
 
-  constructor(private readonly documentId: string) {}
-
-  start(): () => void {
-    const source = new EventSource(`/api/documents/${encodeURIComponent(this.documentId)}/events`);
-    source.addEventListener(CONSENSUS_EVENTS.snapshot, (event) => {
-      const parsed = ConsensusList.safeParse(JSON.parse((event as MessageEvent<string>).data));
+  constructor(channel: LiveChannel) {
+    channel.on(CONSENSUS_EVENTS.snapshot, (data) => {
+      const parsed = ConsensusList.safeParse(data);
       if (!parsed.success) return;
       this.byId = new Map(parsed.data.recommendations.map((entry) => [entry.recommendationId, entry]));
       this.notify();
     });
-    source.addEventListener(CONSENSUS_EVENTS.changed, (event) => {
-      const parsed = RecommendationConsensus.safeParse(JSON.parse((event as MessageEvent<string>).data));
+    channel.on(CONSENSUS_EVENTS.changed, (data) => {
+      const parsed = RecommendationConsensus.safeParse(data);
       if (parsed.success) this.upsert(parsed.data);
     });
-    return () => source.close();
   }
 
   /** Takes in a recommendation's consensus as the server returned it. */

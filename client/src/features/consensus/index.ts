@@ -1,2 +1,3 @@
 export { StatusBoard } from './StatusBoard.tsx';
 export { ConsensusBadges } from './consensusBadges.ts';
+export { ConsensusStore } from './consensusStore.ts';

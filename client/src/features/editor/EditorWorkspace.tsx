@@ -8,14 +8,15 @@ import { RELABEL_RECOMMENDATIONS } from '../../../../shared/editor/recommendatio
 import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { Collaboration } from '../../lib/collaboration.ts';
+import { LiveChannel } from '../../lib/liveChannel.ts';
 import { navigate } from '../../lib/router.ts';
 import { AuthorshipToggle } from '../authorship/index.ts';
-import { CommentsSidebar } from '../comments/index.ts';
-import { StatusBoard } from '../consensus/index.ts';
+import { CommentsSidebar, ThreadStore } from '../comments/index.ts';
+import { ConsensusStore, StatusBoard } from '../consensus/index.ts';
 import { ExportMenu } from '../export/index.ts';
 import { FreezeControl, HistoryPanel } from '../history/index.ts';
 import { LanguagesMenu } from '../languages/index.ts';
-import { ProceduresBar, useBeforeDeadline, useProcedures } from '../procedures/index.ts';
+import { ProceduresBar, ProceduresStore, useBeforeDeadline, useProcedures } from '../procedures/index.ts';
 import { SuggestControls, SuggestionsPanel } from '../suggestions/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { showCaretsPreference } from './caretPreference.ts';
@@ -74,6 +75,12 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
     collaboration.provider.on('connection-close', onClose);
     return () => collaboration.provider.off('connection-close', onClose);
   }, [collaboration, onAccessChanged]);
+  // One live channel per open document; the stores follow it from the start, whether or not their panel is shown.
+  const [channel] = useState(() => new LiveChannel(document.id));
+  const [threadStore] = useState(() => new ThreadStore(channel));
+  const [consensusStore] = useState(() => new ConsensusStore(channel));
+  const [procedureStore] = useState(() => new ProceduresStore(channel));
+  useEffect(() => channel.start(), [channel]);
   useLeaveWarning(collaboration.unsynced);
   const connection = useConnectionState(collaboration);
 
@@ -111,7 +118,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
     if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(RELABEL_RECOMMENDATIONS, true).setMeta('addToHistory', false));
   }, [editor, documentLabel, editable, i18n.language]);
   const [showCarets, setShowCarets] = useState(showCaretsPreference.read);
-  const { store: procedureStore, procedures } = useProcedures(document.id);
+  const procedures = useProcedures(procedureStore);
   const beforeDeadline = useBeforeDeadline(procedures?.deadline?.at ?? null);
   const canPropose = beforeDeadline || !boundByDeadline(role, 'suggestion.propose');
   const canOpenThreads = beforeDeadline || !boundByDeadline(role, 'thread.open');
@@ -182,13 +189,13 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
         </main>
         <div className="side-panels">
           <SidePanel name="comments" open={panel === 'comments'} onClose={closePanel}>
-            <CommentsSidebar editor={editor} me={me} document={document} canOpenThreads={canOpenThreads} />
+            <CommentsSidebar editor={editor} me={me} document={document} canOpenThreads={canOpenThreads} store={threadStore} channel={channel} />
           </SidePanel>
           <SidePanel name="proposals" open={panel === 'proposals'} onClose={closePanel}>
             <SuggestionsPanel editor={editor} document={document} delegation={user.delegation} />
           </SidePanel>
           <SidePanel name="status" open={panel === 'status'} onClose={closePanel}>
-            <StatusBoard editor={editor} me={me} document={document} />
+            <StatusBoard editor={editor} me={me} document={document} store={consensusStore} />
           </SidePanel>
           <SidePanel name="participants" open={panel === 'participants'} onClose={closePanel}>
             <ParticipantsSidebar

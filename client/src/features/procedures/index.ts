@@ -1,2 +1,3 @@
 export { ProceduresBar } from './ProceduresBar.tsx';
 export { useBeforeDeadline, useProcedures } from './useProcedures.ts';
+export { ProceduresStore } from './proceduresStore.ts';

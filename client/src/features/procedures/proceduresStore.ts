@@ -1,24 +1,21 @@
 import { DocumentProcedures, PROCEDURE_EVENTS } from '../../../../shared/api/procedures.ts';
+import type { LiveChannel } from '../../lib/liveChannel.ts';
 
 type Listener = () => void;
 
 /**
- * A document's deadline and silence procedure, kept current by the live channel: every event carries the whole state,
- * so a reconnection (EventSource reconnects by itself) can miss nothing.
+ * A document's deadline and silence procedure, kept current by the document's live channel from the moment it is made:
+ * every event carries the whole state, so a reconnection (EventSource reconnects by itself) can miss nothing.
  */
 export class ProceduresStore {
   private current: DocumentProcedures | undefined;
   private readonly listeners = new Set<Listener>();
 
-  constructor(private readonly documentId: string) {}
-
-  start(): () => void {
-    const source = new EventSource(`/api/documents/${encodeURIComponent(this.documentId)}/events`);
-    source.addEventListener(PROCEDURE_EVENTS.snapshot, (event) => {
-      const parsed = DocumentProcedures.safeParse(JSON.parse((event as MessageEvent<string>).data));
+  constructor(channel: LiveChannel) {
+    channel.on(PROCEDURE_EVENTS.snapshot, (data) => {
+      const parsed = DocumentProcedures.safeParse(data);
       if (parsed.success) this.set(parsed.data);
     });
-    return () => source.close();
   }
 
   /** Takes in the procedures as an action's answer returned them, before the live event arrives. */

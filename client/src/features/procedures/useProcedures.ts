@@ -1,12 +1,10 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { DocumentProcedures } from '../../../../shared/api/procedures.ts';
-import { ProceduresStore } from './proceduresStore.ts';
+import type { ProceduresStore } from './proceduresStore.ts';
 
-/** The live deadline and silence procedure of a document (undefined until the first event). */
-export function useProcedures(documentId: string): { store: ProceduresStore; procedures: DocumentProcedures | undefined } {
-  const [store] = useState(() => new ProceduresStore(documentId));
-  useEffect(() => store.start(), [store]);
-  return { store, procedures: useSyncExternalStore(store.subscribe, store.get) };
+/** The store's deadline and silence procedure (undefined until the first event), re-rendering as it changes. */
+export function useProcedures(store: ProceduresStore): DocumentProcedures | undefined {
+  return useSyncExternalStore(store.subscribe, store.get);
 }
 
 /** The current time, renewed every second while mounted: countdowns, and the moment a deadline passes. */

@@ -1,11 +1,11 @@
-import type { RecommendationConsensus, ReservationBody, SetConsensusStatusBody } from '../../../../shared/api/consensus.ts';
+import { CONSENSUS_EVENTS, type RecommendationConsensus, type ReservationBody, type SetConsensusStatusBody } from '../../../../shared/api/consensus.ts';
 import { DEFAULT_CONSENSUS_STATUS, effectiveConsensusStatus } from '../../../../shared/domain/consensus.ts';
 import { AppError } from '../../errors.ts';
 import type { AuditEntry } from '../../storage/auditLogRepository.ts';
 import type { ConsensusRepository, StoredConsensus } from '../../storage/consensusRepository.ts';
-import type { DocumentEvents } from '../liveChannel/index.ts';
+import type { LiveChannel, LivePublish } from '../liveChannel/index.ts';
 import type { DocumentService } from '../documents/index.ts';
-import { type Principal, roleIn } from '../access/index.ts';
+import type { Principal } from '../access/index.ts';
 import { auditEntry, authorOf } from '../access/index.ts';
 
 const present = (stored: StoredConsensus): RecommendationConsensus => {
@@ -20,24 +20,28 @@ const present = (stored: StoredConsensus): RecommendationConsensus => {
   };
 };
 
-export interface ConsensusWatch {
-  /** Every recommendation with a status or reservation now. */
-  recommendations: RecommendationConsensus[];
-  stop(): void;
-}
-
 /**
  * Consensus status of recommendations: rapporteurs and organisers set it, each delegation enters or withdraws its own
  * reservation. Recommendations are addressed by their stable id; the id is not checked against the text, so a
  * recommendation deleted and brought back (undo, restore) finds its status again.
  */
 export class ConsensusService {
+  private readonly publishConsensus: LivePublish<RecommendationConsensus>;
+
   constructor(
     private readonly documents: DocumentService,
     private readonly consensus: ConsensusRepository,
-    private readonly events: DocumentEvents,
+    live: LiveChannel,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    // Statuses and reservations are public to everyone in the document; the channel has checked that much.
+    this.publishConsensus = live.register<RecommendationConsensus>({
+      snapshotEvent: CONSENSUS_EVENTS.snapshot,
+      changeEvent: CONSENSUS_EVENTS.changed,
+      snapshot: (principal, documentId) => ({ recommendations: this.list(principal, documentId) }),
+      mayReceive: () => true,
+    });
+  }
 
   list(principal: Principal, documentId: string): RecommendationConsensus[] {
     this.documents.authorize(principal, documentId, 'document.read');
@@ -80,34 +84,9 @@ export class ConsensusService {
     return this.changed(documentId, recommendationId);
   }
 
-  /**
-   * Follows status changes for the live channel. `currentPrincipal` is asked again at every event, so a revoked invite
-   * stops receiving (and `end` is called).
-   */
-  watch(
-    principal: Principal,
-    documentId: string,
-    currentPrincipal: () => Principal | undefined,
-    send: (recommendation: RecommendationConsensus) => void,
-    end: () => void,
-  ): ConsensusWatch {
-    const recommendations = this.list(principal, documentId);
-    const stop = this.events.subscribe(documentId, (event) => {
-      if (event.type !== 'consensus') return;
-      const now = currentPrincipal();
-      if (!now || !roleIn(now, documentId)) {
-        stop();
-        end();
-        return;
-      }
-      send(event.recommendation);
-    });
-    return { recommendations, stop };
-  }
-
   private changed(documentId: string, recommendationId: string): RecommendationConsensus {
     const recommendation = present(this.consensus.of(documentId, recommendationId));
-    this.events.publish(documentId, { type: 'consensus', recommendation });
+    this.publishConsensus(documentId, recommendation);
     return recommendation;
   }
 

@@ -1,2 +1,2 @@
-// The live channel as the rest of the server sees it: document events published to open streams.
-export * from './documentEvents.ts';
+// The live channel as the rest of the server sees it: domains register their kinds of event and publish changes.
+export * from './liveChannel.ts';

@@ -1,17 +1,18 @@
-import type {
-  BreakSilenceBody,
-  Deadline,
-  DocumentProcedures,
-  OpenSilenceBody,
-  SetDeadlineBody,
-  SilenceProcedure,
+import {
+  type BreakSilenceBody,
+  type Deadline,
+  type DocumentProcedures,
+  type OpenSilenceBody,
+  PROCEDURE_EVENTS,
+  type SetDeadlineBody,
+  type SilenceProcedure,
 } from '../../../../shared/api/procedures.ts';
 import { AppError } from '../../errors.ts';
 import type { AuditEntry } from '../../storage/auditLogRepository.ts';
 import type { ProcedureRepository, StoredDeadline, StoredSilence } from '../../storage/procedureRepository.ts';
-import type { DocumentEvents } from '../liveChannel/index.ts';
+import type { LiveChannel, LivePublish } from '../liveChannel/index.ts';
 import type { DocumentService } from '../documents/index.ts';
-import { type Principal, auditEntry, authorOf, roleIn } from '../access/index.ts';
+import { type Principal, auditEntry, authorOf } from '../access/index.ts';
 import { newId } from '../../infrastructure/tokens.ts';
 import type { Notices } from './mailNotices.ts';
 import { noticeText } from './noticeText.ts';
@@ -24,7 +25,7 @@ export interface DocumentFreezer {
 export interface ProcedureServiceDeps {
   documents: DocumentService;
   procedures: ProcedureRepository;
-  events: DocumentEvents;
+  live: LiveChannel;
   freezer: DocumentFreezer;
   notices: Notices;
   /** The document's title, for notices. */
@@ -45,11 +46,6 @@ function presentSilence(stored: StoredSilence): SilenceProcedure {
   return silence;
 }
 
-export interface ProcedureWatch {
-  procedures: DocumentProcedures;
-  stop(): void;
-}
-
 /**
  * The deadline for proposals and comments and the silence procedure of documents. The server keeps the time: a timer
  * settles a silence procedure at its deadline, and `start` settles at once whatever fell due while it was stopped, from
@@ -57,12 +53,20 @@ export interface ProcedureWatch {
  */
 export class ProcedureService {
   private readonly now: () => Date;
+  private readonly publishProcedures: LivePublish<DocumentProcedures>;
   private timer: NodeJS.Timeout | undefined;
   // Keeps no time until started, so a service built for a command or a test schedules nothing.
   private stopped = true;
 
   constructor(private readonly deps: ProcedureServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+    // Every change carries the whole state, under the snapshot's own event name; every member may see it.
+    this.publishProcedures = deps.live.register<DocumentProcedures>({
+      snapshotEvent: PROCEDURE_EVENTS.snapshot,
+      changeEvent: PROCEDURE_EVENTS.snapshot,
+      snapshot: (principal, documentId) => this.get(principal, documentId),
+      mayReceive: () => true,
+    });
   }
 
   get(principal: Principal, documentId: string): DocumentProcedures {
@@ -147,31 +151,6 @@ export class ProcedureService {
     const notice = noticeText.broken(title, by.delegation, statement);
     this.deps.notices.send(open.notify, notice.subject, notice.text);
     return this.changed(documentId);
-  }
-
-  /**
-   * Follows procedure changes for the live channel. `currentPrincipal` is asked again at every event, so a revoked
-   * invite stops receiving (and `end` is called).
-   */
-  watch(
-    principal: Principal,
-    documentId: string,
-    currentPrincipal: () => Principal | undefined,
-    send: (procedures: DocumentProcedures) => void,
-    end: () => void,
-  ): ProcedureWatch {
-    const procedures = this.get(principal, documentId);
-    const stop = this.deps.events.subscribe(documentId, (event) => {
-      if (event.type !== 'procedures') return;
-      const now = currentPrincipal();
-      if (!now || !roleIn(now, documentId)) {
-        stop();
-        end();
-        return;
-      }
-      send(event.procedures);
-    });
-    return { procedures, stop };
   }
 
   /** Settles what fell due while the server was stopped, then keeps time until `stop`. */
@@ -287,7 +266,7 @@ export class ProcedureService {
   /** Publishes the document's procedures to the live channel and looks again at when the next one falls due. */
   private changed(documentId: string): DocumentProcedures {
     const procedures = this.current(documentId);
-    this.deps.events.publish(documentId, { type: 'procedures', procedures });
+    this.publishProcedures(documentId, procedures);
     if (!this.stopped) {
       // Not from inside tick(): it reschedules itself when done.
       queueMicrotask(() => this.tick());

@@ -2,6 +2,7 @@ import {
   type CommentBody,
   type CreateThreadBody,
   type ResolveThreadBody,
+  THREAD_EVENTS,
   type Thread,
   type ThreadComment,
 } from '../../../../shared/api/threads.ts';
@@ -11,7 +12,7 @@ import { canSeeThread } from '../../../../shared/domain/threadVisibility.ts';
 import { AppError } from '../../errors.ts';
 import type { AuditEntry } from '../../storage/auditLogRepository.ts';
 import type { ThreadRepository } from '../../storage/threadRepository.ts';
-import type { DocumentEvents } from '../liveChannel/index.ts';
+import type { LiveChannel, LivePublish } from '../liveChannel/index.ts';
 import type { DocumentService } from '../documents/index.ts';
 import type { DeadlineGate } from '../procedures/index.ts';
 import { type Principal, auditEntry, authorOf, roleIn } from '../access/index.ts';
@@ -23,24 +24,27 @@ const visibleTo = (principal: Principal, role: Role, thread: Thread): boolean =>
 
 const notFound = () => new AppError('not_found', 'No such thread.');
 
-export interface ThreadWatch {
-  /** Every thread the watcher may see now. */
-  threads: Thread[];
-  stop(): void;
-}
-
 /**
  * Comment threads and the rules on them. A thread the caller may not see is answered exactly like one that does not
  * exist (404), so its existence leaks through no status code.
  */
 export class ThreadService {
+  private readonly publishThread: LivePublish<Thread>;
+
   constructor(
     private readonly documents: DocumentService,
     private readonly threads: ThreadRepository,
-    private readonly events: DocumentEvents,
+    live: LiveChannel,
     private readonly deadline: DeadlineGate,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.publishThread = live.register<Thread>({
+      snapshotEvent: THREAD_EVENTS.snapshot,
+      changeEvent: THREAD_EVENTS.changed,
+      snapshot: (principal, documentId) => ({ threads: this.list(principal, documentId) }),
+      mayReceive: (thread, recipient, role) => visibleTo(recipient, role, thread),
+    });
+  }
 
   list(principal: Principal, documentId: string): Thread[] {
     const { role } = this.documents.authorize(principal, documentId, 'thread.read');
@@ -101,32 +105,6 @@ export class ThreadService {
   }
 
   /**
-   * Follows the threads of a document for the live channel: `send` gets each created or changed thread the watcher
-   * may see. `currentPrincipal` is asked again at every event, so a revoked invite or an expired session stops
-   * receiving (and `end` is called) instead of listening on with the rights it had when it connected.
-   */
-  watch(
-    principal: Principal,
-    documentId: string,
-    currentPrincipal: () => Principal | undefined,
-    send: (thread: Thread) => void,
-    end: () => void,
-  ): ThreadWatch {
-    const threads = this.list(principal, documentId);
-    const stop = this.events.subscribe(documentId, (event) => {
-      const now = currentPrincipal();
-      const role = now && roleIn(now, documentId);
-      if (!now || !role) {
-        stop();
-        end();
-        return;
-      }
-      if (event.type === 'thread' && visibleTo(now, role, event.thread)) send(event.thread);
-    });
-    return { threads, stop };
-  }
-
-  /**
    * The thread, if `principal` may see it and do `action` in its document. Not seeing it (not a member, or outside
    * its visibility) is a 404; seeing it without the right to `action` (role, frozen document) is a 403.
    */
@@ -158,6 +136,6 @@ export class ThreadService {
   }
 
   private publish(thread: Thread): void {
-    this.events.publish(thread.documentId, { type: 'thread', thread });
+    this.publishThread(thread.documentId, thread);
   }
 }
