@@ -21,7 +21,7 @@ const cells = async (page: Page, delegation: string) => (await row(page, delegat
 describe('the organiser’s desk', () => {
   it('tells invite rows apart (made when and by whom, link, QR or card sheet N, last used) and revokes a whole sheet', async () => {
     const organiser = await organiserHome();
-    await organiser.getByLabel('Title').fill('Desk e2e');
+    await organiser.locator('form:has(button:text-is("Create"))').getByLabel('Title').fill('Desk e2e');
     await organiser.getByRole('button', { name: 'Create', exact: true }).click();
     await organiser.getByRole('heading', { name: 'Desk e2e', level: 2 }).waitFor();
 
@@ -80,7 +80,7 @@ describe('the organiser’s desk', () => {
 
   it('warns that cards pointing to 127.0.0.1 cannot be opened by phones, and prints them in the language chosen', async () => {
     const organiser = await organiserHome();
-    await organiser.getByLabel('Title').fill('Cards e2e');
+    await organiser.locator('form:has(button:text-is("Create"))').getByLabel('Title').fill('Cards e2e');
     await organiser.getByRole('button', { name: 'Create', exact: true }).click();
     await organiser.getByRole('heading', { name: 'Cards e2e', level: 2 }).waitFor();
     await organiser.getByRole('button', { name: 'Print invite cards…' }).click();
