@@ -8,7 +8,7 @@ import { waitFor } from './helpers/waitFor.ts';
 import { longDocument } from './longDocumentFixture.ts';
 
 /** A PDF of this many recommendations takes over a second of CPU to render (see `npm run bench`). */
-const RECOMMENDATIONS = 200;
+const RECOMMENDATIONS = 120;
 const CONCURRENT_EXPORTS = 3;
 const KEYSTROKE_INTERVAL_MS = 20;
 /** Far below one PDF render: a relay blocked by a render would exceed it several times over. */
