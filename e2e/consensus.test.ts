@@ -179,7 +179,7 @@ describe('authorship', () => {
     // Every stream of the page is requested when it mounts, so once the comments show live, all of them were.
     await france.page.locator('.comments').waitFor();
     await waitFor(async () => streams.length > 0 && (await france.page.locator('.comments__offline').count()) === 0, { message: 'the live channel open' });
-    await france.page.locator('.status-count').first().waitFor();
+    await france.page.locator('.status-count').first().waitFor({ state: 'attached' });
     france.page.off('request', onRequest);
     expect(streams).toEqual([expect.stringContaining(`/api/documents/${documentId}/events`)]);
   });

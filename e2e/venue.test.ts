@@ -107,7 +107,7 @@ async function recordCopies(page: Page): Promise<() => Promise<string[]>> {
 }
 
 async function createDocument(page: Page, title: string): Promise<void> {
-  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   await page.getByRole('heading', { name: title, level: 2 }).waitFor();
 }
@@ -147,7 +147,7 @@ describe('at the venue, over plain http:// under the laptop’s name', () => {
     await organiser.locator('.created-invite').getByRole('button', { name: 'Copied' }).waitFor();
     expect(await copies()).toEqual([spainUrl]);
     // And it is on the clipboard: pasting it back gives the link.
-    const field = organiser.getByLabel('Title');
+    const field = organiser.getByLabel('Title', { exact: true });
     await field.focus();
     await organiser.keyboard.press('Control+V');
     expect(await field.inputValue()).toBe(spainUrl);
