@@ -1,11 +1,10 @@
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/closeCodes.ts';
+import { awarenessFrame, syncStep1Frame, updateFrame } from '../../shared/protocol/wireFormat.ts';
 import { type CollabClient, connectClient, upgradeStatus } from './helpers/collabClient.ts';
-import { openRawSocket, syncUpdateFrame } from './helpers/rawSocket.ts';
+import { type RawSocket, openRawSocket, updatesReceived } from './helpers/rawSocket.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -130,7 +129,7 @@ describe('collaboration endpoint', () => {
     paragraph.insert(0, [new Y.XmlText('x'.repeat(200 * 1024))]);
     big.getXmlFragment('default').push([paragraph]);
     const raw = await rawSocket(token);
-    raw.socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(big)));
+    raw.socket.send(updateFrame(Y.encodeStateAsUpdate(big)));
     expect(await raw.closed).toBe(CloseCode.messageTooBig);
     watcher.write('small edit');
     const late = await connect(token);
@@ -164,10 +163,7 @@ describe('collaboration endpoint', () => {
     const forger = new awarenessProtocol.Awareness(forgedDoc);
     for (let at = 90; at < 100; at++) forger.setLocalState({ cursor: { at } });
     const raw = await rawSocket((await server.invite(documentId, 'delegate', 'Lebanon')).token);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 1);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(forger, [forger.clientID]));
-    raw.socket.send(encoding.toUint8Array(encoder));
+    raw.socket.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(forger, [forger.clientID])));
     spain.provider.awareness.setLocalStateField('cursor', { at: 1 });
     await waitFor(() => (morocco.provider.awareness.getStates().get(spain.doc.clientID) as { cursor?: unknown })?.cursor, 'later update');
     const moroccoSeen = spain.provider.awareness.getStates().get(morocco.doc.clientID) as { user?: { delegation: string } };
@@ -196,30 +192,22 @@ describe('collaboration endpoint', () => {
     const { token } = await server.invite(documentId, 'delegate');
     const writers = await Promise.all([rawSocket(token), rawSocket(token), rawSocket(token)]);
     const sources = writers.map(() => new Y.Doc());
-    const clientIdsIn = (frames: Uint8Array[]) =>
-      new Set(
-        frames.flatMap((frame) => {
-          const decoder = decoding.createDecoder(frame);
-          decoding.readVarUint(decoder);
-          decoding.readVarUint(decoder);
-          return Y.decodeUpdate(decoding.readVarUint8Array(decoder)).structs.map((struct) => struct.id.client);
-        }),
-      );
+    const clientIdsIn = (writer: RawSocket) =>
+      new Set(updatesReceived(writer, 'update').flatMap((update) => Y.decodeUpdate(update).structs.map((struct) => struct.id.client)));
     // Interleaved sends from three sockets, in bursts, so that flushes hold changes of several writers.
     for (let round = 0; round < 20; round++) {
       sources.forEach((source, index) => {
         source.getText(`t${index}`).insert(round, String(round % 10));
-        writers[index]!.socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(source)));
+        writers[index]!.socket.send(updateFrame(Y.encodeStateAsUpdate(source)));
       });
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const isUpdate = (frame: Uint8Array) => frame[0] === 0 && frame[1] === 2;
     await waitFor(
-      () => writers.every((writer) => [...clientIdsIn(writer.received.filter(isUpdate))].length === sources.length - 1),
+      () => writers.every((writer) => [...clientIdsIn(writer)].length === sources.length - 1),
       'every writer has the others’ changes',
     );
     writers.forEach((writer, index) => {
-      const received = clientIdsIn(writer.received.filter(isUpdate));
+      const received = clientIdsIn(writer);
       expect(received.has(sources[index]!.clientID)).toBe(false);
       for (const [other, source] of sources.entries()) if (other !== index) expect(received.has(source.clientID)).toBe(true);
     });
@@ -232,19 +220,11 @@ describe('collaboration endpoint', () => {
     writer.write('Stored paragraph');
     await waitFor(async () => {
       const raw = await rawSocket(token);
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 0);
-      encoding.writeVarUint(encoder, 0);
-      encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()));
-      raw.socket.send(encoding.toUint8Array(encoder));
-      await waitFor(() => raw.received.length >= 2, 'step 2');
+      raw.socket.send(syncStep1Frame(new Y.Doc()));
+      await waitFor(() => updatesReceived(raw, 'syncStep2').length > 0, 'step 2');
       raw.socket.close();
-      const step2 = raw.received.find((frame) => frame[0] === 0 && frame[1] === 1)!;
-      const decoder = decoding.createDecoder(step2);
-      decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder);
       const replica = new Y.Doc();
-      Y.applyUpdate(replica, decoding.readVarUint8Array(decoder));
+      Y.applyUpdate(replica, updatesReceived(raw, 'syncStep2')[0]!);
       return replica.getXmlFragment('default').toString().includes('Stored paragraph');
     }, 'replica from step 2');
   });

@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { COLLAB_PATH } from '../../../shared/protocol/messageTypes.ts';
+import { COLLAB_PATH } from '../../../shared/protocol/collabEndpoint.ts';
 import { ConnectionMonitor } from './connectionMonitor.ts';
 import { UnsyncedChanges } from './unsyncedChanges.ts';
 

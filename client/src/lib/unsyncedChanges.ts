@@ -1,16 +1,14 @@
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { MessageType } from '../../../shared/protocol/messageTypes.ts';
+import { syncStep1Frame } from '../../../shared/protocol/wireFormat.ts';
 
 /** How long typing must pause before we ask the server to confirm; one round trip per pause, not per keystroke. */
 const CONFIRM_AFTER_MS = 250;
 
 /**
  * Knows whether this browser holds changes the server may not have yet. y-websocket has no acknowledgements, so we
- * make one: the server handles a connection's frames in order and stores each update before it answers the next
- * frame, so its answer (sync step 2) to a sync step 1 sent after our updates proves those updates are stored.
+ * rely on the server's acknowledgement contract (shared/protocol/wireFormat.ts, docs/protocol.md): its answer (sync
+ * step 2) to a sync step 1 sent after our updates proves those updates are stored.
  */
 export class UnsyncedChanges {
   private localVersion = 0;
@@ -80,13 +78,11 @@ export class UnsyncedChanges {
     if (!this.pending || !this.provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
     // A sync is still running: its own completion triggers the next request.
     if (!this.provider.synced) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    syncProtocol.writeSyncStep1(encoder, this.ydoc);
     this.requested = this.localVersion;
-    // The provider marks itself synced again when the server's step 2 answer arrives, which fires onSync.
+    // The stock provider tells of a step 2 only as becoming synced: unmarked here, it marks itself synced again when
+    // the server's answer arrives, which fires onSync.
     this.provider.synced = false;
-    ws.send(encoding.toUint8Array(encoder));
+    ws.send(syncStep1Frame(this.ydoc));
   }
 
   private notify(): void {

@@ -1,13 +1,19 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { Role } from '../../../shared/domain/roles.ts';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
-import { AWARENESS_BURST, AWARENESS_PER_SECOND, MessageType } from '../../../shared/protocol/messageTypes.ts';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awarenessFilter.ts';
-import { type Room, type RoomPeer, RoomStorageError, UpdateRefusedError, awarenessFrame } from './room.ts';
+import { AWARENESS_BURST, AWARENESS_PER_SECOND } from '../../../shared/protocol/collabEndpoint.ts';
+import {
+  FrameError,
+  awarenessFrame,
+  decodeAwarenessEntries,
+  decodeFrame,
+  encodeAwarenessEntries,
+  syncStep1Frame,
+  syncStep2Frame,
+} from '../../../shared/protocol/wireFormat.ts';
+import { type Room, type RoomPeer, RoomStorageError, UpdateRefusedError } from './room.ts';
 
 /** Who is on the other end, as the server established it; stamped on their presence so nobody can pose as another. */
 export interface ConnectionIdentity {
@@ -41,12 +47,6 @@ export interface ConnectionEvents {
    */
   roomFailed(room: Room<Connection>, error: RoomStorageError, culprit: Connection): void;
 }
-
-const SYNC_STEP1 = 0;
-const SYNC_STEP2 = 1;
-const SYNC_UPDATE = 2;
-
-class ProtocolError extends Error {}
 
 export interface ConnectionLimits {
   /** Bytes sent to this client and not yet read by it after which it is dropped as too slow to keep up. */
@@ -85,11 +85,7 @@ export class Connection implements RoomPeer {
 
   /** Greets the client: our state vector (so it sends what we lack) and everyone's presence. */
   start(): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    encoding.writeVarUint(encoder, SYNC_STEP1);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.room.doc));
-    this.send(encoding.toUint8Array(encoder));
+    this.send(syncStep1Frame(this.room.doc));
     const present = [...this.room.awareness.getStates().keys()];
     if (present.length > 0) {
       this.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, present)));
@@ -136,23 +132,24 @@ export class Connection implements RoomPeer {
   handleFrame(data: Uint8Array): void {
     if (this.closed) return;
     try {
-      const decoder = decoding.createDecoder(data);
-      const type = decoding.readVarUint(decoder);
-      switch (type) {
-        case MessageType.sync:
-          this.handleSync(decoder);
+      const frame = decodeFrame(data);
+      switch (frame.kind) {
+        case 'syncStep1':
+          this.answerSyncStep1(frame.stateVector);
           break;
-        case MessageType.awareness:
-          this.handleAwareness(decoding.readVarUint8Array(decoder));
+        case 'syncStep2':
+        case 'update':
+          this.applyUpdate(frame.update);
           break;
-        case MessageType.queryAwareness:
+        case 'awareness':
+          this.handleAwareness(frame.update);
+          break;
+        case 'queryAwareness':
           this.start();
           break;
-        case MessageType.auth:
+        case 'auth':
           // Clients never need to send auth frames: credentials were checked at the upgrade.
           break;
-        default:
-          throw new ProtocolError(`unknown message type ${type}`);
       }
     } catch (error) {
       if (error instanceof RoomStorageError) {
@@ -164,7 +161,7 @@ export class Connection implements RoomPeer {
         this.close(error.code, error.message);
         return;
       }
-      this.events.rejected(this, error instanceof ProtocolError ? error.message : 'malformed message', error);
+      this.events.rejected(this, error instanceof FrameError ? error.message : 'malformed message', error);
       this.close(CloseCode.malformedMessage, 'malformed message');
     }
   }
@@ -183,35 +180,26 @@ export class Connection implements RoomPeer {
     this.room.awareness.meta.delete(this.ownClientId);
   }
 
-  private handleSync(decoder: decoding.Decoder): void {
-    const step = decoding.readVarUint(decoder);
-    if (step === SYNC_STEP1) {
-      const stateVector = decoding.readVarUint8Array(decoder);
-      // Validate now, answer once this turn's changes are stored: the answer must not carry anything unstored.
-      Y.decodeStateVector(stateVector);
-      this.room.whenStored(() => {
-        if (this.closed) return;
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MessageType.sync);
-        encoding.writeVarUint(encoder, SYNC_STEP2);
-        encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.room.doc, stateVector));
-        this.send(encoding.toUint8Array(encoder));
-      });
-    } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
-      const update = decoding.readVarUint8Array(decoder);
-      // Read-only members (observers, frozen documents) still sync; what they send is dropped unread.
-      if (!this.context.canWrite()) return;
-      const refusal = this.context.refusal?.(update, this.room.doc);
-      if (refusal) throw new UpdateRefusedError(refusal.code, refusal.reason);
-      this.room.applyClientUpdate(update, this);
-    } else {
-      throw new ProtocolError(`unknown sync step ${step}`);
-    }
+  /** Answers with what the client lacks once everything accepted before is stored (the acknowledgement contract). */
+  private answerSyncStep1(stateVector: Uint8Array): void {
+    // Validate now, answer once this turn's changes are stored: the answer must not carry anything unstored.
+    Y.decodeStateVector(stateVector);
+    this.room.whenStored(() => {
+      if (!this.closed) this.send(syncStep2Frame(this.room.doc, stateVector));
+    });
+  }
+
+  private applyUpdate(update: Uint8Array): void {
+    // Read-only members (observers, frozen documents) still sync; what they send is dropped unread.
+    if (!this.context.canWrite()) return;
+    const refusal = this.context.refusal?.(update, this.room.doc);
+    if (refusal) throw new UpdateRefusedError(refusal.code, refusal.reason);
+    this.room.applyClientUpdate(update, this);
   }
 
   private handleAwareness(update: Uint8Array): void {
     const owners = this.room.awarenessOwners;
-    const accepted = decodeAwarenessUpdate(update).filter((entry) => {
+    const accepted = decodeAwarenessEntries(update).filter((entry) => {
       if (this.ownClientId === undefined && !owners.has(entry.clientId)) {
         this.ownClientId = entry.clientId;
         owners.set(entry.clientId, this);
@@ -219,7 +207,7 @@ export class Connection implements RoomPeer {
       return entry.clientId === this.ownClientId;
     });
     if (accepted.length === 0) return;
-    const stamped = encodeAwarenessUpdate(
+    const stamped = encodeAwarenessEntries(
       accepted.map((entry) =>
         entry.state === null ? entry : { ...entry, state: { ...entry.state, user: { ...this.context.identity } } },
       ),

@@ -1,22 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase, type Db } from '../storage/database.ts';
 import { DocumentRepository } from '../storage/documentRepository.ts';
 import { YjsUpdateRepository } from '../storage/yjsUpdateRepository.ts';
+import { decodeFrame } from '../../../shared/protocol/wireFormat.ts';
 import { CommitQueue } from './commitQueue.ts';
 import type { RelayMetrics } from './documentPersistence.ts';
 import { Room, type RoomPeer } from './room.ts';
 
 /** The Yjs update a `[sync, update, bytes]` frame carries. */
-function updateIn(frame: Uint8Array): Uint8Array {
-  const decoder = decoding.createDecoder(frame);
-  decoding.readVarUint(decoder);
-  decoding.readVarUint(decoder);
-  return decoding.readVarUint8Array(decoder);
+function updateIn(data: Uint8Array): Uint8Array {
+  const frame = decodeFrame(data);
+  if (frame.kind !== 'update') throw new Error(`expected an update frame, got ${frame.kind}`);
+  return frame.update;
 }
 
 /** A room member that keeps what it is sent. */

@@ -1,8 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
-import { MessageType } from '../../../shared/protocol/messageTypes.ts';
+import { awarenessFrame, updateFrame } from '../../../shared/protocol/wireFormat.ts';
 import type { CommitQueue } from './commitQueue.ts';
 import type { DocumentPersistence, RelayMetrics } from './documentPersistence.ts';
 
@@ -56,21 +55,6 @@ export interface RoomOptions {
 /** The transaction origin of changes the server makes itself; relayed to every peer. */
 const SERVER_ORIGIN = Symbol('accord-server');
 
-const syncUpdateFrame = (update: Uint8Array): Uint8Array => {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-};
-
-export const awarenessFrame = (update: Uint8Array): Uint8Array => {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-};
-
 /**
  * One loaded document: its Y.Doc, the awareness of the people in it, and the peers to relay to.
  * Invariant: nothing leaves the room that is not stored. An accepted update is applied at once, queued for the
@@ -104,7 +88,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (this.captured) this.captured.push(update);
-      else this.broadcast(syncUpdateFrame(update), origin);
+      else this.broadcast(updateFrame(update), origin);
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
@@ -180,7 +164,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     if (this.destroyed) return;
     const frameOf = (changes: readonly { change: Uint8Array }[]): Uint8Array | undefined => {
       if (changes.length === 0) return undefined;
-      return syncUpdateFrame(changes.length === 1 ? changes[0]!.change : Y.mergeUpdates(changes.map(({ change }) => change)));
+      return updateFrame(changes.length === 1 ? changes[0]!.change : Y.mergeUpdates(changes.map(({ change }) => change)));
     };
     const senders = new Set(batch.map(({ from }) => from));
     let forReaders: Uint8Array | undefined;

@@ -7,7 +7,7 @@ import type { LanguageCode } from '../../../shared/domain/languages.ts';
 import { canWriteText } from '../../../shared/domain/textAccess.ts';
 import { parseRoomName } from '../../../shared/protocol/languageRooms.ts';
 import type * as Y from 'yjs';
-import { COLLAB_PATH } from '../../../shared/protocol/messageTypes.ts';
+import { COLLAB_PATH } from '../../../shared/protocol/collabEndpoint.ts';
 import type { CollabRelay } from '../collab/relay.ts';
 import { AppError } from '../errors.ts';
 import type { AccessService } from '../services/access/index.ts';

@@ -2,9 +2,10 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awarenessFrame } from '../../../shared/protocol/wireFormat.ts';
 import * as Y from 'yjs';
 import { MiB } from '../helpers/processMemory.ts';
-import { awarenessFrame, openRawSocket } from '../helpers/rawSocket.ts';
+import { openRawSocket } from '../helpers/rawSocket.ts';
 import { type TestServer, startTestServer } from '../helpers/testServer.ts';
 
 // RSS of a process that has not collected its garbage says little about leaks, so this test runs the server in this

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import * as encoding from 'lib0/encoding';
 import * as prng from 'lib0/prng';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
+import { awarenessFrame, syncStep1Frame, updateFrame } from '../../../shared/protocol/wireFormat.ts';
 import { DATABASE_FILE } from '../../src/storage/database.ts';
 import { type CollabClient, connectClient } from '../helpers/collabClient.ts';
-import { type RawSocket, awarenessFrame, openRawSocket, syncUpdateFrame } from '../helpers/rawSocket.ts';
+import { type RawSocket, openRawSocket } from '../helpers/rawSocket.ts';
 import { type TestServer, startTestServer } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
@@ -43,16 +43,12 @@ function corpus(): Uint8Array[] {
   }
   (fragment.get(0) as Y.XmlElement).setAttribute('dir', 'rtl');
   fragment.delete(1, 2);
-  const step1 = encoding.createEncoder();
-  encoding.writeVarUint(step1, 0);
-  encoding.writeVarUint(step1, 0);
-  encoding.writeVarUint8Array(step1, Y.encodeStateVector(doc));
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalState({ cursor: { anchor: 3 } });
   return [
-    encoding.toUint8Array(step1),
-    ...updates.map(syncUpdateFrame),
-    syncUpdateFrame(Y.encodeStateAsUpdate(doc)),
+    syncStep1Frame(doc),
+    ...updates.map(updateFrame),
+    updateFrame(Y.encodeStateAsUpdate(doc)),
     awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID])),
   ];
 }
@@ -122,7 +118,7 @@ describe('protocol faults', () => {
 
   it('closes sockets that send unknown message types, truncated varints and invalid updates, one by one', async () => {
     const honest = await connect();
-    const bad = [Uint8Array.of(7, 1, 2), Uint8Array.of(0x80), Uint8Array.of(0, 2, 0x85, 0x80), syncUpdateFrame(Uint8Array.of(9, 9, 9, 9))];
+    const bad = [Uint8Array.of(7, 1, 2), Uint8Array.of(0x80), Uint8Array.of(0, 2, 0x85, 0x80), updateFrame(Uint8Array.of(9, 9, 9, 9))];
     for (const frame of bad) {
       const socket = await raw();
       socket.socket.send(frame);
@@ -155,7 +151,7 @@ describe('protocol faults', () => {
       const socket = await raw();
       for (const orphan of orphans) {
         if (socket.socket.readyState !== socket.socket.OPEN) break;
-        socket.socket.send(syncUpdateFrame(orphan));
+        socket.socket.send(updateFrame(orphan));
       }
       codes.push(await socket.closed);
     }

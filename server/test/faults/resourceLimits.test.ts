@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
+import { awarenessFrame, encodeAwarenessEntries, updateFrame } from '../../../shared/protocol/wireFormat.ts';
 import { type CollabClient, connectClient } from '../helpers/collabClient.ts';
 import { MiB, rssBytes } from '../helpers/processMemory.ts';
-import { awarenessFrame, openRawSocket, syncUpdateFrame } from '../helpers/rawSocket.ts';
+import { openRawSocket } from '../helpers/rawSocket.ts';
 import { type ServerProcess, spawnServer } from '../helpers/serverProcess.ts';
 import { tempDataDir } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
@@ -57,7 +58,7 @@ describe('resource limits (real server process)', () => {
     await new Promise((resolve) => socket.once('open', resolve));
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     socket.on('error', () => undefined);
-    const frame = syncUpdateFrame(paragraphUpdate('x'.repeat(64 * MiB)));
+    const frame = updateFrame(paragraphUpdate('x'.repeat(64 * MiB)));
     const started = performance.now();
     socket.send(frame);
     expect(await closed).toBe(CloseCode.messageTooBig);
@@ -73,7 +74,7 @@ describe('resource limits (real server process)', () => {
     const chunk = 'Paragraph of a very long annex. '.repeat(8000);
     let sent = 0;
     while (writer.socket.readyState === writer.socket.OPEN && sent < 10) {
-      writer.socket.send(syncUpdateFrame(paragraphUpdate(`${sent} ${chunk}`)));
+      writer.socket.send(updateFrame(paragraphUpdate(`${sent} ${chunk}`)));
       sent++;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -111,25 +112,9 @@ describe('resource limits (real server process)', () => {
     a.provider.awareness.setLocalStateField('cursor', { at: -1 });
     await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID), 'presence of A');
     const flooder = await openRawSocket(url);
-    const encodeEntry = (clientId: number, clock: number) => {
-      // A hand-made awareness update: count, then client id, clock and JSON state.
-      const state = JSON.stringify({ cursor: { at: clock }, user: { name: 'forged' } });
-      const bytes: number[] = [];
-      const writeVarUint = (value: number) => {
-        while (value > 0x7f) {
-          bytes.push((value & 0x7f) | 0x80);
-          value = Math.floor(value / 128);
-        }
-        bytes.push(value);
-      };
-      writeVarUint(1);
-      writeVarUint(clientId);
-      writeVarUint(clock);
-      const encoded = new TextEncoder().encode(state);
-      writeVarUint(encoded.length);
-      bytes.push(...encoded);
-      return Uint8Array.from(bytes);
-    };
+    // A forged entry, as no honest awareness instance would write it.
+    const encodeEntry = (clientId: number, clock: number) =>
+      encodeAwarenessEntries([{ clientId, clock, state: { cursor: { at: clock }, user: { name: 'forged' } } }]);
     let flooding = true;
     const flood = (async () => {
       for (let clock = 1; flooding && flooder.socket.readyState === flooder.socket.OPEN; clock++) {

@@ -1,5 +1,5 @@
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import { decodeFrame } from '../../../shared/protocol/wireFormat.ts';
 
 export interface RawSocket {
   socket: WebSocket;
@@ -21,18 +21,10 @@ export async function openRawSocket(url: string, options: WebSocket.ClientOption
   return { socket, closed, received };
 }
 
-/** `[sync, update, bytes]`: how clients send a Yjs update. */
-export function syncUpdateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-export function awarenessFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+/** The Yjs updates carried by the frames of `kind` the socket received, in order. */
+export function updatesReceived(raw: RawSocket, kind: 'update' | 'syncStep2'): Uint8Array[] {
+  return raw.received.flatMap((data) => {
+    const frame = decodeFrame(data);
+    return frame.kind === kind ? [frame.update] : [];
+  });
 }
