@@ -11,7 +11,8 @@ const SERVER_EDITOR_MODULES = [
   'server/src/infrastructure/editorKit/editorSchema.ts',
   'server/src/services/versions/compareDocuments.ts',
   'server/src/services/languages/alignedVersion.ts',
-  ...['documentBlocks', 'exportModel', 'footnotes', 'renderDocx', 'renderExport', 'renderHtml', 'renderMarkdown', 'renderPdf', 'safeHref', 'statusRows'].map(
+  'server/src/services/languages/versionDocument.ts',
+  ...['documentBlocks', 'exportModel', 'footnotes', 'renderDocx', 'renderExport', 'renderHtml', 'renderMarkdown', 'renderPdf', 'renderParallel', 'safeHref', 'statusRows'].map(
     (worker) => `server/src/services/export/${worker}.ts`,
   ),
 ];

@@ -162,6 +162,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     consensus: consensusAnnexSource(consensus),
     silence: procedures,
     metadata: metadataRepository,
+    languages,
     render: exportWorkers.render,
   });
 

@@ -426,3 +426,58 @@ describe('statuses', () => {
     expect(reopened.doc.getMap('confirmations').get('r2')).toMatchObject({ source: 'Judges shall be trained.' });
   });
 });
+
+describe('exports of language versions', () => {
+  it('exports a version, a parallel text, and says how incomplete a final translation is', async () => {
+    await call('POST', '/languages', { language: 'ar' });
+    const source = await connect(documentId, organiserInviteToken);
+    const version = await connect(languageRoomName(documentId, 'ar'), organiserInviteToken);
+    source.doc.getXmlFragment('default').push([
+      block('r1', 'Courts shall publish decisions.', 'recommendation'),
+      block('r2', 'Judges shall be trained.', 'recommendation'),
+      block('r3', 'Review yearly.', 'recommendation'),
+    ]);
+    translate(version.doc, 'r1', 'تنشر المحاكم قراراتها.');
+    translate(version.doc, 'r2', 'يتلقى القضاة التدريب.');
+    await stored(documentId, source.doc);
+    await stored(languageRoomName(documentId, 'ar'), version.doc);
+    await call('POST', '/languages/ar/blocks/r1/confirmation');
+    const exported = (query: string) => call('GET', `/export?${query}`);
+
+    // The source, as before, labels in its language; no header.
+    const english = await exported('format=md');
+    expect(english.headers.get('accord-translation-incomplete')).toBeNull();
+    expect(await english.text()).toContain('Recommendation 2');
+
+    // The Arabic version: its own words, the source's numbers, Arabic labels unless lang says otherwise.
+    const arabic = await exported('format=md&text=ar');
+    expect(arabic.status).toBe(200);
+    // r2 is translated but not confirmed, r3 untranslated: two blocks lag behind the source.
+    expect(arabic.headers.get('accord-translation-incomplete')).toBe('2');
+    const arabicText = await arabic.text();
+    expect(arabicText).toContain('تنشر المحاكم قراراتها.');
+    expect(arabicText).toContain('التوصية 2');
+    expect(arabicText).toContain('لم يُترجم');
+    expect(await (await exported('format=md&text=ar&lang=en')).text()).toContain('Recommendation 3');
+    expect((await exported('format=md&text=ar&kind=review')).headers.get('accord-translation-incomplete')).toBeNull();
+
+    // Parallel: an HTML table, one row per block, the Arabic cell right-to-left.
+    const parallel = await exported('format=html&text=en,ar');
+    expect(parallel.headers.get('accord-translation-incomplete')).toBe('2');
+    const html = await parallel.text();
+    expect(html).toContain('<table class="parallel">');
+    const firstRow = html.slice(html.indexOf('<tbody>'), html.indexOf('</tr>', html.indexOf('<tbody>')));
+    expect(firstRow).toContain('Courts shall publish decisions.');
+    expect(firstRow).toMatch(/<td lang="ar" dir="rtl">.*تنشر المحاكم قراراتها\./s);
+    // Markdown: the blocks one after the other, language by language.
+    const markdown = await (await exported('format=md&text=en,ar')).text();
+    expect(markdown.indexOf('Courts shall publish')).toBeLessThan(markdown.indexOf('تنشر المحاكم'));
+    expect(markdown.indexOf('تنشر المحاكم')).toBeLessThan(markdown.indexOf('Judges shall be trained'));
+    for (const format of ['docx', 'pdf']) expect((await exported(`format=${format}&text=en,ar`)).status).toBe(200);
+
+    expect((await exported('format=md&text=fr')).status).toBe(404);
+    expect((await exported('format=md&text=en,en')).status).toBe(400);
+    expect((await exported('format=md&text=en,ar,fr,es')).status).toBe(400);
+    expect((await exported('format=md&text=de')).status).toBe(400);
+  });
+});

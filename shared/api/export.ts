@@ -13,12 +13,31 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_KINDS = ['clean', 'annex', 'review'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
+/**
+ * `text=`: which text to export, by language: one code (the source's, or one of its language versions), or two or
+ * three codes for a parallel text, one column per language in the order given. Default: the source.
+ */
+export const ExportTexts = z
+  .string()
+  .transform((value) => value.split(','))
+  .pipe(
+    z
+      .array(z.enum(LANGUAGE_CODES))
+      .min(1)
+      .max(3)
+      .refine((codes) => new Set(codes).size === codes.length, 'each language at most once'),
+  );
+
 /** The query of `GET /api/documents/:id/export`. */
 export const ExportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   kind: z.enum(EXPORT_KINDS).default('clean'),
-  /** The language of the words the export adds around the text (labels, annex headings): the exporter's own. */
-  lang: z.enum(LANGUAGE_CODES).default('en'),
+  /**
+   * The language of the words the export adds around the text (labels, annex headings). Default: the language of the
+   * (first) exported text, so the English text gets "Recommendation" whoever exports it.
+   */
+  lang: z.enum(LANGUAGE_CODES).optional(),
+  text: ExportTexts.optional(),
   /** A version id (see the versions API) to export that version instead of the current text. */
   version: z.string().min(1).max(100).optional(),
 });

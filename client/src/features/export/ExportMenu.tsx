@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind } from '../../../../shared/api/export.ts';
+import { LanguageList } from '../../../../shared/api/languages.ts';
 import { languageOrDefault } from '../../i18n/languages.ts';
+import { apiRequest } from '../../lib/api.ts';
 import { exportUrl } from './exportUrl.ts';
 import './export.css';
 
@@ -14,10 +16,18 @@ export function ExportMenu({ documentId }: { documentId: string }) {
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [kind, setKind] = useState<ExportKind>('clean');
+  const [text, setText] = useState('');
+  const [languages, setLanguages] = useState<LanguageList | undefined>();
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const name = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    // Read at each opening: the counts of each version are those of the moment.
+    apiRequest(LanguageList, 'GET', `/api/documents/${encodeURIComponent(documentId)}/languages`).then(setLanguages, () => setLanguages(undefined));
+  }, [open, documentId]);
 
   useEffect(() => {
     if (!open) return;
@@ -84,7 +94,38 @@ export function ExportMenu({ documentId }: { documentId: string }) {
               </label>
             ))}
           </fieldset>
-          <a className="button button--primary export__download" href={exportUrl(documentId, format, kind, languageOrDefault(i18n.resolvedLanguage ?? i18n.language))} download onClick={() => setOpen(false)}>
+          {languages && languages.versions.length > 0 && (
+            <label className="export__field">
+              <span>{t('export.text')}</span>
+              <select value={text} onChange={(event) => setText(event.target.value)}>
+                <option value="">{t('export.textSource', { language: languages.source.toUpperCase() })}</option>
+                {languages.versions.map(({ language }) => (
+                  <option key={language} value={language}>
+                    {t('export.textVersion', { language: language.toUpperCase() })}
+                  </option>
+                ))}
+                {languages.versions.map(({ language }) => (
+                  <option key={`parallel-${language}`} value={`${languages.source},${language}`}>
+                    {t('export.textParallel', { languages: `${languages.source.toUpperCase()} + ${language.toUpperCase()}` })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {kind === 'clean' &&
+            languages?.versions
+              .filter(({ language, needsUpdate, untranslated }) => text.split(',').includes(language) && needsUpdate + untranslated > 0)
+              .map(({ language, needsUpdate, untranslated }) => (
+                <p key={language} className="notice export__warning" role="status">
+                  {t('export.translationIncomplete', { language: language.toUpperCase(), needsUpdate, untranslated })}
+                </p>
+              ))}
+          <a
+            className="button button--primary export__download"
+            href={exportUrl(documentId, format, kind, languageOrDefault(i18n.resolvedLanguage ?? i18n.language), text || undefined)}
+            download
+            onClick={() => setOpen(false)}
+          >
             {t('export.download')}
           </a>
         </div>

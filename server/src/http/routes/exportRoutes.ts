@@ -30,6 +30,8 @@ export function exportRoutes({ exports }: { exports: ExportService }): Router {
         // Never sniffed into something executable, never kept by a shared cache: the text is the members' only.
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'private, no-store',
+        // A final text of a translation that lags behind its source still downloads, saying how far it lags.
+        ...(file.incomplete > 0 ? { 'Accord-Translation-Incomplete': String(file.incomplete) } : {}),
       })
       .send(file.body);
   });

@@ -33,6 +33,8 @@ interface ExportWords {
   versionKind: Record<'current' | VersionKind, string>;
   /** The footer's page number, with `{page}` and `{pages}` where Word and the PDF put the numbers. */
   pageOf: string;
+  /** Marks a block of a language version nobody has translated yet. */
+  untranslated: string;
 }
 
 /** The words, and dates written the way the export's language writes them (never an ISO timestamp). */
@@ -83,6 +85,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     documentStatus: { draft: 'Draft', agreed: 'Agreed text', adoptedOn: (date) => `Adopted on ${date}` },
     versionKind: { current: 'Current text', auto: 'Automatic version', named: 'Version', freeze: 'Final text', restore: 'Restored version' },
     pageOf: 'Page {page} of {pages}',
+    untranslated: '[Not translated]',
   },
   fr: {
     recommendation: (number) => `Recommandation ${number}`,
@@ -104,6 +107,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     documentStatus: { draft: 'Projet', agreed: 'Texte adopté', adoptedOn: (date) => `Adopté le ${date}` },
     versionKind: { current: 'Texte en cours', auto: 'Version automatique', named: 'Version', freeze: 'Texte final', restore: 'Version restaurée' },
     pageOf: 'Page {page} sur {pages}',
+    untranslated: '[Non traduit]',
   },
   es: {
     recommendation: (number) => `Recomendación ${number}`,
@@ -125,6 +129,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     documentStatus: { draft: 'Borrador', agreed: 'Texto acordado', adoptedOn: (date) => `Aprobado el ${date}` },
     versionKind: { current: 'Texto actual', auto: 'Versión automática', named: 'Versión', freeze: 'Texto final', restore: 'Versión restaurada' },
     pageOf: 'Página {page} de {pages}',
+    untranslated: '[Sin traducir]',
   },
   ar: {
     recommendation: (number) => `التوصية ${number}`,
@@ -146,6 +151,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     documentStatus: { draft: 'مسودة', agreed: 'نص متفق عليه', adoptedOn: (date) => `اعتُمد في ${date}` },
     versionKind: { current: 'النص الحالي', auto: 'نسخة تلقائية', named: 'نسخة', freeze: 'النص النهائي', restore: 'نسخة مستعادة' },
     pageOf: 'الصفحة {page} من {pages}',
+    untranslated: '[لم يُترجم]',
   },
 };
 

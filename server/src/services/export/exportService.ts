@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { type DocumentMetadata, EMPTY_METADATA } from '../../../../shared/api/documentMetadata.ts';
 import type { ExportQuery } from '../../../../shared/api/export.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { SilenceProcedure } from '../../../../shared/api/procedures.ts';
 import type { VersionKind } from '../../../../shared/api/versions.ts';
 import { AppError } from '../../errors.ts';
@@ -9,7 +10,7 @@ import type { Principal } from '../access/index.ts';
 import { exportLabels } from './exportLabels.ts';
 import { silenceStatusLine } from './procedureStatus.ts';
 import type { AnnexConsensus, AnnexThread, Publication } from './exportModel.ts';
-import type { ExportFile, ExportInput } from './renderExport.ts';
+import type { ExportFile, ExportInput, ExportText } from './renderExport.ts';
 
 /** Where the stored Yjs history of a document comes from (the update repository). */
 export interface StoredDocumentState {
@@ -44,6 +45,15 @@ export interface SilenceSource {
   silenceOf(documentId: string): SilenceProcedure | undefined;
 }
 
+/** A document's language versions, for exports of them (the language service). */
+export interface LanguageTexts {
+  versionsOf(documentId: string): LanguageCode[];
+  /** Everything accepted so far in a version's room, stored first. */
+  versionState(documentId: string, language: LanguageCode): Uint8Array;
+  /** How many blocks of a version need update or are untranslated, from what is stored. */
+  incompleteBlocks(documentId: string, language: LanguageCode): Promise<number>;
+}
+
 /** Renders an export file; `signal` tells it the file is no longer wanted. */
 export type RenderExport = (input: ExportInput, signal?: AbortSignal) => Promise<ExportFile>;
 
@@ -58,6 +68,8 @@ export interface ExportServiceDeps {
   silence?: SilenceSource;
   /** Without it, exports have no event line and the title as running header. */
   metadata?: MetadataSource;
+  /** Language versions; without it only the source is exported. */
+  languages?: LanguageTexts;
   /** In the server, the export worker pool: rendering is seconds of CPU that must not block the relay. */
   render: RenderExport;
 }
@@ -65,6 +77,11 @@ export interface ExportServiceDeps {
 export interface NamedExportFile extends ExportFile {
   /** The download's name without extension: the document's title, and the kind in the export's language. */
   baseName: string;
+  /**
+   * For the clean text of a language version (or a parallel text): how many of its blocks need update or are
+   * untranslated; sent as `Accord-Translation-Incomplete` when above zero.
+   */
+  incomplete: number;
 }
 
 /** Exports of a document for any of its members, from what is stored (every accepted update is stored before relay). */
@@ -76,13 +93,30 @@ export class ExportService {
 
   async export(principal: Principal, documentId: string, query: ExportQuery, signal?: AbortSignal): Promise<NamedExportFile> {
     const { document } = this.deps.documents.authorize(principal, documentId, 'export');
+    const languages = query.text ?? [document.sourceLanguage];
+    const versions = languages.filter((language) => language !== document.sourceLanguage);
+    const known = this.deps.languages?.versionsOf(documentId) ?? [];
+    const missing = versions.find((language) => !known.includes(language));
+    if (missing) throw new AppError('not_found', `This document has no ${missing} version.`);
+    if (versions.length > 0 && query.version !== undefined) {
+      throw new AppError('bad_request', 'Saved versions are exported in the source language only.');
+    }
+    const texts: ExportText[] = languages.map((language) =>
+      language === document.sourceLanguage ? { language } : { language, versionState: this.deps.languages!.versionState(documentId, language) },
+    );
+    let incomplete = 0;
+    if (query.kind === 'clean') {
+      for (const language of versions) incomplete += await this.deps.languages!.incompleteBlocks(documentId, language);
+    }
+    const labelLanguage = query.lang ?? languages[0]!;
     const file = await this.deps.render(
       {
         title: document.title,
-        statusLine: silenceStatusLine(this.deps.silence?.silenceOf(documentId), query.lang),
+        statusLine: silenceStatusLine(this.deps.silence?.silenceOf(documentId), labelLanguage),
         state: this.stateOf(documentId, query.version),
+        texts,
         format: query.format,
-        language: query.lang,
+        language: labelLanguage,
         annex: query.kind === 'annex' ? this.deps.threads.annexThreads(principal, documentId) : undefined,
         consensus: this.deps.consensus?.annexConsensus(principal, documentId),
         review: query.kind === 'review',
@@ -90,8 +124,9 @@ export class ExportService {
       },
       signal,
     );
-    const suffix = query.kind === 'clean' ? undefined : exportLabels(query.lang).fileSuffix[query.kind];
-    return { ...file, baseName: suffix ? `${document.title} - ${suffix}` : document.title };
+    const suffix = query.kind === 'clean' ? undefined : exportLabels(labelLanguage).fileSuffix[query.kind];
+    const title = query.text ? `${document.title} (${languages.join('-').toUpperCase()})` : document.title;
+    return { ...file, baseName: suffix ? `${title} - ${suffix}` : title, incomplete };
   }
 
   private publication(documentId: string, versionId: string | undefined, frozen: boolean): Publication {

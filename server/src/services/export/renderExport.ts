@@ -1,7 +1,8 @@
 import type { ExportFormat } from '../../../../shared/api/export.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
-import { proseMirrorOf } from '../../infrastructure/editorKit/editorSchema.ts';
+import { editorSchema, proseMirrorOf } from '../../infrastructure/editorKit/editorSchema.ts';
+import { versionDocument } from '../languages/versionDocument.ts';
 import { documentBlocks } from './documentBlocks.ts';
 import { exportLabels } from './exportLabels.ts';
 import type { AnnexConsensus, AnnexThread, ExportDocument, Publication } from './exportModel.ts';
@@ -9,6 +10,7 @@ import { statusRows } from './statusRows.ts';
 import { titleBlock } from './titleBlock.ts';
 import { renderDocx } from './renderDocx.ts';
 import { renderHtml } from './renderHtml.ts';
+import { renderParallel, type SingleRenderers } from './renderParallel.ts';
 import { createMarkdownRenderer } from './renderMarkdown.ts';
 import { createPdfRenderer } from './renderPdf.ts';
 
@@ -19,6 +21,11 @@ export interface ExportInput {
    * schema, so whatever a client wrote outside it never reaches the file.
    */
   state: Uint8Array;
+  /**
+   * Which texts, in column order: the source, or a language version (whose state is given); one, or two or three side
+   * by side. Default: the source alone.
+   */
+  texts?: ExportText[];
   format: ExportFormat;
   /** The language of the words the export adds (labels, annex headings); the document's own text is as written. */
   language: LanguageCode;
@@ -37,6 +44,12 @@ export interface ExportInput {
   publication: Publication;
 }
 
+export interface ExportText {
+  language: LanguageCode;
+  /** The version's Yjs state; absent for the source. */
+  versionState?: Uint8Array;
+}
+
 export interface ExportFile {
   body: Buffer;
   contentType: string;
@@ -53,17 +66,23 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
     md: { contentType: 'text/markdown; charset=utf-8', render: async (document) => Buffer.from(markdown(document)) },
     html: { contentType: 'text/html; charset=utf-8', render: async (document) => Buffer.from(renderHtml(document)) },
   };
-  return async ({ title, statusLine, state, format, language, annex, consensus = [], review, publication }) => {
-    const doc = proseMirrorOf(state);
+  return async ({ title, statusLine, state, texts: given, format, language, annex, consensus = [], review, publication }) => {
     const labels = exportLabels(language);
-    const rows = statusRows(doc, consensus);
+    const texts = given ?? [{ language }];
+    const source = proseMirrorOf(state);
+    const textOf = ({ versionState }: ExportText) => (versionState ? versionDocument(source, versionState, editorSchema(), labels.untranslated) : source);
+    const rows = statusRows(source, consensus);
+    const reservations = new Map(consensus.map((entry) => [entry.recommendationId, entry.reservations]));
+    const frame = { title, titleBlock: titleBlock(title, publication, rows, labels, language), language, labels, statusLine };
+    if (texts.length > 1) {
+      const columns = texts.map((text) => ({ language: text.language, blocks: documentBlocks(textOf(text), { review, reservations }) }));
+      const single = Object.fromEntries(Object.entries(formats).map(([name, entry]) => [name, entry.render])) as SingleRenderers;
+      const body = await renderParallel(format, { frame, columns }, single);
+      return { body, contentType: formats[format].contentType, extension: format };
+    }
     const document: ExportDocument = {
-      title,
-      titleBlock: titleBlock(title, publication, rows, labels, language),
-      language,
-      labels,
-      statusLine,
-      blocks: documentBlocks(doc, { review, reservations: new Map(consensus.map((entry) => [entry.recommendationId, entry.reservations])) }),
+      ...frame,
+      blocks: documentBlocks(textOf(texts[0]!), { review, reservations }),
       annex,
       statuses: annex && rows,
     };

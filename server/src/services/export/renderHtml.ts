@@ -58,7 +58,7 @@ export function renderHtml(document: ExportDocument): string {
   ].join('\n');
 }
 
-function block(item: Block, labels: ExportLabels): string {
+export function block(item: Block, labels: ExportLabels): string {
   switch (item.kind) {
     case 'paragraph':
       return `<p dir="${item.dir}">${inlines(item.inlines)}</p>`;
@@ -167,6 +167,6 @@ function annex(threads: readonly AnnexThread[], labels: ExportLabels): string {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for both element content and double-quoted attribute values. */
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }

@@ -115,6 +115,16 @@ export class LanguageService {
     return { blockId, language, ...confirmation };
   }
 
+  /** Everything accepted so far in a version's room, stored first (for exports). */
+  versionState(documentId: string, language: LanguageCode): Uint8Array {
+    return currentState(this.deps.live, this.deps.history, languageRoomName(documentId, language));
+  }
+
+  /** How many blocks of a version need update or are untranslated: what a final export of it lacks. */
+  async incompleteBlocks(documentId: string, language: LanguageCode): Promise<number> {
+    return (await this.aligned(documentId, language)).rows.filter((row) => row.status !== 'upToDate').length;
+  }
+
   /** The source beside one version, aligned block by block with statuses, from what is stored. */
   async aligned(documentId: string, language: LanguageCode): Promise<AlignedVersion> {
     const { alignStoredVersion } = await loadEditorKit();
