@@ -11,8 +11,7 @@ const SERVER_EDITOR_MODULES = [
   'server/src/infrastructure/editorKit/editorSchema.ts',
   'server/src/services/versions/compareDocuments.ts',
   'server/src/services/languages/alignedVersion.ts',
-  'server/src/services/languages/versionDocument.ts',
-  ...['documentBlocks', 'exportModel', 'footnotes', 'renderDocx', 'renderExport', 'renderHtml', 'renderMarkdown', 'renderPdf', 'renderParallel', 'safeHref', 'statusRows'].map(
+  ...['documentBlocks', 'exportModel', 'footnotes', 'renderDocx', 'renderExport', 'renderHtml', 'renderMarkdown', 'renderPdf', 'safeHref', 'versionDocument', 'statusRows'].map(
     (worker) => `server/src/services/export/${worker}.ts`,
   ),
 ];

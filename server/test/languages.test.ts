@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { getSchema } from '@tiptap/core';
+import JSZip from 'jszip';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -436,9 +441,11 @@ describe('exports of language versions', () => {
       block('r1', 'Courts shall publish decisions.', 'recommendation'),
       block('r2', 'Judges shall be trained.', 'recommendation'),
       block('r3', 'Review yearly.', 'recommendation'),
+      block('p4', 'Done in Amman.'),
     ]);
     translate(version.doc, 'r1', 'تنشر المحاكم قراراتها.');
     translate(version.doc, 'r2', 'يتلقى القضاة التدريب.');
+    translate(version.doc, 'p4', 'حرر في عمّان.');
     await stored(documentId, source.doc);
     await stored(languageRoomName(documentId, 'ar'), version.doc);
     await call('POST', '/languages/ar/blocks/r1/confirmation');
@@ -452,18 +459,20 @@ describe('exports of language versions', () => {
     // The Arabic version: its own words, the source's numbers, Arabic labels unless lang says otherwise.
     const arabic = await exported('format=md&text=ar');
     expect(arabic.status).toBe(200);
-    // r2 is translated but not confirmed, r3 untranslated: two blocks lag behind the source.
-    expect(arabic.headers.get('accord-translation-incomplete')).toBe('2');
+    // r2 and p4 are translated but not confirmed, r3 untranslated: three blocks lag behind the source.
+    expect(arabic.headers.get('accord-translation-incomplete')).toBe('3');
     const arabicText = await arabic.text();
     expect(arabicText).toContain('تنشر المحاكم قراراتها.');
     expect(arabicText).toContain('التوصية 2');
     expect(arabicText).toContain('لم يُترجم');
+    // A paragraph's translation takes the paragraph's place.
+    expect(arabicText).toContain('حرر في عمّان.');
     expect(await (await exported('format=md&text=ar&lang=en')).text()).toContain('Recommendation 3');
     expect((await exported('format=md&text=ar&kind=review')).headers.get('accord-translation-incomplete')).toBeNull();
 
     // Parallel: an HTML table, one row per block, the Arabic cell right-to-left.
     const parallel = await exported('format=html&text=en,ar');
-    expect(parallel.headers.get('accord-translation-incomplete')).toBe('2');
+    expect(parallel.headers.get('accord-translation-incomplete')).toBe('3');
     const html = await parallel.text();
     expect(html).toContain('<table class="parallel">');
     const firstRow = html.slice(html.indexOf('<tbody>'), html.indexOf('</tr>', html.indexOf('<tbody>')));
@@ -473,7 +482,34 @@ describe('exports of language versions', () => {
     const markdown = await (await exported('format=md&text=en,ar')).text();
     expect(markdown.indexOf('Courts shall publish')).toBeLessThan(markdown.indexOf('تنشر المحاكم'));
     expect(markdown.indexOf('تنشر المحاكم')).toBeLessThan(markdown.indexOf('Judges shall be trained'));
-    for (const format of ['docx', 'pdf']) expect((await exported(`format=${format}&text=en,ar`)).status).toBe(200);
+    // The source's column comes first whatever the order asked.
+    const reversed = await (await exported('format=html&text=ar,en')).text();
+    expect(reversed.indexOf('<th lang="en"')).toBeLessThan(reversed.indexOf('<th lang="ar"'));
+
+    // DOCX: a two-column table per block, after a table of the column headings; the Arabic cell right-to-left.
+    const docx = await JSZip.loadAsync(await (await exported('format=docx&text=en,ar')).arrayBuffer());
+    const xml = await docx.file('word/document.xml')!.async('string');
+    const tables = xml.match(/<w:tbl>.*?<\/w:tbl>/gs) ?? [];
+    expect(tables).toHaveLength(5);
+    const cells = (table: string) => table.match(/<w:tc>.*?<\/w:tc>/gs) ?? [];
+    expect(cells(tables[1]!)).toHaveLength(2);
+    const [englishCell, arabicCell] = cells(tables[1]!);
+    expect(englishCell).toContain('Courts shall publish decisions.');
+    expect(englishCell).not.toContain('<w:bidi/>');
+    expect(arabicCell).toContain('تنشر المحاكم قراراتها.');
+    expect(arabicCell).toContain('<w:bidi/>');
+    expect(arabicCell).toContain('<w:rtl/>');
+    expect(cells(tables[3]!)[1]).toContain('لم يُترجم');
+
+    // PDF: each block's languages side by side on one line of the page, the Arabic words in reading order.
+    const pdfFile = path.join(os.tmpdir(), `parallel-${documentId}.pdf`);
+    fs.writeFileSync(pdfFile, Buffer.from(await (await exported('format=pdf&text=en,ar')).arrayBuffer()));
+    const layout = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' }).replace(/[\u200e\u200f\u202a-\u202e]/g, '');
+    fs.rmSync(pdfFile);
+    const line = (words: string) => layout.split('\n').find((candidate) => candidate.includes(words));
+    expect(line('Courts shall publish decisions.')).toContain('تنشر المحاكم قراراتها');
+    expect(line('Judges shall be trained.')).toContain('يتلقى القضاة التدريب');
+    expect(line('Recommendation 3')).toContain('التوصية');
 
     expect((await exported('format=md&text=fr')).status).toBe(404);
     expect((await exported('format=md&text=en,en')).status).toBe(400);

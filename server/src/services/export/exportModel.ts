@@ -79,7 +79,27 @@ export interface Footnote {
   note: string | null;
 }
 
-export type Block = ParagraphBlock | HeadingBlock | ListBlock | QuoteBlock | RecommendationBlock;
+/**
+ * One block of the source beside its translations, a row of a parallel text: one cell per language, the source's first.
+ * Only ever at the top of a parallel document.
+ */
+export interface ParallelBlock {
+  kind: 'parallel';
+  /** The source language's: the source's column comes first in its reading order (on the right for Arabic). */
+  dir: TextDirection;
+  cells: ParallelCell[];
+}
+
+export interface ParallelCell {
+  language: LanguageCode;
+  /** The direction of the language's script (an Arabic cell is right-to-left whatever it holds). */
+  dir: TextDirection;
+  blocks: Block[];
+  /** The words around this column's text: its own language's, unless the export asked for one language (`lang`). */
+  labels: ExportLabels;
+}
+
+export type Block = ParagraphBlock | HeadingBlock | ListBlock | QuoteBlock | RecommendationBlock | ParallelBlock;
 
 /** One comment thread of the annex, as the comment service will provide it. */
 export interface AnnexThread {
@@ -149,6 +169,11 @@ export interface ExportDocument {
   /** Printed under the title: how the text stands ("Adopted under silence procedure on …"); none for a working text. */
   statusLine?: string;
   blocks: Block[];
+  /**
+   * A parallel text's languages, in column order (source first); its blocks are then all `parallel`. DOCX, PDF and HTML
+   * head the columns with them; Markdown names the language of each block instead.
+   */
+  columns?: LanguageCode[];
   /** Present for the "with annex" kind (possibly empty: the annex then says so); absent for the clean text. */
   annex: AnnexThread[] | undefined;
   /** The consensus status of each recommendation, in the "with annex" kind. */

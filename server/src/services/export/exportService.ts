@@ -93,7 +93,8 @@ export class ExportService {
 
   async export(principal: Principal, documentId: string, query: ExportQuery, signal?: AbortSignal): Promise<NamedExportFile> {
     const { document } = this.deps.documents.authorize(principal, documentId, 'export');
-    const languages = query.text ?? [document.sourceLanguage];
+    // The source's column first, whatever the order asked; the versions in the order given.
+    const languages = (query.text ?? [document.sourceLanguage]).toSorted((a, b) => Number(b === document.sourceLanguage) - Number(a === document.sourceLanguage));
     const versions = languages.filter((language) => language !== document.sourceLanguage);
     const known = this.deps.languages?.versionsOf(documentId) ?? [];
     const missing = versions.find((language) => !known.includes(language));
@@ -101,9 +102,12 @@ export class ExportService {
     if (versions.length > 0 && query.version !== undefined) {
       throw new AppError('bad_request', 'Saved versions are exported in the source language only.');
     }
-    const texts: ExportText[] = languages.map((language) =>
-      language === document.sourceLanguage ? { language } : { language, versionState: this.deps.languages!.versionState(documentId, language) },
-    );
+    // Each text's labels in its own language, unless one was asked for: the Arabic column says "التوصية 2".
+    const texts: ExportText[] = languages.map((language) => ({
+      language,
+      labelLanguage: query.lang ?? language,
+      ...(language === document.sourceLanguage ? {} : { versionState: this.deps.languages!.versionState(documentId, language) }),
+    }));
     let incomplete = 0;
     if (query.kind === 'clean') {
       for (const language of versions) incomplete += await this.deps.languages!.incompleteBlocks(documentId, language);

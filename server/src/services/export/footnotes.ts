@@ -35,6 +35,8 @@ export function footnotesOf(blocks: readonly Block[]): Footnote[] {
         return block.items.flatMap(footnotesOf);
       case 'quote':
         return footnotesOf(block.blocks);
+      case 'parallel':
+        return block.cells.flatMap((cell) => footnotesOf(cell.blocks));
       default:
         return [];
     }

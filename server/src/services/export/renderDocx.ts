@@ -11,11 +11,18 @@ import {
   PageNumber,
   Paragraph,
   type ParagraphChild,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TextRun,
+  WidthType,
 } from 'docx';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Footnote, Inline } from './exportModel.ts';
+import { languageDirection } from './parallelBlocks.ts';
 import { LEFT_TO_RIGHT_MARK, footnotesOf } from './footnotes.ts';
 import { SEPARATOR } from './titleBlock.ts';
 import { statusLines } from './statusRows.ts';
@@ -40,6 +47,9 @@ type RunLanguage = { value: string; bidirectional: string };
 /** Twentieths of a point per centimetre. */
 const CM = 567;
 
+/** Twentieths of a point: an A4 page's width inside its 2.5 cm margins, what the columns of a parallel text share. */
+const TEXT_WIDTH = 11906 - 5 * CM;
+
 /**
  * A Word document an organiser can send out as it is: named styles (Title, Heading 1–6, Normal, Recommendation and
  * its label, Header, Footer), Amiri embedded, `w:lang` on every run, a title block, a running header (short title) and
@@ -62,6 +72,7 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
     ...(document.statusLine
       ? [new Paragraph({ ...direction(textDirection(document.statusLine)), children: runs([{ ...plain(document.statusLine), bold: true }], textDirection(document.statusLine), language) })]
       : []),
+    ...(document.columns ? [columnHeadings(document.columns, language)] : []),
     ...document.blocks.flatMap((block) => writer.block(block, 0)),
     ...(document.statuses ? annexes.statuses(document.statuses) : []),
     ...(document.annex ? annexes.threads(document.annex) : []),
@@ -111,6 +122,49 @@ function pageNumberRuns(template: string, language: RunLanguage, dir: TextDirect
   });
 }
 
+/**
+ * A parallel text's table: one row, one cell per language. Each row is a table of its own, never split across pages,
+ * so the languages of a recommendation always face each other.
+ */
+function parallelTable(cells: readonly { children: (Paragraph | Table)[] }[], options: { header?: boolean } = {}): Table {
+  const width = Math.floor(TEXT_WIDTH / cells.length);
+  return new Table({
+    width: { size: width * cells.length, type: WidthType.DXA },
+    columnWidths: cells.map(() => width),
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        ...(options.header ? { tableHeader: true } : {}),
+        children: cells.map(
+          ({ children }) =>
+            new TableCell({
+              width: { size: width, type: WidthType.DXA },
+              margins: { top: 60, bottom: 60, left: 120, right: 120 },
+              // A cell holds at least one paragraph (Word refuses an empty one).
+              children: children.length > 0 ? children : [new Paragraph({})],
+            }),
+        ),
+      }),
+    ],
+  });
+}
+
+const TABLE_RULE = { style: 'single', size: 4, color: 'BBBBBB' } as const;
+const TABLE_BORDERS = { top: TABLE_RULE, bottom: TABLE_RULE, left: TABLE_RULE, right: TABLE_RULE, insideHorizontal: TABLE_RULE, insideVertical: TABLE_RULE };
+
+/** The languages heading a parallel text's columns, each in its own direction. */
+function columnHeadings(columns: readonly LanguageCode[], language: RunLanguage): Table {
+  return parallelTable(
+    columns.map((code) => {
+      const dir = languageDirection(code);
+      return { children: [new Paragraph({ keepNext: true, ...direction(dir), children: runs([{ ...plain(code.toUpperCase()), bold: true }], dir, language) })] };
+    }),
+    { header: true },
+  );
+}
+
 function footnoteParagraph({ delegation, note }: Footnote, labels: ExportLabels, language: RunLanguage): Paragraph {
   const text = labels.reservationNote(delegation, note);
   return new Paragraph({ ...direction(textDirection(text)), children: runs([plain(text)], textDirection(text), language) });
@@ -126,8 +180,11 @@ class DocxWriter {
     private readonly language: RunLanguage,
   ) {}
 
-  /** `style`: the paragraph style of the text paragraphs (Recommendation inside a recommendation, else Normal). */
-  block(block: Block, depth: number, style?: string): Paragraph[] {
+  /**
+   * `style`: the paragraph style of the text paragraphs (Recommendation inside a recommendation, else Normal);
+   * `labels`: the words around the text (a parallel text's column has those of its language).
+   */
+  block(block: Block, depth: number, style?: string, labels = this.labels): (Paragraph | Table)[] {
     const runsOf = (content: readonly Inline[], dir: TextDirection) => runs(content, dir, this.language);
     switch (block.kind) {
       case 'paragraph':
@@ -135,19 +192,22 @@ class DocxWriter {
       case 'heading':
         return [new Paragraph({ heading: HEADINGS[block.level - 1], ...direction(block.dir), children: runsOf(block.inlines, block.dir) })];
       case 'quote':
-        return block.blocks.flatMap((inner) => this.block(inner, depth + 1, style));
+        return block.blocks.flatMap((inner) => this.block(inner, depth + 1, style, labels));
       case 'recommendation':
         return [
           new Paragraph({
             style: DOCX_STYLE.recommendationLabel,
             ...direction(block.dir),
             ...indent(depth),
-            children: [...runsOf([plain(this.labels.recommendation(block.number))], block.dir), ...this.footnoteReferences(block)],
+            children: [...runsOf([plain(labels.recommendation(block.number))], block.dir), ...this.footnoteReferences(block, labels)],
           }),
-          ...block.blocks.flatMap((inner) => this.block(inner, depth, DOCX_STYLE.recommendation)),
+          ...block.blocks.flatMap((inner) => this.block(inner, depth, DOCX_STYLE.recommendation, labels)),
         ];
       case 'list':
-        return this.list(block, depth, style);
+        return this.list(block, depth, style, labels);
+      case 'parallel':
+        // Each paragraph keeps the direction of its own words, as everywhere: the Arabic cell's are right-to-left.
+        return [parallelTable(block.cells.map((cell) => ({ children: cell.blocks.flatMap((inner) => this.block(inner, 0, undefined, cell.labels)) })))];
     }
   }
 
@@ -156,18 +216,18 @@ class DocxWriter {
    * A left-to-right mark closes them when the label is left-to-right in a right-to-left paragraph, so the marks stay
    * after its number instead of moving to the paragraph's far side.
    */
-  private footnoteReferences(block: Extract<Block, { kind: 'recommendation' }>): ParagraphChild[] {
+  private footnoteReferences(block: Extract<Block, { kind: 'recommendation' }>, labels: ExportLabels): ParagraphChild[] {
     if (block.footnotes.length === 0) return [];
     const language = this.language;
     const marks = block.footnotes.flatMap(({ number }, index) => [
       ...(index > 0 ? [new TextRun({ text: ',', superScript: true, language })] : []),
       new FootnoteReferenceRun(number),
     ]);
-    const closing = block.dir === 'rtl' && textDirection(this.labels.recommendation(block.number)) === 'ltr';
+    const closing = block.dir === 'rtl' && textDirection(labels.recommendation(block.number)) === 'ltr';
     return closing ? [...marks, new TextRun({ text: LEFT_TO_RIGHT_MARK, language })] : marks;
   }
 
-  private list(list: Extract<Block, { kind: 'list' }>, depth: number, style: string | undefined): Paragraph[] {
+  private list(list: Extract<Block, { kind: 'list' }>, depth: number, style: string | undefined, labels: ExportLabels): (Paragraph | Table)[] {
     const level = Math.min(depth, 8);
     const numbering = list.ordered
       ? { reference: this.orderedReference(list.start), level, instance: ++this.lists }
@@ -185,7 +245,7 @@ class DocxWriter {
             }),
           ];
         }
-        return this.block(inner, depth + 1, style);
+        return this.block(inner, depth + 1, style, labels);
       }),
     );
   }

@@ -2,7 +2,7 @@ import type { ExportFormat } from '../../../../shared/api/export.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import { editorSchema, proseMirrorOf } from '../../infrastructure/editorKit/editorSchema.ts';
-import { versionDocument } from '../languages/versionDocument.ts';
+import { versionDocument } from './versionDocument.ts';
 import { documentBlocks } from './documentBlocks.ts';
 import { exportLabels } from './exportLabels.ts';
 import type { AnnexConsensus, AnnexThread, ExportDocument, Publication } from './exportModel.ts';
@@ -10,7 +10,7 @@ import { statusRows } from './statusRows.ts';
 import { titleBlock } from './titleBlock.ts';
 import { renderDocx } from './renderDocx.ts';
 import { renderHtml } from './renderHtml.ts';
-import { renderParallel, type SingleRenderers } from './renderParallel.ts';
+import { parallelBlocks } from './parallelBlocks.ts';
 import { createMarkdownRenderer } from './renderMarkdown.ts';
 import { createPdfRenderer } from './renderPdf.ts';
 
@@ -48,6 +48,8 @@ export interface ExportText {
   language: LanguageCode;
   /** The version's Yjs state; absent for the source. */
   versionState?: Uint8Array;
+  /** The language of the words around this text in a parallel export (its labels, "not translated"). */
+  labelLanguage: LanguageCode;
 }
 
 export interface ExportFile {
@@ -68,24 +70,28 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
   };
   return async ({ title, statusLine, state, texts: given, format, language, annex, consensus = [], review, publication }) => {
     const labels = exportLabels(language);
-    const texts = given ?? [{ language }];
+    const texts = given ?? [{ language, labelLanguage: language }];
     const source = proseMirrorOf(state);
-    const textOf = ({ versionState }: ExportText) => (versionState ? versionDocument(source, versionState, editorSchema(), labels.untranslated) : source);
+    const textOf = ({ versionState }: ExportText, untranslated: string) => (versionState ? versionDocument(source, versionState, editorSchema(), untranslated) : source);
     const rows = statusRows(source, consensus);
     const reservations = new Map(consensus.map((entry) => [entry.recommendationId, entry.reservations]));
     const frame = { title, titleBlock: titleBlock(title, publication, rows, labels, language), language, labels, statusLine };
-    if (texts.length > 1) {
-      const columns = texts.map((text) => ({ language: text.language, blocks: documentBlocks(textOf(text), { review, reservations }) }));
-      const single = Object.fromEntries(Object.entries(formats).map(([name, entry]) => [name, entry.render])) as SingleRenderers;
-      const body = await renderParallel(format, { frame, columns }, single);
-      return { body, contentType: formats[format].contentType, extension: format };
-    }
-    const document: ExportDocument = {
-      ...frame,
-      blocks: documentBlocks(textOf(texts[0]!), { review, reservations }),
-      annex,
-      statuses: annex && rows,
-    };
+    const document: ExportDocument =
+      texts.length > 1
+        ? {
+            ...frame,
+            // Reservations are the recommendation's, whatever the language: their footnotes go with the source column.
+            blocks: parallelBlocks(
+              texts.map((text, index) => {
+                const columnLabels = exportLabels(text.labelLanguage);
+                const blocks = documentBlocks(textOf(text, columnLabels.untranslated), { review, reservations: index === 0 ? reservations : undefined });
+                return { language: text.language, labels: columnLabels, blocks };
+              }),
+            ),
+            columns: texts.map((text) => text.language),
+            annex: undefined,
+          }
+        : { ...frame, blocks: documentBlocks(textOf(texts[0]!, labels.untranslated), { review, reservations }), annex, statuses: annex && rows };
     const { contentType, render } = formats[format];
     return { body: await render(document), contentType, extension: format };
   };

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Footnote, Inline } from './exportModel.ts';
 import { footnotesOf } from './footnotes.ts';
+import { languageDirection } from './parallelBlocks.ts';
 import { statusLines } from './statusRows.ts';
 
 const STYLE = `
@@ -13,6 +15,10 @@ section.recommendation { margin: 1em 0; padding-inline-start: 1em; border-inline
 .recommendation-number { font-weight: bold; margin: 0 0 .3em; }
 section.footnotes { margin-top: 2em; border-top: 1px solid #999; font-size: .9em; }
 blockquote { margin: 1em 0; padding-inline-start: 1em; border-inline-start: 3px solid #ddd; color: #333; }
+body.parallel { max-width: 90em; }
+table.parallel { border-collapse: collapse; width: 100%; table-layout: fixed; }
+table.parallel th, table.parallel td { border: 1px solid #ccc; padding: .4em .8em; vertical-align: top; }
+table.parallel section.recommendation { margin: 0; padding: 0; border: none; }
 section.annex { margin-top: 3em; border-top: 1px solid #999; }
 .thread { margin: 1em 0; }
 .comment { margin: .3em 0 .3em 1em; }
@@ -45,10 +51,10 @@ export function renderHtml(document: ExportDocument): string {
     `<title>${escape(document.title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
-    '<body>',
+    document.columns ? '<body class="parallel">' : '<body>',
     `<h1 class="title" dir="${dir}">${escape(document.title)}</h1>`,
     ...(document.statusLine ? [`<p class="status-line" dir="${textDirection(document.statusLine)}">${escape(document.statusLine)}</p>`] : []),
-    ...document.blocks.map((item) => block(item, document.labels)),
+    ...(document.columns ? parallelTable(document.columns, document.blocks, document.labels) : document.blocks.map((item) => block(item, document.labels))),
     ...footnotes(footnotesOf(document.blocks), document.labels),
     ...(document.statuses ? [statusAnnex(document.statuses, document.labels)] : []),
     ...(document.annex ? [annex(document.annex, document.labels)] : []),
@@ -58,7 +64,13 @@ export function renderHtml(document: ExportDocument): string {
   ].join('\n');
 }
 
-export function block(item: Block, labels: ExportLabels): string {
+/** A parallel text: one table, a column per language, a row per source block (its blocks are `parallel` ones). */
+function parallelTable(columns: readonly LanguageCode[], blocks: readonly Block[], labels: ExportLabels): string[] {
+  const headings = columns.map((language) => `<th lang="${language}" dir="${languageDirection(language)}">${language.toUpperCase()}</th>`);
+  return ['<table class="parallel">', `<thead><tr>${headings.join('')}</tr></thead>`, '<tbody>', ...blocks.map((item) => block(item, labels)), '</tbody>', '</table>'];
+}
+
+function block(item: Block, labels: ExportLabels): string {
   switch (item.kind) {
     case 'paragraph':
       return `<p dir="${item.dir}">${inlines(item.inlines)}</p>`;
@@ -83,6 +95,8 @@ export function block(item: Block, labels: ExportLabels): string {
         ...item.blocks.map((inner) => block(inner, labels)),
         '</section>',
       ].join('\n');
+    case 'parallel':
+      return `<tr>${item.cells.map((cell) => `<td lang="${cell.language}" dir="${cell.dir}">${cell.blocks.map((inner) => block(inner, cell.labels)).join('\n')}</td>`).join('')}</tr>`;
   }
 }
 
@@ -167,6 +181,6 @@ function annex(threads: readonly AnnexThread[], labels: ExportLabels): string {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for both element content and double-quoted attribute values. */
-export function escape(text: string): string {
+function escape(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }

@@ -58,6 +58,9 @@ function block(item: Block, labels: ExportLabels): JSONContent[] {
         },
         ...inner(item.blocks),
       ];
+    case 'parallel':
+      // Markdown has no columns: the block in each language in turn, each after its language's code.
+      return item.cells.flatMap((cell) => [{ type: 'paragraph', content: [text(cell.language.toUpperCase(), [{ type: 'bold' }])] }, ...cell.blocks.flatMap((child) => block(child, cell.labels))]);
   }
 }
 

@@ -69,6 +69,8 @@ function rightToLeftParagraphs(blocks: readonly Block[]): string[] {
       case 'quote':
       case 'recommendation':
         return rightToLeftParagraphs(block.blocks);
+      case 'parallel':
+        return block.cells.flatMap((cell) => rightToLeftParagraphs(cell.blocks));
     }
   });
 }

@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import { Document, Font, Link, Page, type Styles, Text, View, renderToBuffer } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement, type ReactNode } from 'react';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { ExportLabels } from './exportLabels.ts';
+import { languageDirection } from './parallelBlocks.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
 import { labelWithMarks, superscript } from './footnotes.ts';
 import { WORD_LANGUAGE } from './exportLocale.ts';
@@ -62,6 +64,9 @@ const styles = {
   meta: { fontStyle: 'italic', color: '#555555' },
   footnotes: { marginTop: 4, paddingTop: 2, borderTopWidth: 0.5, borderTopColor: '#888888', width: '40%' },
   footnote: { fontSize: 9, lineHeight: 1.3 },
+  parallelRow: { borderBottomWidth: 0.5, borderBottomColor: '#bbbbbb', paddingVertical: 4 },
+  parallelCell: { flex: 1, flexBasis: 0, paddingHorizontal: 6 },
+  columnHeading: { fontWeight: 'bold', color: '#1f2a44' },
 } satisfies Styles;
 
 /**
@@ -101,6 +106,7 @@ export function createPdfRenderer(): (document: ExportDocument) => Promise<Buffe
           textBlock(labelDir, styles.documentInfo, `${titleBlock.version}${SEPARATOR}${titleBlock.status}`),
           h(View, { style: styles.titleRule }),
           ...(document.statusLine ? [textBlock(textDirection(document.statusLine), styles.statusLine, document.statusLine)] : []),
+          ...(document.columns ? [columnHeadings(document.columns)] : []),
           ...document.blocks.map((item, index) => block(item, index, labels)),
           ...(document.statuses ? [statusAnnex(document.statuses, labels)] : []),
           ...(document.annex ? [annex(document.annex, labels)] : []),
@@ -172,6 +178,13 @@ function block(item: Block, key: number, labels: ExportLabels): ReactElement {
         ...inner(item.blocks),
         ...(item.footnotes.length > 0 ? [footnotes(item, labels)] : []),
       );
+    case 'parallel':
+      // Never split across pages: the languages of a block face each other, on one page.
+      return parallelRow(
+        item.dir,
+        item.cells.map((cell) => cell.blocks.map((child, index) => block(child, index, cell.labels))),
+        key,
+      );
     case 'list':
       return h(
         View,
@@ -188,6 +201,24 @@ function block(item: Block, key: number, labels: ExportLabels): ReactElement {
         }),
       );
   }
+}
+
+/** A row of a parallel text: equal columns, the source's first in its reading order. */
+function parallelRow(dir: TextDirection, cells: ReactNode[][], key: number | string): ReactElement {
+  return h(
+    View,
+    { key, wrap: false, style: [styles.parallelRow, { flexDirection: dir === 'rtl' ? 'row-reverse' : 'row' }] },
+    ...cells.map((children, index) => h(View, { key: index, style: styles.parallelCell }, ...children)),
+  );
+}
+
+/** The languages heading a parallel text's columns. */
+function columnHeadings(columns: readonly LanguageCode[]): ReactElement {
+  return parallelRow(
+    languageDirection(columns[0]!),
+    columns.map((language) => [textBlock(languageDirection(language), styles.columnHeading, language.toUpperCase())]),
+    'columns',
+  );
 }
 
 /**

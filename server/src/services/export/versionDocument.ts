@@ -35,13 +35,18 @@ function childrenOf(node: ProseMirrorNode): ProseMirrorNode[] {
 /** The inline content of `blocks`' textblocks, paragraphs joined by line breaks (a heading is one line of text). */
 function inlineOf(blocks: readonly ProseMirrorNode[], schema: Schema): ProseMirrorNode[] {
   const inline: ProseMirrorNode[] = [];
+  const take = (textblock: ProseMirrorNode) => {
+    if (inline.length > 0) inline.push(schema.nodes.hardBreak!.create());
+    textblock.forEach((piece) => inline.push(piece));
+  };
   for (const block of blocks) {
-    block.descendants((child) => {
-      if (!child.isTextblock) return true;
-      if (inline.length > 0) inline.push(schema.nodes.hardBreak!.create());
-      child.forEach((piece) => inline.push(piece));
-      return false;
-    });
+    if (block.isTextblock) take(block);
+    else
+      block.descendants((child) => {
+        if (!child.isTextblock) return true;
+        take(child);
+        return false;
+      });
   }
   return inline;
 }
