@@ -1,4 +1,4 @@
-// The service worker keeps the app shell (index.html and the hashed bundles) so that a reload without network still
+// The service worker keeps the app shell (index.html and every hashed chunk) so that a reload without network still
 // opens Accord; the document itself comes from IndexedDB. The API and the collaboration socket are never cached.
 
 interface LifecycleEvent extends Event {
@@ -17,18 +17,21 @@ interface WorkerScope {
 }
 
 const worker = self as unknown as WorkerScope;
+/**
+ * Every file the build put under /assets/ (each screen's chunk, each language's catalogue, the styles), written in
+ * by the build (vite.config.ts): the editor loads some of them only when needed, and offline they must be here already.
+ */
+const ASSETS: string[] = ['__ACCORD_PRECACHE_ASSETS__'];
 const CACHE = 'accord-shell-v1';
 const SHELL = '/index.html';
 
-/** Caches the page and every bundle it references, so the first visit already works offline afterwards. */
+/** Caches the page and every chunk of the build, so the first visit already works offline afterwards. */
 async function cacheShell(): Promise<void> {
   const cache = await caches.open(CACHE);
   const response = await fetch('/', { cache: 'no-store' });
   if (!response.ok) return;
-  const html = await response.clone().text();
   await cache.put(SHELL, response);
-  const assets = [...new Set(html.match(/\/assets\/[^"'\s>]+/g) ?? [])];
-  await cache.addAll(assets);
+  await cache.addAll(ASSETS);
 }
 
 /** Navigations: the network first (a new build must show at once), the cached shell when there is none. */

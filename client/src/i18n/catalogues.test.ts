@@ -2,8 +2,13 @@ import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/api/errors.ts';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
-import { CATALOGUES } from './i18n.ts';
-import { LANGUAGES } from './languages.ts';
+import ar from './ar.json';
+import en from './en.json';
+import es from './es.json';
+import fr from './fr.json';
+import { type Language, LANGUAGES } from './languages.ts';
+
+const CATALOGUES: Record<Language, Record<string, unknown>> = { en, fr, ar, es };
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const VARIABLE = /\{\{\s*([^,}\s]+)[^}]*\}\}/g;

@@ -1,10 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ar from './ar.json';
 import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
-import { chooseLanguage, DEFAULT_LANGUAGE, LANGUAGE_STORAGE_KEY, type Language, languageDirection, languageOrDefault } from './languages.ts';
+import { chooseLanguage, DEFAULT_LANGUAGE, LANGUAGE_STORAGE_KEY, LANGUAGES, type Language, languageDirection, languageOrDefault } from './languages.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -13,8 +10,21 @@ declare module 'i18next' {
   }
 }
 
-/** One catalogue per language; en.json is the reference (its keys type `t()`), the others are checked against it by test. */
-export const CATALOGUES: Record<Language, Record<string, unknown>> = { en, fr, ar, es };
+type Catalogue = Record<string, unknown>;
+
+/**
+ * One catalogue per language; en.json is the reference (its keys type `t()`, checked against the others by test) and
+ * the fallback, so it comes with the page; each other language is a chunk of its own, loaded when it is needed.
+ */
+const OTHER_CATALOGUES: Record<Exclude<Language, 'en'>, () => Promise<{ default: Catalogue }>> = {
+  fr: () => import('./fr.json'),
+  ar: () => import('./ar.json'),
+  es: () => import('./es.json'),
+};
+
+async function loadCatalogue(language: Language): Promise<Catalogue> {
+  return language === 'en' ? en : (await OTHER_CATALOGUES[language]()).default;
+}
 
 function storedLanguage(): string | null {
   try {
@@ -33,15 +43,22 @@ function applyToPage(language: string): void {
 
 /**
  * Starts the message catalogues in the language picked on this browser, or else the browser's own preference
- * (`navigator.languages`), and keeps <html lang dir> in step with it.
+ * (`navigator.languages`), and keeps <html lang dir> in step with it. Resolves once that language's catalogue is in;
+ * if it cannot be fetched (offline before the service worker kept it), the interface starts in English.
  */
-export function initI18n(): typeof i18next {
-  const language = chooseLanguage(storedLanguage(), navigator.languages ?? [navigator.language]);
-  void i18next.use(initReactI18next).init({
+export async function initI18n(): Promise<typeof i18next> {
+  let language = chooseLanguage(storedLanguage(), navigator.languages ?? [navigator.language]);
+  const resources: Record<string, { translation: Catalogue }> = { en: { translation: en } };
+  try {
+    resources[language] = { translation: await loadCatalogue(language) };
+  } catch {
+    language = DEFAULT_LANGUAGE;
+  }
+  await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: Object.keys(CATALOGUES),
-    resources: Object.fromEntries(Object.entries(CATALOGUES).map(([code, translation]) => [code, { translation }])),
+    supportedLngs: LANGUAGES.map(({ code }) => code),
+    resources,
     // React escapes what it renders; escaping here too would show entities in names like "O'Neil".
     interpolation: { escapeValue: false },
     initAsync: false,
@@ -58,5 +75,8 @@ export function changeLanguage(language: Language): void {
   } catch {
     // not remembered, but still switched
   }
-  void i18next.changeLanguage(language);
+  void loadCatalogue(language).then((catalogue) => {
+    i18next.addResourceBundle(language, 'translation', catalogue);
+    return i18next.changeLanguage(language);
+  });
 }

@@ -9,6 +9,7 @@ import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { Collaboration } from '../../lib/collaboration.ts';
 import { LiveChannel } from '../../lib/liveChannel.ts';
+import { registerServiceWorker } from '../../lib/registerServiceWorker.ts';
 import { navigate } from '../../lib/router.ts';
 import { AuthorshipToggle } from '../authorship/index.ts';
 import { CommentsSidebar, ThreadStore } from '../comments/index.ts';
@@ -83,6 +84,10 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   useEffect(() => channel.start(), [channel]);
   useLeaveWarning(collaboration.unsynced);
   const connection = useConnectionState(collaboration);
+  const documentOpen = connection.status === 'connected' || access.fromCache;
+  useEffect(() => {
+    if (documentOpen) registerServiceWorker();
+  }, [documentOpen]);
 
   const user =
     me.kind === 'member'
