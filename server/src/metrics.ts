@@ -1,5 +1,5 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import type { RelayMetrics } from './collab/documentPersistence.ts';
+import type { RelayMetrics } from './collab/ports.ts';
 
 /** Prometheus metrics of one server instance (its own registry, so several servers can share a test process). */
 export class Metrics implements RelayMetrics {

@@ -94,7 +94,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   let announcedUrls: string[] = [];
 
   // The relay and the version service need each other (restores go through the relay; the relay's activity triggers
-  // automatic snapshots): the relay's events reach the service, created just below, only once documents change.
+  // automatic snapshots): the relay's hooks reach the service, created just below, only once documents change.
   const relay = new CollabRelay({
     persistence: updates,
     metrics,
@@ -104,9 +104,12 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     maxDocumentBytes: config.maxDocumentBytes,
     maxPendingBytes: config.maxMessageBytes,
     maxBufferedBytes: config.maxBufferedBytes,
-    // Events name rooms: a document's source room is its id; a language room belongs to its document (snapshots
+    // Hooks name rooms: a document's source room is its id; a language room belongs to its document (snapshots
     // cover every version), while authorship is kept for the source only.
-    events: {
+    hooks: {
+      loaded: (room) => {
+        if (room === documentOf(room)) authorship.load(room);
+      },
       stored: (room) => versions.noteActivity(documentOf(room)),
       authored: (room, change, context) => {
         if (room === context.documentId) authorship.recordChange(room, change, context);

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { CommitQueue } from './commitQueue.ts';
-import type { DocumentPersistence } from './documentPersistence.ts';
+import type { DocumentPersistence } from './ports.ts';
 
 /** Storage that records what was committed and made durable, with flushes completed by the test. */
 class FakeStorage implements DocumentPersistence {

@@ -1,4 +1,4 @@
-import type { DocumentPersistence } from './documentPersistence.ts';
+import type { DocumentPersistence } from './ports.ts';
 
 export interface QueuedChange {
   documentId: string;

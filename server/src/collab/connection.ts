@@ -1,7 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import type { Role } from '../../../shared/domain/roles.ts';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import { AWARENESS_BURST, AWARENESS_PER_SECOND } from '../../../shared/protocol/collabEndpoint.ts';
 import {
@@ -13,31 +12,8 @@ import {
   syncStep1Frame,
   syncStep2Frame,
 } from '../../../shared/protocol/wireFormat.ts';
+import type { ConnectionContext } from './ports.ts';
 import { type Room, type RoomPeer, RoomStorageError, UpdateRefusedError } from './room.ts';
-
-/** Who is on the other end, as the server established it; stamped on their presence so nobody can pose as another. */
-export interface ConnectionIdentity {
-  name: string;
-  delegation: string;
-  color: string;
-  role: Role;
-}
-
-export interface ConnectionContext {
-  documentId: string;
-  /** The room the socket joined: the document's id for its source, or a language room (shared/protocol/languageRooms.ts). */
-  room: string;
-  /** The invite the credentials came from, so revoking it can close this socket; null for the organiser. */
-  inviteId: string | null;
-  identity: ConnectionIdentity;
-  /** Asked at every write, since a document can be frozen while people are connected. */
-  canWrite(): boolean;
-  /**
-   * Asked before a writable update is applied (`doc` is the document before it): a refusal closes this connection with
-   * its code and keeps nothing of the update. Used for rules on what an update carries (a deadline for proposals).
-   */
-  refusal?(update: Uint8Array, doc: Y.Doc): { code: number; reason: string } | undefined;
-}
 
 export interface ConnectionEvents {
   /** A frame broke the protocol: this connection is closed, nothing it sent was applied. */
@@ -170,14 +146,7 @@ export class Connection implements RoomPeer {
   leave(): void {
     clearTimeout(this.awarenessTimer);
     this.deferredAwareness = undefined;
-    if (this.ownClientId === undefined) return;
-    this.room.awarenessOwners.delete(this.ownClientId);
-    if (this.room.awareness.getStates().has(this.ownClientId)) {
-      awarenessProtocol.removeAwarenessStates(this.room.awareness, [this.ownClientId], null);
-    }
-    // y-protocols keeps each id's clock forever, to refuse stale updates; only this connection spoke for the id, and a
-    // reconnecting tab that reuses it starts afresh. Kept, it is memory per closed connection while the room is loaded.
-    this.room.awareness.meta.delete(this.ownClientId);
+    if (this.ownClientId !== undefined) this.room.releaseAwarenessClient(this.ownClientId);
   }
 
   /** Answers with what the client lacks once everything accepted before is stored (the acknowledgement contract). */
@@ -198,12 +167,8 @@ export class Connection implements RoomPeer {
   }
 
   private handleAwareness(update: Uint8Array): void {
-    const owners = this.room.awarenessOwners;
     const accepted = decodeAwarenessEntries(update).filter((entry) => {
-      if (this.ownClientId === undefined && !owners.has(entry.clientId)) {
-        this.ownClientId = entry.clientId;
-        owners.set(entry.clientId, this);
-      }
+      if (this.ownClientId === undefined && this.room.claimAwarenessClient(entry.clientId, this)) this.ownClientId = entry.clientId;
       return entry.clientId === this.ownClientId;
     });
     if (accepted.length === 0) return;

@@ -2,9 +2,9 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import { CommitQueue } from './commitQueue.ts';
-import { Connection, type ConnectionContext } from './connection.ts';
-import type { DocumentPersistence, RelayMetrics, RoomEvents } from './documentPersistence.ts';
 import type * as Y from 'yjs';
+import { Connection } from './connection.ts';
+import type { CollabHooks, ConnectionContext, DocumentPersistence, RelayMetrics } from './ports.ts';
 import { Room, RoomStorageError } from './room.ts';
 
 export interface RelayOptions {
@@ -19,7 +19,8 @@ export interface RelayOptions {
   maxPendingBytes: number;
   /** Bytes queued for one client after which it is dropped as too slow. */
   maxBufferedBytes: number;
-  events?: RoomEvents;
+  /** What services observe of the rooms. */
+  hooks?: CollabHooks;
 }
 
 /**
@@ -64,7 +65,7 @@ export class CollabRelay {
         this.evict(failed, error);
       },
     }, { maxBufferedBytes: this.options.maxBufferedBytes });
-    room.peers.add(connection);
+    room.join(connection);
     this.options.metrics.connectionOpened();
 
     socket.binaryType = 'nodebuffer';
@@ -147,10 +148,8 @@ export class CollabRelay {
         compactAfterUpdates: this.options.compactAfterUpdates,
         maxDocumentBytes: this.options.maxDocumentBytes,
         maxPendingBytes: this.options.maxPendingBytes,
-        onAccepted: (id, change, from) => {
-          if (from instanceof Connection) this.options.events?.authored?.(id, change, from.context);
-        },
-        onStored: (id) => this.options.events?.stored(id),
+        onAccepted: (id, change, from) => this.options.hooks?.authored?.(id, change, from.context),
+        onStored: (id) => this.options.hooks?.stored?.(id),
         onCompactionFailed: (id, error) => this.options.logger.error({ documentId: id, err: error }, 'compaction failed'),
       },
       this.commits,
@@ -165,11 +164,12 @@ export class CollabRelay {
     }
     this.rooms.set(documentId, room);
     this.options.metrics.roomLoaded();
+    this.options.hooks?.loaded?.(documentId);
     return room;
   }
 
   private detach(room: Room<Connection>, connection: Connection): void {
-    if (this.rooms.get(room.documentId) !== room || !room.peers.delete(connection)) return;
+    if (this.rooms.get(room.documentId) !== room || !room.leave(connection)) return;
     connection.leave();
     this.options.metrics.connectionClosed();
     if (room.peers.size === 0) this.scheduleUnload(room);
@@ -181,7 +181,7 @@ export class CollabRelay {
       this.unloadTimers.delete(room);
       if (room.peers.size !== 0) return;
       this.unload(room);
-      this.options.events?.unloaded(room.documentId);
+      this.options.hooks?.unloaded?.(room.documentId);
     }, this.options.unloadGraceMs);
     timer.unref();
     this.unloadTimers.set(room, timer);
@@ -223,7 +223,6 @@ export class CollabRelay {
       connection.leave();
       this.options.metrics.connectionClosed();
     }
-    room.peers.clear();
     if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
     room.destroy();
     this.options.metrics.roomUnloaded();

@@ -8,7 +8,7 @@ import { DocumentRepository } from '../storage/documentRepository.ts';
 import { YjsUpdateRepository } from '../storage/yjsUpdateRepository.ts';
 import { decodeFrame } from '../../../shared/protocol/wireFormat.ts';
 import { CommitQueue } from './commitQueue.ts';
-import type { RelayMetrics } from './documentPersistence.ts';
+import type { RelayMetrics } from './ports.ts';
 import { Room, type RoomPeer } from './room.ts';
 
 /** The Yjs update a `[sync, update, bytes]` frame carries. */
@@ -74,7 +74,7 @@ describe('Room relaying a flush', () => {
   it('sends each peer the changes one flush stored as one frame, never the peer’s own', async () => {
     const room = roomOnDisk();
     const [ana, youssef, reader] = [new Peer(), new Peer(), new Peer()];
-    for (const peer of [ana, youssef, reader]) room.peers.add(peer);
+    for (const peer of [ana, youssef, reader]) room.join(peer);
     const [fromAna, fromYoussef] = [edit('Spain '), edit('Morocco ')];
 
     // Accepted in the same turn, so stored by one group commit and flushed together.
@@ -94,8 +94,8 @@ describe('Room relaying a flush', () => {
   it('sends a lone writer nothing back and its readers one frame per flush', async () => {
     const room = roomOnDisk();
     const [writer, reader] = [new Peer(), new Peer()];
-    room.peers.add(writer);
-    room.peers.add(reader);
+    room.join(writer);
+    room.join(reader);
     room.applyClientUpdate(edit('First').update, writer);
     await turnsPassed();
     room.applyClientUpdate(edit('Second').update, writer);

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import { awarenessFrame, updateFrame } from '../../../shared/protocol/wireFormat.ts';
 import type { CommitQueue } from './commitQueue.ts';
-import type { DocumentPersistence, RelayMetrics } from './documentPersistence.ts';
+import type { DocumentPersistence, RelayMetrics } from './ports.ts';
 
 /** A room member as the room sees it: something to send frames to. */
 export interface RoomPeer {
@@ -33,7 +33,7 @@ export class UpdateRefusedError extends Error {
   }
 }
 
-export interface RoomOptions {
+export interface RoomOptions<Peer> {
   /** Compact the stored history into one state row after this many appended updates. */
   compactAfterUpdates: number;
   /** Largest stored size of the document; growth past it is refused. */
@@ -41,11 +41,11 @@ export interface RoomOptions {
   /** Largest size of updates waiting for changes the server never received; past it they are dropped. */
   maxPendingBytes: number;
   /**
-   * Told of every change as it is accepted, before it is stored (only what was new to the document, and its origin: the
-   * peer that sent it, or the server itself). What this writes to the database without waiting for the disk is made
-   * durable by the change's own group commit, before anything of the change is relayed.
+   * Told of every change a peer sent as it is accepted, before it is stored (only what was new to the document). What
+   * this writes to the database without waiting for the disk is made durable by the change's own group commit, before
+   * anything of the change is relayed. Server-made changes are not reported.
    */
-  onAccepted?: (documentId: string, change: Uint8Array, from: unknown) => void;
+  onAccepted?: (documentId: string, change: Uint8Array, from: Peer) => void;
   /** Told after every stored change (e.g. to take automatic snapshots after a period of activity). */
   onStored?: (documentId: string) => void;
   /** A compaction failed (the updates stay stored as they are). */
@@ -64,13 +64,13 @@ const SERVER_ORIGIN = Symbol('accord-server');
 export class Room<Peer extends RoomPeer = RoomPeer> {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  readonly peers = new Set<Peer>();
+  private readonly members = new Set<Peer>();
   /** Which peer speaks for each awareness client id, so nobody can update or remove another's presence. */
-  readonly awarenessOwners = new Map<number, Peer>();
+  private readonly awarenessOwners = new Map<number, Peer>();
   /** Updates the Y.Doc emitted while applying a client's update, held back until they are stored. */
   private captured: Uint8Array[] | null = null;
   /** Changes stored by the flush that is completing, relayed together once it has completed. */
-  private unrelayed: { change: Uint8Array; from: unknown }[] = [];
+  private unrelayed: { change: Uint8Array; from: Peer | undefined }[] = [];
   private storedSinceCompaction = 0;
   private compactionScheduled = false;
   private destroyed = false;
@@ -81,7 +81,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     readonly documentId: string,
     private readonly persistence: DocumentPersistence,
     private readonly metrics: RelayMetrics,
-    private readonly options: RoomOptions,
+    private readonly options: RoomOptions<Peer>,
     private readonly commits: CommitQueue,
   ) {
     // The server is a relay, not a participant: it has no presence of its own.
@@ -94,6 +94,40 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
       const changed = [...added, ...updated, ...removed];
       this.broadcast(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), origin);
     });
+  }
+
+  /** The peers in the room now, to relay to or to close. */
+  get peers(): ReadonlySet<Peer> {
+    return this.members;
+  }
+
+  join(peer: Peer): void {
+    this.members.add(peer);
+  }
+
+  /** Removes `peer` from the room; false if it was not in it. Its presence is released by `releaseAwarenessClient`. */
+  leave(peer: Peer): boolean {
+    return this.members.delete(peer);
+  }
+
+  /**
+   * Gives `peer` the awareness client id `clientId` to speak for, unless another peer already does. The first id a
+   * connection announces becomes its own; entries for any other id are then dropped.
+   */
+  claimAwarenessClient(clientId: number, peer: Peer): boolean {
+    const owner = this.awarenessOwners.get(clientId);
+    if (owner !== undefined) return owner === peer;
+    this.awarenessOwners.set(clientId, peer);
+    return true;
+  }
+
+  /** Removes the presence of `clientId` (its peer left) and frees the id. */
+  releaseAwarenessClient(clientId: number): void {
+    this.awarenessOwners.delete(clientId);
+    if (this.awareness.getStates().has(clientId)) awarenessProtocol.removeAwarenessStates(this.awareness, [clientId], null);
+    // y-protocols keeps each id's clock forever, to refuse stale updates; only one connection spoke for the id, and a
+    // reconnecting tab that reuses it starts afresh. Kept, it is memory per closed connection while the room is loaded.
+    this.awareness.meta.delete(clientId);
   }
 
   /** Applies every stored update. Throws if the stored history cannot be read; the room must then not be used. */
@@ -119,11 +153,14 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
 
   /** Applies a change made by the server itself (a restore), through the same store-then-relay path. */
   applyServerChange(change: (doc: Y.Doc) => void): void {
-    this.commit(() => this.doc.transact(() => change(this.doc), SERVER_ORIGIN), SERVER_ORIGIN);
+    this.commit(() => this.doc.transact(() => change(this.doc), SERVER_ORIGIN), undefined);
   }
 
-  /** Runs `apply` with the Y.Doc's updates held back and queues what it changed for storing, then relaying. */
-  private commit(apply: () => void, from: unknown): void {
+  /**
+   * Runs `apply` with the Y.Doc's updates held back and queues what it changed for storing, then relaying. `from` is
+   * the peer that sent the change, undefined for the server's own.
+   */
+  private commit(apply: () => void, from: Peer | undefined): void {
     this.captured = [];
     let changes: Uint8Array[];
     try {
@@ -137,7 +174,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     if (changes.length === 0) return;
     const change = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
     this.approximateBytes += change.byteLength;
-    this.options.onAccepted?.(this.documentId, change, from);
+    if (from !== undefined) this.options.onAccepted?.(this.documentId, change, from);
     this.commits.add({ documentId: this.documentId, update: change, stored: () => this.stored(change, from) });
   }
 
@@ -146,7 +183,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     this.commits.whenStored(task);
   }
 
-  private stored(change: Uint8Array, from: unknown): void {
+  private stored(change: Uint8Array, from: Peer | undefined): void {
     this.metrics.updateStored(change.byteLength);
     if (this.unrelayed.push({ change, from }) === 1) queueMicrotask(() => this.relayStored());
     if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.scheduleCompaction();
@@ -168,7 +205,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     };
     const senders = new Set(batch.map(({ from }) => from));
     let forReaders: Uint8Array | undefined;
-    for (const peer of this.peers) {
+    for (const peer of this.members) {
       const frame = senders.has(peer) ? frameOf(batch.filter(({ from }) => from !== peer)) : (forReaders ??= frameOf(batch));
       if (frame) peer.send(frame);
     }
@@ -229,12 +266,15 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     throw new UpdateRefusedError(CloseCode.unappliableUpdates, 'too many updates with missing dependencies');
   }
 
-  broadcast(frame: Uint8Array, except: unknown): void {
-    for (const peer of this.peers) if (peer !== except) peer.send(frame);
+  /** Sends `frame` to every peer but `except` (a transaction or awareness origin: the peer that caused it, if any). */
+  private broadcast(frame: Uint8Array, except: unknown): void {
+    for (const peer of this.members) if (peer !== except) peer.send(frame);
   }
 
   destroy(): void {
     this.destroyed = true;
+    this.members.clear();
+    this.awarenessOwners.clear();
     this.awareness.destroy();
     this.doc.destroy();
   }

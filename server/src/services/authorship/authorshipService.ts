@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DocumentAuthor } from '../../../../shared/api/authorship.ts';
-import type { ConnectionContext } from '../../collab/connection.ts';
+import type { ConnectionContext } from '../../collab/ports.ts';
 import type { AuthorshipRepository } from '../../storage/authorshipRepository.ts';
 import type { DocumentService } from '../documents/index.ts';
 import type { Principal } from '../access/index.ts';
@@ -55,6 +55,19 @@ export class AuthorshipService {
   list(principal: Principal, documentId: string): DocumentAuthor[] {
     this.documents.authorize(principal, documentId, 'document.read');
     return this.authors.authorsOf(documentId);
+  }
+
+  /**
+   * The relay's `loaded` hook: reads the client ids already recorded for the document, so that the first change after
+   * a load does not wait for that query before it is stored.
+   */
+  load(documentId: string): void {
+    try {
+      this.knownOf(documentId);
+    } catch (error) {
+      // Never fail the load over authorship: the next change asks again.
+      this.logger.warn({ err: error, documentId }, 'could not read recorded authors');
+    }
   }
 
   /** Forgets a document's cache (it was unloaded); the table stays the truth. */
