@@ -7,8 +7,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
  * `clean`: the agreed text alone (proposals neither applied nor shown, brackets printed); `annex`: the clean text followed
- * by an annex of its comment threads (the rapporteurs' report); `review`: the text with proposals marked (inserted
- * underlined, deleted struck through) for reviewing them.
+ * by an annex of its comment threads (the rapporteurs' report); `review`: the text with proposals marked for reviewing
+ * them (in DOCX: tracked changes, with the comment threads as Word comments).
  */
 export const EXPORT_KINDS = ['clean', 'annex', 'review'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];

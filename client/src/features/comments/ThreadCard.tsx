@@ -4,7 +4,7 @@ import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import { THREAD_LIMITS, type Thread } from '../../../../shared/api/threads.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { CommentItem } from './CommentItem.tsx';
-import type { ThreadRange } from './threadAnchors.ts';
+import type { ThreadRange } from '../../../../shared/editor/threadRange.ts';
 import { threadsApi } from './threadsApi.ts';
 import { useThreadAction } from './useThreadAction.ts';
 

@@ -3,8 +3,10 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { recordTextMoves, textMovesOf } from './textMoves.ts';
-import { type ThreadRange, resolveThreadRange } from './threadAnchors.ts';
+import { textMovesOf } from '../../../../shared/editor/textMoves.ts';
+import type { ThreadRange } from '../../../../shared/editor/threadRange.ts';
+import { recordTextMoves } from './textMoves.ts';
+import { resolveThreadRange } from './threadAnchors.ts';
 
 /** What the highlighter needs of a thread the viewer may see. */
 export interface HighlightedThread {

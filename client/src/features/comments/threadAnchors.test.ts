@@ -9,7 +9,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
-import { type NewAnchor, type YBinding, anchorsForRange, resolveAnchors } from './threadAnchors.ts';
+import { type YBinding, resolveAnchors } from '../../../../shared/editor/threadRange.ts';
+import { type NewAnchor, anchorsForRange } from './threadAnchors.ts';
 
 const schema = getSchema(schemaExtensions({ assignIds: false }));
 

@@ -1,8 +1,9 @@
 import { getSchema } from '@tiptap/core';
 import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { initProseMirrorDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
+import { type ThreadRange, resolveAnchors } from '../../../../shared/editor/threadRange.ts';
 
 /** The Y.XmlFragment Tiptap's Collaboration extension edits by default. */
 export const EDITOR_FRAGMENT = 'default';
@@ -23,5 +24,24 @@ export function proseMirrorOf(state: Uint8Array): ProseMirrorNode {
     return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(EDITOR_FRAGMENT), editorSchema());
   } finally {
     doc.destroy();
+  }
+}
+
+/**
+ * A document's text as `proseMirrorOf` gives it, and where each comment thread's words are in it (null when they are
+ * all gone), resolved as the editor resolves them.
+ */
+export function proseMirrorWithThreads(
+  state: Uint8Array,
+  anchors: readonly { anchorStart: string; anchorEnd: string }[],
+): { doc: ProseMirrorNode; ranges: (ThreadRange | null)[] } {
+  const ydoc = new Y.Doc();
+  try {
+    Y.applyUpdate(ydoc, state);
+    const type = ydoc.getXmlFragment(EDITOR_FRAGMENT);
+    const { doc, mapping } = initProseMirrorDoc(type, editorSchema());
+    return { doc, ranges: anchors.map((anchor) => resolveAnchors({ doc: ydoc, type, mapping }, doc, anchor)) };
+  } finally {
+    ydoc.destroy();
   }
 }

@@ -5,7 +5,8 @@ import { RECOMMENDATION_NODE, recommendationNumbers } from '../../../../shared/e
 import { withoutSuggestions } from '../../../../shared/editor/suggestionChanges.ts';
 import { DELETION_MARK, INSERTION_MARK } from '../../../../shared/editor/suggestionKinds.ts';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
-import type { Block, Footnote, HeadingLevel, Inline, TextRun } from './exportModel.ts';
+import type { ThreadRange } from '../../../../shared/editor/threadRange.ts';
+import type { Block, CommentBoundary, Footnote, HeadingLevel, Inline, LineBreak, TextRun } from './exportModel.ts';
 import { safeHref } from './safeHref.ts';
 
 /**
@@ -15,16 +16,64 @@ import { safeHref } from './safeHref.ts';
  * later still exports its text. The Yjs conversion checks the content of every element but not of the top level, so
  * a client can put text or list items straight into the document: nothing here assumes valid nesting.
  */
-export function documentBlocks(doc: ProseMirrorNode, { review = false, reservations = new Map() }: BlockOptions = {}): Block[] {
+export function documentBlocks(doc: ProseMirrorNode, { review = false, reservations = new Map(), threadRanges = [] }: BlockOptions = {}): Block[] {
   // Clean: the text as if every proposal were rejected. Review: proposals kept and marked on their runs.
   const text = review ? doc : withoutSuggestions(doc);
-  return new BlockWalker(recommendationNumbers(text), blockDirections(text), reservations).children(text, 0, 'ltr');
+  const threads = new ThreadBoundaries(review ? threadRanges : []);
+  const blocks = new BlockWalker(recommendationNumbers(text), blockDirections(text), reservations, threads).children(text, 0, 'ltr');
+  // A thread still open at the end of the text (its end anchor past the last text) ends with the last block.
+  const last = lastInlines(blocks);
+  last?.push(...threads.endsAt(Infinity));
+  return blocks;
 }
 
 export interface BlockOptions {
   review?: boolean;
   /** The reservations entered on each recommendation, by its stable id: footnotes on it. */
   reservations?: ReadonlyMap<string, readonly Reservation[]>;
+  /**
+   * In a review copy: each comment thread's words in `doc` (null when they are gone), in the order of the document's
+   * `review` threads. Their boundaries are placed among the runs.
+   */
+  threadRanges?: readonly (ThreadRange | null)[];
+}
+
+/** Where comment threads start and end, handed out in document order as the walker passes their positions. */
+class ThreadBoundaries {
+  private readonly started = new Set<number>();
+  private readonly ended = new Set<number>();
+
+  constructor(private readonly ranges: readonly (ThreadRange | null)[]) {}
+
+  /** Boundaries at position `pos`, before the text there: threads that ended close, then threads that start open. */
+  at(pos: number): CommentBoundary[] {
+    const starts: CommentBoundary[] = [];
+    this.ranges.forEach((range, thread) => {
+      if (range && !this.started.has(thread) && range.from <= pos && pos < range.to) {
+        this.started.add(thread);
+        starts.push({ kind: 'commentStart', thread });
+      }
+    });
+    return [...this.endsAt(pos), ...starts];
+  }
+
+  /** The ends of the open threads whose words end at or before `pos`. */
+  endsAt(pos: number): CommentBoundary[] {
+    const ends: CommentBoundary[] = [];
+    this.ranges.forEach((range, thread) => {
+      if (range && this.started.has(thread) && !this.ended.has(thread) && range.to <= pos) {
+        this.ended.add(thread);
+        ends.push({ kind: 'commentEnd', thread });
+      }
+    });
+    return ends;
+  }
+
+  /** The offsets inside a text from `from` to `to` where a thread starts or ends: the text is split there. */
+  cuts(from: number, to: number): number[] {
+    const inside = this.ranges.flatMap((range) => (range ? [range.from, range.to] : [])).filter((pos) => from < pos && pos < to);
+    return [...new Set(inside)].sort((a, b) => a - b).map((pos) => pos - from);
+  }
 }
 
 export interface Reservation {
@@ -39,6 +88,7 @@ class BlockWalker {
     private readonly numbers: Map<number, number>,
     private readonly directions: Map<number, TextDirection>,
     private readonly reservations: ReadonlyMap<string, readonly Reservation[]>,
+    private readonly threads: ThreadBoundaries,
   ) {}
 
   /** The blocks of `parent`'s children; `contentStart` is the document position of its first child. */
@@ -65,7 +115,7 @@ class BlockWalker {
     const dir = this.directions.get(pos) ?? textDirection(node.textContent);
     switch (node.type.name) {
       case 'heading':
-        return [{ kind: 'heading', level: headingLevel(node.attrs.level), dir, inlines: inlines(node) }];
+        return [{ kind: 'heading', level: headingLevel(node.attrs.level), dir, inlines: this.inlines(node, pos + 1) }];
       case 'bulletList':
       case 'orderedList':
         return [
@@ -90,9 +140,16 @@ class BlockWalker {
         return [{ kind: 'recommendation', number, id, dir, blocks: this.children(node, pos + 1, dir), footnotes }];
       }
       default:
-        if (node.isTextblock) return [{ kind: 'paragraph', dir, inlines: inlines(node) }];
+        if (node.isTextblock) return [{ kind: 'paragraph', dir, inlines: this.inlines(node, pos + 1) }];
         return this.children(node, pos + 1, dir);
     }
+  }
+
+  /** A text block's content as runs, with the thread boundaries inside it and at its end. */
+  private inlines(textblock: ProseMirrorNode, contentStart: number): Inline[] {
+    const nodes: ProseMirrorNode[] = [];
+    textblock.forEach((child) => nodes.push(child));
+    return inlinesOf(nodes, { threads: this.threads, start: contentStart });
   }
 
   private listItems(list: ProseMirrorNode, contentStart: number, listDir: TextDirection): Block[][] {
@@ -112,14 +169,11 @@ function paragraph(nodes: readonly ProseMirrorNode[], parentDir: TextDirection):
   return { kind: 'paragraph', dir: textDirection(plainText(content), parentDir), inlines: content };
 }
 
-/** Inline content as runs of equally formatted text; other inline nodes give the text they contain. */
-function inlines(textblock: ProseMirrorNode): Inline[] {
-  const nodes: ProseMirrorNode[] = [];
-  textblock.forEach((child) => nodes.push(child));
-  return inlinesOf(nodes);
-}
-
-function inlinesOf(nodes: readonly ProseMirrorNode[]): Inline[] {
+/**
+ * Inline content as runs of equally formatted text; other inline nodes give the text they contain. With `at`, the
+ * content's document position and the threads: their boundaries are placed between the runs (splitting text there).
+ */
+function inlinesOf(nodes: readonly ProseMirrorNode[], at?: { threads: ThreadBoundaries; start: number }): Inline[] {
   const result: Inline[] = [];
   // Bracketed text is printed in square brackets, as negotiated texts are: "[" where a bracket starts, "]" where it ends.
   let openBracket: unknown = null;
@@ -129,26 +183,40 @@ function inlinesOf(nodes: readonly ProseMirrorNode[]): Inline[] {
     if (id !== null) pushRun(result, run('[', []));
     openBracket = id;
   };
-  const visit = (node: ProseMirrorNode, inheritedMarks: readonly Mark[]) => {
+  const visit = (node: ProseMirrorNode, pos: number, inheritedMarks: readonly Mark[]) => {
     if (node.type.name === 'hardBreak') {
+      if (at) result.push(...at.threads.at(pos));
       result.push({ kind: 'break' });
     } else if (node.isText) {
       const marks = [...inheritedMarks, ...node.marks];
-      bracketTo(marks.find((mark) => mark.type.name === BRACKET_MARK)?.attrs.id ?? null);
-      pushRun(result, run(node.text ?? '', marks));
+      const bracket = marks.find((mark) => mark.type.name === BRACKET_MARK)?.attrs.id ?? null;
+      // A thread on bracketed words covers the words, not the brackets: it ends before "]" and starts after "[".
+      if (at) result.push(...at.threads.endsAt(pos));
+      bracketTo(bracket);
+      const text = node.text ?? '';
+      const cuts = at ? [0, ...at.threads.cuts(pos, pos + text.length)] : [0];
+      cuts.forEach((cut, index) => {
+        if (at) result.push(...at.threads.at(pos + cut));
+        pushRun(result, run(text.slice(cut, cuts[index + 1]), marks, bracket !== null));
+      });
     } else {
-      node.forEach((child) => visit(child, [...inheritedMarks, ...node.marks]));
+      node.forEach((child, offset) => visit(child, pos + 1 + offset, [...inheritedMarks, ...node.marks]));
     }
   };
-  for (const node of nodes) visit(node, []);
+  let pos = at?.start ?? 0;
+  for (const node of nodes) {
+    visit(node, pos, []);
+    pos += node.nodeSize;
+  }
+  if (at) result.push(...at.threads.endsAt(pos));
   bracketTo(null);
   return result;
 }
 
-function run(text: string, marks: readonly Mark[]): TextRun {
+function run(text: string, marks: readonly Mark[], bracketed = false): TextRun {
   const has = (name: string) => marks.some((mark) => mark.type.name === name);
   const link = marks.find((mark) => mark.type.name === 'link');
-  const change = has(INSERTION_MARK) ? 'inserted' : has(DELETION_MARK) ? 'deleted' : undefined;
+  const proposal = marks.find((mark) => mark.type.name === INSERTION_MARK || mark.type.name === DELETION_MARK);
   return {
     kind: 'text',
     text,
@@ -156,8 +224,18 @@ function run(text: string, marks: readonly Mark[]): TextRun {
     italic: has('italic'),
     underline: has('underline'),
     href: safeHref(link?.attrs.href),
-    ...(change ? { change } : {}),
+    ...(proposal
+      ? {
+          change: proposal.type.name === INSERTION_MARK ? 'inserted' : 'deleted',
+          proposal: { name: stringOrNull(proposal.attrs.author), delegation: stringOrNull(proposal.attrs.delegation), time: stringOrNull(proposal.attrs.time) },
+        }
+      : {}),
+    ...(bracketed ? { bracketed } : {}),
   };
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
 }
 
 function pushRun(runs: Inline[], next: TextRun): void {
@@ -169,7 +247,9 @@ function pushRun(runs: Inline[], next: TextRun): void {
     last.italic === next.italic &&
     last.underline === next.underline &&
     last.href === next.href &&
-    last.change === next.change
+    last.change === next.change &&
+    last.bracketed === next.bracketed &&
+    sameProposal(last, next)
   ) {
     last.text += next.text;
   } else {
@@ -177,9 +257,39 @@ function pushRun(runs: Inline[], next: TextRun): void {
   }
 }
 
+function sameProposal(a: TextRun, b: TextRun): boolean {
+  return a.proposal?.name === b.proposal?.name && a.proposal?.delegation === b.proposal?.delegation && a.proposal?.time === b.proposal?.time;
+}
+
+/** Whether an inline is printed (text or a line break), not a thread boundary only a review copy in Word uses. */
+export function isPrinted(inline: Inline): inline is TextRun | LineBreak {
+  return inline.kind === 'text' || inline.kind === 'break';
+}
+
 /** The text of inline content, for the direction rule. */
 export function plainText(content: readonly Inline[]): string {
-  return content.map((inline) => (inline.kind === 'text' ? inline.text : '\n')).join('');
+  return content.filter(isPrinted).map((inline) => (inline.kind === 'text' ? inline.text : '\n')).join('');
+}
+
+/** The inlines of the last text block of `blocks`, where boundaries still open at the end of the text go. */
+function lastInlines(blocks: readonly Block[]): Inline[] | undefined {
+  for (const block of [...blocks].reverse()) {
+    const found = ((): Inline[] | undefined => {
+      switch (block.kind) {
+        case 'paragraph':
+        case 'heading':
+          return block.inlines;
+        case 'list':
+          return lastInlines(block.items.flat());
+        case 'parallel':
+          return lastInlines(block.cells.flatMap((cell) => cell.blocks));
+        default:
+          return lastInlines(block.blocks);
+      }
+    })();
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Attributes come from any client: only a whole number in range is trusted. */

@@ -11,8 +11,12 @@ import { createExportRenderer } from './renderExport.ts';
 import { CURRENT_TEXT } from '../../../test/exportFixture.ts';
 import { exportLabels } from './exportLabels.ts';
 
+// The annex lists threads without placing them in the text: their anchors are not read.
+const UNREAD_ANCHORS = { anchorStart: '', anchorEnd: '' };
+
 const THREADS: AnnexThread[] = [
   {
+    ...UNREAD_ANCHORS,
     quote: 'Screening at the points of first arrival',
     status: 'resolved',
     outcome: 'Accepted as amended',
@@ -20,12 +24,17 @@ const THREADS: AnnexThread[] = [
       { author: 'Ana <b>', delegation: 'Spain', body: 'Add "trained officers".\nSecond line.', createdAt: '2026-11-28T10:00:00.000Z' },
       { author: 'Karim', delegation: 'Morocco', body: 'نوافق على هذا التعديل', createdAt: '2026-11-28T10:05:00.000Z' },
     ],
+    resolvedBy: { name: 'Rapporteur', delegation: 'Rapporteurs' },
+    resolvedAt: '2026-11-28T10:06:00.000Z',
   },
   {
+    ...UNREAD_ANCHORS,
     quote: 'تعزيز التعاون القضائي',
     status: 'open',
     outcome: null,
     comments: [{ author: 'Léa', delegation: 'France', body: null, createdAt: '2026-11-28T10:07:00.000Z' }],
+    resolvedBy: null,
+    resolvedAt: null,
   },
 ];
 

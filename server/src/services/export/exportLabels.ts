@@ -15,6 +15,8 @@ interface ExportWords {
   outcome: string;
   /** Stands for a comment its author deleted, as the sidebar shows it. */
   deletedComment: string;
+  /** A review copy's comment on words that are no longer in the text, as the sidebar says it. */
+  textRemoved: string;
   statusAnnexTitle: string;
   noRecommendations: string;
   consensusStatus: Record<ConsensusStatus, string>;
@@ -74,6 +76,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     threadStatus: { open: 'Open', resolved: 'Resolved' },
     outcome: 'Outcome',
     deletedComment: 'Comment deleted',
+    textRemoved: 'Text removed',
     statusAnnexTitle: 'Annex: consensus status',
     noRecommendations: 'No recommendations',
     consensusStatus: { draft: 'Draft', under_discussion: 'Under discussion', agreed: 'Agreed', agreed_with_reservation: 'Agreed with reservation' },
@@ -96,6 +99,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     threadStatus: { open: 'Ouvert', resolved: 'Résolu' },
     outcome: 'Suite donnée',
     deletedComment: 'Commentaire supprimé',
+    textRemoved: 'Texte supprimé',
     statusAnnexTitle: `Annexe${FR_COLON} état du consensus`,
     noRecommendations: 'Aucune recommandation',
     consensusStatus: { draft: 'Projet', under_discussion: 'En discussion', agreed: 'Adoptée', agreed_with_reservation: 'Adoptée avec réserve' },
@@ -118,6 +122,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     threadStatus: { open: 'Abierto', resolved: 'Resuelto' },
     outcome: 'Resultado',
     deletedComment: 'Comentario eliminado',
+    textRemoved: 'Texto eliminado',
     statusAnnexTitle: 'Anexo: estado del consenso',
     noRecommendations: 'Sin recomendaciones',
     consensusStatus: { draft: 'Borrador', under_discussion: 'En debate', agreed: 'Acordada', agreed_with_reservation: 'Acordada con reserva' },
@@ -140,6 +145,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     threadStatus: { open: 'مفتوحة', resolved: 'مُسوّاة' },
     outcome: 'النتيجة',
     deletedComment: 'حُذف التعليق',
+    textRemoved: 'حُذف النص',
     statusAnnexTitle: 'ملحق: حالة التوافق',
     noRecommendations: 'لا توجد توصيات',
     consensusStatus: { draft: 'مسودة', under_discussion: 'قيد المناقشة', agreed: 'متفق عليها', agreed_with_reservation: 'متفق عليها مع تحفظ' },

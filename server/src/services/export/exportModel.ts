@@ -21,13 +21,33 @@ export interface TextRun {
   href: string | undefined;
   /** In a review copy only: text a proposal would add or remove. */
   change?: 'inserted' | 'deleted';
+  /** In a review copy only, with `change`: who proposed it and when, as the proposal's marks say. */
+  proposal?: ProposalAuthor;
+  /** Inside square brackets (text not yet agreed): a review copy highlights it. */
+  bracketed?: boolean;
+}
+
+export interface ProposalAuthor {
+  name: string | null;
+  delegation: string | null;
+  /** ISO 8601, or null when the mark has none. */
+  time: string | null;
 }
 
 export interface LineBreak {
   kind: 'break';
 }
 
-export type Inline = TextRun | LineBreak;
+/**
+ * In a review copy only: where a comment thread's words start or end (`thread` indexes `ExportDocument.review`). A
+ * thread may start in one block and end in another.
+ */
+export interface CommentBoundary {
+  kind: 'commentStart' | 'commentEnd';
+  thread: number;
+}
+
+export type Inline = TextRun | LineBreak | CommentBoundary;
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -101,14 +121,20 @@ export interface ParallelCell {
 
 export type Block = ParagraphBlock | HeadingBlock | ListBlock | QuoteBlock | RecommendationBlock | ParallelBlock;
 
-/** One comment thread of the annex, as the comment service will provide it. */
+/** One comment thread of the annex (and of the review copy), as the comment service provides it. */
 export interface AnnexThread {
+  /** Where its words are: encoded Yjs relative positions (shared/editor/threadAnchorEncoding.ts). */
+  anchorStart: string;
+  anchorEnd: string;
   /** The text the thread is anchored to. */
   quote: string;
   status: ThreadStatus;
   /** The agreed outcome, if any. */
   outcome: string | null;
   comments: AnnexComment[];
+  /** Who resolved it and when, for a resolved thread. */
+  resolvedBy: { name: string; delegation: string } | null;
+  resolvedAt: string | null;
 }
 
 export interface AnnexComment {
@@ -178,4 +204,9 @@ export interface ExportDocument {
   annex: AnnexThread[] | undefined;
   /** The consensus status of each recommendation, in the "with annex" kind. */
   statuses?: AnnexStatusRow[];
+  /**
+   * A review copy's comment threads, those the exporter may see; the blocks carry their boundaries. `anchored` is false
+   * for a thread whose words are all gone.
+   */
+  review?: { thread: AnnexThread; anchored: boolean }[];
 }

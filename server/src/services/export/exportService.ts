@@ -113,6 +113,8 @@ export class ExportService {
       for (const language of versions) incomplete += await this.deps.languages!.incompleteBlocks(documentId, language);
     }
     const labelLanguage = query.lang ?? languages[0]!;
+    // Only the threads this person may see, for the annex or the review copy's comments.
+    const threads = query.kind === 'clean' ? undefined : this.deps.threads.annexThreads(principal, documentId);
     const file = await this.deps.render(
       {
         title: document.title,
@@ -121,9 +123,9 @@ export class ExportService {
         texts,
         format: query.format,
         language: labelLanguage,
-        annex: query.kind === 'annex' ? this.deps.threads.annexThreads(principal, documentId) : undefined,
+        annex: query.kind === 'annex' ? threads : undefined,
         consensus: this.deps.consensus?.annexConsensus(principal, documentId),
-        review: query.kind === 'review',
+        review: query.kind === 'review' ? threads : undefined,
         publication: this.publication(documentId, query.version, document.frozen),
       },
       signal,

@@ -1,11 +1,13 @@
 import {
   AlignmentType,
+  DeletedTextRun,
   Document,
   ExternalHyperlink,
   FootnoteReferenceRun,
   Footer,
   Header,
   HeadingLevel,
+  InsertedTextRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -28,6 +30,8 @@ import { SEPARATOR } from './titleBlock.ts';
 import { statusLines } from './statusRows.ts';
 import { DOCX_FONT, DOCX_STYLE, amiriFaces, docxStyles } from './docxStyles.ts';
 import { WORD_LANGUAGE } from './exportLocale.ts';
+import { DocxReview, type RunLanguage } from './docxReview.ts';
+import { isPrinted } from './documentBlocks.ts';
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -41,9 +45,6 @@ const HEADINGS = [
 /** Twentieths of a point per nesting step (half an inch), as Word indents lists. */
 const INDENT_STEP = 720;
 
-/** Word's language of every run: the export's language, and Arabic for complex-script (right-to-left) text. */
-type RunLanguage = { value: string; bidirectional: string };
-
 /** Twentieths of a point per centimetre. */
 const CM = 567;
 
@@ -56,17 +57,22 @@ const TEXT_WIDTH = 11906 - 5 * CM;
  * a footer with "Page N of M" fields and the version, reservations as native footnotes, and core properties (title,
  * author = the organisation). Arabic paragraphs are bidirectional with right-to-left runs.
  */
-export async function renderDocx(document: ExportDocument): Promise<Buffer> {
+export async function renderDocx(document: ExportDocument, exportedAt = new Date().toISOString()): Promise<Buffer> {
   const { labels, titleBlock } = document;
   const language: RunLanguage = { value: WORD_LANGUAGE[document.language], bidirectional: WORD_LANGUAGE.ar };
-  const writer = new DocxWriter(labels, language);
+  const review = document.review && new DocxReview(document.review, labels, language, exportedAt);
+  const writer = new DocxWriter(labels, language, review);
   const annexes = new AnnexWriter(labels, language);
   const run = (text: string, dir = textDirection(text)) => runs([plain(text)], dir, language);
   // The title block's lines mix the organiser's words with dates in the export's language: they read in its direction.
   const labelDir = textDirection(labels.pageOf);
   const line = (style: string, text: string, dir: TextDirection) => new Paragraph({ style, ...direction(dir), children: run(text, dir) });
   const children = [
-    new Paragraph({ heading: HeadingLevel.TITLE, ...direction(textDirection(document.title)), children: run(document.title) }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      ...direction(textDirection(document.title)),
+      children: [...run(document.title), ...(review && document.review ? review.unanchoredReferences(document.review) : [])],
+    }),
     ...(titleBlock.event.length > 0 ? [line(DOCX_STYLE.event, titleBlock.event.join(SEPARATOR), labelDir)] : []),
     line(DOCX_STYLE.documentInfo, `${titleBlock.version}${SEPARATOR}${titleBlock.status}`, labelDir),
     ...(document.statusLine
@@ -85,6 +91,7 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
       lastModifiedBy: author,
       description: [...titleBlock.event, titleBlock.version, titleBlock.status].join(SEPARATOR),
       styles: docxStyles(language),
+      ...(review ? { comments: { children: review.comments }, features: { trackRevisions: true } } : {}),
       fonts: [{ name: DOCX_FONT, ...amiriFaces() }],
       numbering: { config: writer.numberingConfig() },
       footnotes: Object.fromEntries(
@@ -178,6 +185,7 @@ class DocxWriter {
   constructor(
     private readonly labels: ExportLabels,
     private readonly language: RunLanguage,
+    private readonly review: DocxReview | undefined,
   ) {}
 
   /**
@@ -185,7 +193,7 @@ class DocxWriter {
    * `labels`: the words around the text (a parallel text's column has those of its language).
    */
   block(block: Block, depth: number, style?: string, labels = this.labels): (Paragraph | Table)[] {
-    const runsOf = (content: readonly Inline[], dir: TextDirection) => runs(content, dir, this.language);
+    const runsOf = (content: readonly Inline[], dir: TextDirection) => runs(content, dir, this.language, this.review);
     switch (block.kind) {
       case 'paragraph':
         return [new Paragraph({ ...(style ? { style } : {}), ...direction(block.dir), ...indent(depth), children: runsOf(block.inlines, block.dir) })];
@@ -241,7 +249,7 @@ class DocxWriter {
               ...(style ? { style } : {}),
               ...direction(inner.dir),
               ...(numbering ? { numbering } : { bullet: { level } }),
-              children: runs(inner.inlines, inner.dir, this.language),
+              children: runs(inner.inlines, inner.dir, this.language, this.review),
             }),
           ];
         }
@@ -285,24 +293,36 @@ function plain(text: string): Extract<Inline, { kind: 'text' }> {
 /**
  * Runs of a paragraph, each tagged with Word's language (spell-check and hyphenation). A run of Arabic is marked
  * right-to-left (with the complex-script bold and italic Word applies to it); a run without strong characters takes
- * the paragraph's direction.
+ * the paragraph's direction. In a review copy, proposals are tracked changes, bracketed text is highlighted and the
+ * comment threads are anchored where their words start and end.
  */
-function runs(content: readonly Inline[], paragraphDir: TextDirection, language: RunLanguage): ParagraphChild[] {
-  return content.map((inline) => {
-    if (inline.kind === 'break') return new TextRun({ break: 1, language });
-    const rtl = textDirection(inline.text, paragraphDir) === 'rtl';
+function runs(content: readonly Inline[], paragraphDir: TextDirection, language: RunLanguage, review?: DocxReview): ParagraphChild[] {
+  return content.flatMap((inline): ParagraphChild[] => {
+    if (!isPrinted(inline)) return review ? review.boundary(inline) : [];
+    if (inline.kind === 'break') return [new TextRun({ break: 1, language })];
+    // The proposals library anchors deletions at block ends with zero-width spaces: not text anyone wrote.
+    const text = review ? inline.text.replaceAll('\u200b', '') : inline.text;
+    if (text === '') return [];
+    const rtl = textDirection(text, paragraphDir) === 'rtl';
+    const tracked = review && inline.change;
     // Bold and italic only where the text has them: an explicit "not bold" would override the style (headings, labels).
-    const run = new TextRun({
-      text: inline.text,
+    const options = {
+      text,
       ...(inline.bold ? { bold: true } : {}),
       ...(inline.italic ? { italics: true } : {}),
       language,
       ...(rtl ? { rightToLeft: true, ...(inline.bold ? { boldComplexScript: true } : {}), ...(inline.italic ? { italicsComplexScript: true } : {}) } : {}),
-      ...(inline.underline || inline.change === 'inserted' ? { underline: {} } : {}),
-      ...(inline.change === 'deleted' ? { strike: true } : {}),
+      ...(inline.underline || (!tracked && inline.change === 'inserted') ? { underline: {} } : {}),
+      ...(!tracked && inline.change === 'deleted' ? { strike: true } : {}),
+      ...(review && inline.bracketed ? { highlight: 'yellow' as const } : {}),
       ...(inline.href ? { style: 'Hyperlink' } : {}),
-    });
-    return inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run;
+    };
+    const run = !tracked
+      ? new TextRun(options)
+      : inline.change === 'inserted'
+        ? new InsertedTextRun({ ...options, ...review.revision(inline.proposal) })
+        : new DeletedTextRun({ ...options, ...review.revision(inline.proposal) });
+    return [inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run];
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ExportFormat } from '../../../../shared/api/export.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
-import { editorSchema, proseMirrorOf } from '../../infrastructure/editorKit/editorSchema.ts';
+import { editorSchema, proseMirrorOf, proseMirrorWithThreads } from '../../infrastructure/editorKit/editorSchema.ts';
 import { versionDocument } from './versionDocument.ts';
 import { documentBlocks } from './documentBlocks.ts';
 import { exportLabels } from './exportLabels.ts';
@@ -38,8 +38,11 @@ export interface ExportInput {
   consensus?: AnnexConsensus[];
   /** The status line under the title, already in the export's language. */
   statusLine?: string;
-  /** A review copy: proposals shown (inserted underlined, deleted struck through) rather than left out. */
-  review?: boolean;
+  /**
+   * A review copy: proposals shown rather than left out (tracked changes in DOCX; inserted underlined, deleted struck
+   * through elsewhere), with the comment threads the exporter may see (native comments in DOCX).
+   */
+  review?: AnnexThread[];
   /** The title block's facts: the organiser's metadata, the version exported, the adoption date. */
   publication: Publication;
 }
@@ -71,11 +74,21 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
   return async ({ title, statusLine, state, texts: given, format, language, annex, consensus = [], review, publication }) => {
     const labels = exportLabels(language);
     const texts = given ?? [{ language, labelLanguage: language }];
-    const source = proseMirrorOf(state);
+    // Threads are anchored in the source text: they are placed when the source alone is exported.
+    const placed = review && texts.length === 1 && !texts[0]!.versionState ? review : [];
+    const { doc: source, ranges } = review ? proseMirrorWithThreads(state, placed) : { doc: proseMirrorOf(state), ranges: [] };
     const textOf = ({ versionState }: ExportText, untranslated: string) => (versionState ? versionDocument(source, versionState, editorSchema(), untranslated) : source);
     const rows = statusRows(source, consensus);
     const reservations = new Map(consensus.map((entry) => [entry.recommendationId, entry.reservations]));
-    const frame = { title, titleBlock: titleBlock(title, publication, rows, labels, language), language, labels, statusLine };
+    const reviewing = review !== undefined;
+    const frame = {
+      title,
+      titleBlock: titleBlock(title, publication, rows, labels, language),
+      language,
+      labels,
+      statusLine,
+      ...(reviewing ? { review: placed.map((thread, index) => ({ thread, anchored: ranges[index] !== null })) } : {}),
+    };
     const document: ExportDocument =
       texts.length > 1
         ? {
@@ -84,14 +97,19 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
             blocks: parallelBlocks(
               texts.map((text, index) => {
                 const columnLabels = exportLabels(text.labelLanguage);
-                const blocks = documentBlocks(textOf(text, columnLabels.untranslated), { review, reservations: index === 0 ? reservations : undefined });
+                const blocks = documentBlocks(textOf(text, columnLabels.untranslated), { review: reviewing, reservations: index === 0 ? reservations : undefined });
                 return { language: text.language, labels: columnLabels, blocks };
               }),
             ),
             columns: texts.map((text) => text.language),
             annex: undefined,
           }
-        : { ...frame, blocks: documentBlocks(textOf(texts[0]!, labels.untranslated), { review, reservations }), annex, statuses: annex && rows };
+        : {
+            ...frame,
+            blocks: documentBlocks(textOf(texts[0]!, labels.untranslated), { review: reviewing, reservations, threadRanges: ranges }),
+            annex,
+            statuses: annex && rows,
+          };
     const { contentType, render } = formats[format];
     return { body: await render(document), contentType, extension: format };
   };

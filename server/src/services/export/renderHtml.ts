@@ -3,6 +3,7 @@ import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Footnote, Inline } from './exportModel.ts';
+import { isPrinted } from './documentBlocks.ts';
 import { footnotesOf } from './footnotes.ts';
 import { languageDirection } from './parallelBlocks.ts';
 import { statusLines } from './statusRows.ts';
@@ -102,6 +103,7 @@ function block(item: Block, labels: ExportLabels): string {
 
 function inlines(content: readonly Inline[]): string {
   return content
+    .filter(isPrinted)
     .map((inline) => {
       if (inline.kind === 'break') return '<br>';
       let html = escape(inline.text);

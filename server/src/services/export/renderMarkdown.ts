@@ -2,6 +2,7 @@ import type { AnyExtension, JSONContent } from '@tiptap/core';
 import { MarkdownManager } from '@tiptap/markdown';
 import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import { isPrinted } from './documentBlocks.ts';
 import { footnoteMarks, footnotesOf, superscript } from './footnotes.ts';
 import { statusLines } from './statusRows.ts';
 
@@ -65,7 +66,7 @@ function block(item: Block, labels: ExportLabels): JSONContent[] {
 }
 
 function inlines(content: readonly Inline[]): JSONContent[] {
-  return content.map((inline) => {
+  return content.filter(isPrinted).map((inline) => {
     if (inline.kind === 'break') return { type: 'hardBreak' };
     const marks: NonNullable<JSONContent['marks']> = [];
     if (inline.bold) marks.push({ type: 'bold' });

@@ -6,6 +6,7 @@ import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { ExportLabels } from './exportLabels.ts';
 import { languageDirection } from './parallelBlocks.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import { isPrinted } from './documentBlocks.ts';
 import { labelWithMarks, superscript } from './footnotes.ts';
 import { WORD_LANGUAGE } from './exportLocale.ts';
 import { SEPARATOR } from './titleBlock.ts';
@@ -239,7 +240,7 @@ function footnotes(item: Extract<Block, { kind: 'recommendation' }>, labels: Exp
 }
 
 function inlines(content: readonly Inline[]): ReactNode[] {
-  return content.map((inline, key) => {
+  return content.filter(isPrinted).map((inline, key) => {
     if (inline.kind === 'break') return '\n';
     const style = {
       ...(inline.bold ? { fontWeight: 'bold' as const } : {}),

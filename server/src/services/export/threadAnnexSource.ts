@@ -9,6 +9,8 @@ export function threadAnnexSource(threads: ThreadService): AnnexThreadSource {
   return {
     annexThreads: (principal, documentId) =>
       threads.list(principal, documentId).map((thread) => ({
+        anchorStart: thread.anchorStart,
+        anchorEnd: thread.anchorEnd,
         quote: thread.quote,
         status: thread.status,
         outcome: thread.outcome,
@@ -18,6 +20,8 @@ export function threadAnnexSource(threads: ThreadService): AnnexThreadSource {
           body: comment.body,
           createdAt: comment.createdAt,
         })),
+        resolvedBy: thread.resolvedBy && { name: thread.resolvedBy.name, delegation: thread.resolvedBy.delegation },
+        resolvedAt: thread.resolvedAt,
       })),
   };
 }
