@@ -117,7 +117,7 @@ beforeAll(async () => {
   // An open thread on Arabic words, and Morocco's own delegation-only thread Spain must not get.
   await call('POST', threads, { ...(await anchorsOf('تبادل الأدلة الرقمية')), visibility: 'everyone', body: 'نقترح إضافة "الإلكترونية".' }, sessions.morocco);
   await call('POST', threads, { ...(await anchorsOf('first arrival')), visibility: 'delegation', body: 'Internal: check with capital' }, sessions.morocco);
-});
+}, 60_000);
 
 afterAll(async () => {
   await server.close();
