@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Participant, joinAs, waitUntilSynced } from './helpers/browser.ts';
@@ -19,6 +22,7 @@ const ARABIC = ['تنشر المحاكم قراراتها.', 'يتلقى الق�
 
 const row = (page: Page, index: number) => page.locator('.side-by-side__row').nth(index);
 const counts = (page: Page) => page.locator('.side-by-side-page .status-counts').textContent();
+const menuCounts = (page: Page) => page.locator('.languages-menu .status-counts').textContent();
 
 beforeAll(async () => {
   documentId = await e2e.server.createDocument('Recommendations of the workshop');
@@ -67,6 +71,10 @@ describe('language versions', () => {
       message: 'three blocks up to date',
     });
     await translator.page.screenshot({ path: '/tmp/i16-side-by-side-confirmed.png', fullPage: true });
+    // The organiser's Languages menu, left open on the drafting screen, follows on the live channel.
+    await waitFor(async () => (await menuCounts(organiser.page)) === 'AR 3 up to date · 0 need update · 0 untranslated', {
+      message: 'the organiser sees three blocks up to date',
+    });
 
     // A delegate changes recommendation 2 in English.
     delegate = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Lebanon')).url, 'Lina');
@@ -81,6 +89,9 @@ describe('language versions', () => {
     });
     expect(await counts(translator.page)).toBe('AR 2 up to date · 1 needs update · 0 untranslated');
     expect(await row(translator.page, 0).getAttribute('data-status')).toBe('upToDate');
+    await waitFor(async () => (await menuCounts(organiser.page)) === 'AR 2 up to date · 1 needs update · 0 untranslated', {
+      message: 'the organiser sees one block needing update',
+    });
     await translator.page.screenshot({ path: '/tmp/i16-side-by-side-needs-update.png', fullPage: true });
 
     // Confirming clears it.
@@ -98,5 +109,32 @@ describe('language versions', () => {
     expect(await translator.page.locator('.side-by-side__row').count()).toBe(0);
     await translator.page.getByLabel('All', { exact: true }).check();
     expect(await translator.page.locator('.side-by-side__row').count()).toBe(3);
+  });
+
+  it('exports the English and Arabic side by side: a PDF line per recommendation, a two-column Word table', async () => {
+    const { page } = organiser;
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.locator('.export__panel select').selectOption('en,ar');
+    const download = async (format: string) => {
+      await page.getByRole('radio', { name: format }).check();
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
+      return (await file.path())!;
+    };
+    const pdf = await download('PDF');
+    const layout = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/[\u200e\u200f\u202a-\u202e]/g, '');
+    const line = (words: string) => layout.split('\n').find((candidate) => candidate.includes(words)) ?? '';
+    expect(line('Courts should publish their decisions')).toContain('تنشر المحاكم قراراتها');
+    expect(line('Prosecutors should cooperate across borders')).toContain('يتعاون المدعون العامون عبر الحدود');
+
+    await page.getByRole('button', { name: 'Export' }).click();
+    const docx = await JSZip.loadAsync(await fs.readFile(await download('Word (.docx)')));
+    const xml = await docx.file('word/document.xml')!.async('string');
+    const table = (xml.match(/<w:tbl>.*?<\/w:tbl>/gs) ?? []).find((candidate) => candidate.includes('Courts should publish their decisions'))!;
+    const [english, arabic] = table.match(/<w:tc>.*?<\/w:tc>/gs)!;
+    expect(english).not.toContain('<w:bidi/>');
+    expect(arabic).toContain('تنشر المحاكم قراراتها');
+    expect(arabic).toContain('<w:bidi/>');
+    expect(arabic).toContain('<w:rtl/>');
   });
 });

@@ -110,7 +110,10 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
       loaded: (room) => {
         if (room === documentOf(room)) authorship.load(room);
       },
-      stored: (room) => versions.noteActivity(documentOf(room)),
+      stored: (room) => {
+        versions.noteActivity(documentOf(room));
+        languages.noteChange(documentOf(room));
+      },
       authored: (room, change, context) => {
         if (room === context.documentId) authorship.recordChange(room, change, context);
       },
@@ -130,7 +133,14 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     autoSnapshotIntervalMs: config.snapshotIntervalMs,
     beforeUnfreeze: (documentId) => procedures.assertNoOpenSilence(documentId),
   });
-  const languages = new LanguageService({ documents, languages: new LanguageRepository(db), history: updates, live: relay });
+  const languages = new LanguageService({
+    documents,
+    languages: new LanguageRepository(db),
+    history: updates,
+    live: relay,
+    channel: liveChannel,
+    logger,
+  });
   const notices = config.smtp ? mailNotices(config.smtp.url, config.smtp.from, logger) : NO_NOTICES;
   const procedures = new ProcedureService({
     documents,
@@ -235,6 +245,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
       server.close(() => resolve());
       relay.shutdown();
       procedures.stop();
+      languages.close();
       upgrade.close();
       server.closeAllConnections();
     })

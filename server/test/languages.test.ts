@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { getSchema } from '@tiptap/core';
 import JSZip from 'jszip';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
@@ -13,6 +14,7 @@ import { schemaExtensions } from '../../shared/editor/schemaExtensions.ts';
 import { alignVersion, confirm, countStatuses } from '../../shared/editor/translationStatus.ts';
 import { blockFragmentName, languageRoomName } from '../../shared/protocol/languageRooms.ts';
 import { type CollabClient, connectClient, upgradeStatus } from './helpers/collabClient.ts';
+import { openEventStream } from './helpers/eventStream.ts';
 import { type TestServer, startTestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -429,6 +431,42 @@ describe('statuses', () => {
     expect((await languages()).versions[0]).toEqual(expected);
     const reopened = await connect(languageRoomName(documentId, 'ar'), organiserInviteToken);
     expect(reopened.doc.getMap('confirmations').get('r2')).toMatchObject({ source: 'Judges shall be trained.' });
+  });
+});
+
+describe('statuses on the live channel', () => {
+  it('reach every member as they change: versions added, blocks written, confirmed, changed in the source', async () => {
+    const delegate = await invite({ role: 'delegate', delegation: 'Lebanon' });
+    const stream = await openEventStream(`${server.url}/api/documents/${documentId}/events`, { authorization: `Bearer ${delegate}` });
+    try {
+      const counts = (what: string, versions: LanguageList['versions']) =>
+        stream.next(
+          ({ event, data }) => (event === 'languages' || event === 'languages-changed') && isDeepStrictEqual(data, { source: 'en', versions }),
+          what,
+          3000,
+        );
+      expect((await counts('the snapshot', [])).event).toBe('languages');
+
+      await call('POST', '/languages', { language: 'ar' });
+      expect((await counts('the version added', [{ language: 'ar', upToDate: 0, needsUpdate: 0, untranslated: 0 }])).event).toBe('languages-changed');
+
+      const source = await connect(documentId, organiserInviteToken);
+      source.doc.getXmlFragment('default').push([block('r1', 'Courts shall publish decisions.', 'recommendation'), block('r2', 'Judges shall be trained.', 'recommendation')]);
+      await counts('two untranslated blocks', [{ language: 'ar', upToDate: 0, needsUpdate: 0, untranslated: 2 }]);
+
+      const version = await connect(languageRoomName(documentId, 'ar'), organiserInviteToken);
+      version.doc.transact(() => {
+        translate(version.doc, 'r1', 'تنشر المحاكم قراراتها.');
+        confirm(version.doc, 'r1', { source: 'Courts shall publish decisions.', by: 'Nour', at: new Date().toISOString() });
+      });
+      await counts('one confirmed', [{ language: 'ar', upToDate: 1, needsUpdate: 0, untranslated: 1 }]);
+
+      const paragraph = (source.doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+      (paragraph.get(0) as Y.XmlText).insert('Courts shall'.length, ' promptly');
+      await counts('the source changed under it', [{ language: 'ar', upToDate: 0, needsUpdate: 1, untranslated: 1 }]);
+    } finally {
+      stream.close();
+    }
   });
 });
 

@@ -21,6 +21,12 @@ export const LanguageList = z.object({
 });
 export type LanguageList = z.infer<typeof LanguageList>;
 
+/**
+ * The live channel's events of language versions (`GET /api/documents/:id/events`): each carries the whole
+ * `LanguageList`, the snapshot at every (re)connection and a change whenever a count, a version or the source changes.
+ */
+export const LANGUAGE_EVENTS = { snapshot: 'languages', changed: 'languages-changed' } as const;
+
 /** `PUT /api/documents/:id/source-language` (organiser, while the document has no language version). */
 export const SourceLanguageBody = z.strictObject({ language: LanguageCode });
 export type SourceLanguageBody = z.infer<typeof SourceLanguageBody>;

@@ -16,7 +16,7 @@ import { CommentsSidebar, ThreadStore } from '../comments/index.ts';
 import { ConsensusStore, StatusBoard } from '../consensus/index.ts';
 import { ExportMenu } from '../export/index.ts';
 import { FreezeControl, HistoryPanel } from '../history/index.ts';
-import { LanguagesMenu } from '../languages/index.ts';
+import { LanguageStore, LanguagesMenu, useLanguageList } from '../languages/index.ts';
 import { ProceduresBar, ProceduresStore, useBeforeDeadline, useProcedures } from '../procedures/index.ts';
 import { SuggestControls, SuggestionsPanel } from '../suggestions/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -81,6 +81,8 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   const [threadStore] = useState(() => new ThreadStore(channel));
   const [consensusStore] = useState(() => new ConsensusStore(channel));
   const [procedureStore] = useState(() => new ProceduresStore(channel));
+  const [languageStore] = useState(() => new LanguageStore(channel));
+  const languages = useLanguageList(languageStore);
   useEffect(() => channel.start(), [channel]);
   useLeaveWarning(collaboration.unsynced);
   const connection = useConnectionState(collaboration);
@@ -168,8 +170,8 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
         </span>
         <FreezeControl document={document} onAccessChanged={onAccessChanged} />
         <HistoryPanel document={document} />
-        <LanguagesMenu documentId={document.id} canManage={can(role, 'document.manage')} />
-        <ExportMenu documentId={document.id} />
+        <LanguagesMenu documentId={document.id} canManage={can(role, 'document.manage')} store={languageStore} />
+        <ExportMenu documentId={document.id} languages={languages} />
       </AppHeader>
       <ConnectionStatus state={connection} />
       <ProceduresBar document={document} store={procedureStore} procedures={procedures} />

@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind } from '../../../../shared/api/export.ts';
-import { LanguageList } from '../../../../shared/api/languages.ts';
+import type { LanguageList } from '../../../../shared/api/languages.ts';
 import { languageOrDefault } from '../../i18n/languages.ts';
-import { apiRequest } from '../../lib/api.ts';
 import { exportUrl } from './exportUrl.ts';
 import './export.css';
 
@@ -11,23 +10,16 @@ import './export.css';
  * "Export": a small panel to pick a format (Word, PDF, Markdown, HTML) and a kind (clean text, or with the annex of
  * comment threads), then a plain download link; the server names the file. Closes on Escape and on a click elsewhere.
  */
-export function ExportMenu({ documentId }: { documentId: string }) {
+export function ExportMenu({ documentId, languages }: { documentId: string; languages: LanguageList | undefined }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [kind, setKind] = useState<ExportKind>('clean');
   const [text, setText] = useState('');
-  const [languages, setLanguages] = useState<LanguageList | undefined>();
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const name = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    // Read at each opening: the counts of each version are those of the moment.
-    apiRequest(LanguageList, 'GET', `/api/documents/${encodeURIComponent(documentId)}/languages`).then(setLanguages, () => setLanguages(undefined));
-  }, [open, documentId]);
 
   useEffect(() => {
     if (!open) return;

@@ -1,34 +1,30 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LanguageList } from '../../../../shared/api/languages.ts';
 import { LANGUAGE_CODES, type LanguageCode } from '../../../../shared/domain/languages.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import { navigate } from '../../lib/router.ts';
 import { usePendingAction } from '../../lib/usePendingAction.ts';
 import { addLanguage, fetchLanguages, removeLanguage, sideBySidePath } from './languagesApi.ts';
+import type { LanguageStore } from './languageStore.ts';
 import { StatusCounts } from './StatusCounts.tsx';
+import { useLanguageList } from './useLanguageList.ts';
 import './languages.css';
 
 const nameOf = (code: LanguageCode) => LANGUAGES.find((language) => language.code === code)?.name ?? code;
 
 /**
- * "Languages": the document's language versions with their counts, each opening the side-by-side view; the organiser
- * adds and removes versions here. Read when opened, so the counts are those of the moment.
+ * "Languages": the document's language versions with their counts, live, each opening the side-by-side view; the
+ * organiser adds and removes versions here.
  */
-export function LanguagesMenu({ documentId, canManage }: { documentId: string; canManage: boolean }) {
+export function LanguagesMenu({ documentId, canManage, store }: { documentId: string; canManage: boolean; store: LanguageStore }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [list, setList] = useState<LanguageList | undefined>();
+  const list = useLanguageList(store);
   const [adding, setAdding] = useState<LanguageCode | ''>('');
   const { busy, error, run } = usePendingAction();
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    void run(async () => setList(await fetchLanguages(documentId)));
-  }, [open, documentId, run]);
 
   const available = LANGUAGE_CODES.filter((code) => code !== list?.source && !list?.versions.some((version) => version.language === code));
 
@@ -66,7 +62,7 @@ export function LanguagesMenu({ documentId, canManage }: { documentId: string; c
                     onClick={() =>
                       void run(async () => {
                         await removeLanguage(documentId, version.language);
-                        setList(await fetchLanguages(documentId));
+                        store.set(await fetchLanguages(documentId));
                       })
                     }
                   >
@@ -85,7 +81,7 @@ export function LanguagesMenu({ documentId, canManage }: { documentId: string; c
                 void run(async () => {
                   await addLanguage(documentId, language);
                   setAdding('');
-                  setList(await fetchLanguages(documentId));
+                  store.set(await fetchLanguages(documentId));
                 });
               }}
             >

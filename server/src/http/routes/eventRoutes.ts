@@ -25,7 +25,20 @@ export function eventRoutes({ live, access, heartbeatMs = 25_000 }: EventRoutesD
   router.get('/api/documents/:id/events', (req, res) => {
     const principal = principalOf(req, res);
     const token = readCredential(req, false)?.token;
-    const write = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    // Events leave in the order they were given: a snapshot computed asynchronously goes before the changes after it.
+    let sending = Promise.resolve();
+    const write = (event: string, data: unknown) => {
+      const value = Promise.resolve(data);
+      // Handled in turn below; marked now so a snapshot failing while an earlier one is pending is no unhandled rejection.
+      value.catch(() => undefined);
+      sending = sending
+        .then(() => value)
+        .then(
+          (ready) => void (res.writableEnded || res.write(`event: ${event}\ndata: ${JSON.stringify(ready)}\n\n`)),
+          // A snapshot that failed is left out; the next change of its kind carries the whole state anyway.
+          () => undefined,
+        );
+    };
     const end = () => {
       if (!res.writableEnded) res.end();
     };

@@ -1,5 +1,6 @@
 import type { CreateDocumentBody, DocumentSummary } from '../../../../shared/api/documents.ts';
 import { type Action, can } from '../../../../shared/domain/policy.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { Role } from '../../../../shared/domain/roles.ts';
 import { AppError } from '../../errors.ts';
 import type { DocumentRepository, DocumentRow } from '../../storage/documentRepository.ts';
@@ -45,6 +46,11 @@ export class DocumentService {
       throw new AppError('forbidden', row.frozen && can(role, action) ? 'The document is frozen.' : 'Your role does not allow this.');
     }
     return { document: summary(row, role), role };
+  }
+
+  /** A document's source language; undefined for an unknown document (for work nobody asked for: live counts). */
+  sourceLanguageOf(documentId: string): LanguageCode | undefined {
+    return this.documents.get(documentId)?.sourceLanguage;
   }
 
   isFrozen(documentId: string): boolean {

@@ -1,5 +1,6 @@
+import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import type { BlockConfirmation, LanguageList, LanguageVersionSummary } from '../../../../shared/api/languages.ts';
+import { type BlockConfirmation, LANGUAGE_EVENTS, type LanguageList, type LanguageVersionSummary } from '../../../../shared/api/languages.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { canWriteText } from '../../../../shared/domain/textAccess.ts';
 import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
@@ -10,6 +11,7 @@ import type { DocumentService } from '../documents/index.ts';
 import { loadEditorKit } from '../../infrastructure/editorKit/loadEditorKit.ts';
 import { type Principal, textEditorIn } from '../access/index.ts';
 import { currentState, type PendingChanges, type StoredHistory } from '../documents/index.ts';
+import type { LiveChannel, LivePublish } from '../liveChannel/index.ts';
 import type { AlignedVersion } from './alignedVersion.ts';
 
 /** The open rooms (the collab relay). */
@@ -25,8 +27,14 @@ export interface LanguageServiceDeps {
   languages: LanguageRepository;
   history: StoredHistory;
   live: LiveRooms;
+  /** Where the counts of every version go live to every member (the languages events). */
+  channel: LiveChannel;
+  logger: Logger;
   now?: () => Date;
 }
+
+/** Counting parses the source and every version: after a change, at most this often per document. */
+const RECOUNT_DELAY_MS = 300;
 
 /**
  * Language versions of a document: adding and removing them, the source language, confirmations and the statuses
@@ -34,19 +42,71 @@ export interface LanguageServiceDeps {
  */
 export class LanguageService {
   private readonly now: () => Date;
+  private readonly publishList: LivePublish<LanguageList>;
+  /** Per document: the list last sent on the live channel, and a recount already scheduled. */
+  private readonly published = new Map<string, string>();
+  private readonly recounts = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly deps: LanguageServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.publishList = deps.channel.register<LanguageList>({
+      snapshotEvent: LANGUAGE_EVENTS.snapshot,
+      changeEvent: LANGUAGE_EVENTS.changed,
+      snapshot: (principal, documentId) => {
+        const { document } = this.deps.documents.authorize(principal, documentId, 'document.read');
+        return this.summary(documentId, document.sourceLanguage);
+      },
+      // Every member sees every version's counts (GET …/languages says the same).
+      mayReceive: () => true,
+    });
   }
 
   async list(principal: Principal, documentId: string): Promise<LanguageList> {
     const { document } = this.deps.documents.authorize(principal, documentId, 'document.read');
+    return this.summary(documentId, document.sourceLanguage);
+  }
+
+  /**
+   * Says that a text of the document (its source or a version) changed: its counts are computed again shortly, and
+   * sent on the live channel if they moved and someone is watching.
+   */
+  noteChange(documentId: string): void {
+    if (this.recounts.has(documentId) || !this.deps.channel.isWatched(documentId)) return;
+    const timer = setTimeout(() => {
+      this.recounts.delete(documentId);
+      // Counts that cannot be computed now (a version being written as the server closes) wait for the next change.
+      this.publish(documentId).catch((error: unknown) => this.deps.logger.warn({ err: error, documentId }, 'language counts not sent'));
+    }, RECOUNT_DELAY_MS);
+    timer.unref();
+    this.recounts.set(documentId, timer);
+  }
+
+  /** Stops the scheduled recounts (the server is closing). */
+  close(): void {
+    for (const timer of this.recounts.values()) clearTimeout(timer);
+    this.recounts.clear();
+  }
+
+  private async publish(documentId: string): Promise<void> {
+    const source = this.deps.documents.sourceLanguageOf(documentId);
+    if (!source || !this.deps.channel.isWatched(documentId)) {
+      this.published.delete(documentId);
+      return;
+    }
+    const list = await this.summary(documentId, source);
+    const json = JSON.stringify(list);
+    if (this.published.get(documentId) === json) return;
+    this.published.set(documentId, json);
+    this.publishList(documentId, list);
+  }
+
+  private async summary(documentId: string, source: LanguageCode): Promise<LanguageList> {
     const versions: LanguageVersionSummary[] = [];
     for (const language of this.deps.languages.versionsOf(documentId)) {
       const { countStatuses } = await loadEditorKit();
       versions.push({ language, ...countStatuses((await this.aligned(documentId, language)).rows) });
     }
-    return { source: document.sourceLanguage, versions };
+    return { source, versions };
   }
 
   async add(principal: Principal, documentId: string, language: LanguageCode): Promise<LanguageVersionSummary> {
@@ -63,6 +123,7 @@ export class LanguageService {
     if (!this.deps.languages.add(documentId, language, this.now().toISOString())) {
       throw new AppError('conflict', `This document already has a ${language} version.`);
     }
+    this.noteChange(documentId);
     return { language, ...countStatuses((await this.aligned(documentId, language)).rows) };
   }
 
@@ -72,6 +133,7 @@ export class LanguageService {
       throw new AppError('not_found', `This document has no ${language} version.`);
     }
     this.deps.live.closeRoom(languageRoomName(documentId, language), CloseCode.accessChanged, 'language version removed');
+    this.noteChange(documentId);
   }
 
   setSourceLanguage(principal: Principal, documentId: string, language: LanguageCode): void {
@@ -79,6 +141,7 @@ export class LanguageService {
     if (!this.deps.languages.setSourceLanguage(documentId, language)) {
       throw new AppError('conflict', 'The source language cannot change while the document has language versions.');
     }
+    this.noteChange(documentId);
   }
 
   /** Refuses (404) a language that is not a current version of the document. */

@@ -8,7 +8,10 @@ export interface LiveKind<Change> {
   snapshotEvent: string;
   /** The Server-Sent Events name of one change. */
   changeEvent: string;
-  /** Everything of this kind `principal` may see in `documentId` now; throws (403/404) when it may not look at all. */
+  /**
+   * Everything of this kind `principal` may see in `documentId` now, or a promise of it (written to the stream in
+   * order, before any later change); throws (403/404) when it may not look at all.
+   */
   snapshot(principal: Principal, documentId: string): unknown;
   /** Whether `recipient`, who holds `role` in the document at this moment, may receive `change`. */
   mayReceive(change: Change, recipient: Principal, role: Role): boolean;
@@ -85,6 +88,11 @@ export class LiveChannel {
     };
     streams.add(stream);
     return { snapshots, stop };
+  }
+
+  /** Whether anyone has a stream of `documentId` open (so a change computed for it would reach someone). */
+  isWatched(documentId: string): boolean {
+    return this.streams.has(documentId);
   }
 
   private publish(documentId: string, delivery: Delivery): void {
