@@ -110,7 +110,7 @@ export function ThreadCard({ thread, range, recommendation, active, viewerId, ca
             rows={active ? 2 : 1}
             required
           />
-          <button type="submit" className="button button--small" disabled={action.pending}>
+          <button type="submit" className="button button--primary button--small" disabled={action.pending}>
             {t('comments.reply')}
           </button>
         </form>

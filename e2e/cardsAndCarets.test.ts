@@ -1,0 +1,137 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Participant, caretToEnd, joinAs, openPanel, recommendationButton, waitUntilSynced } from './helpers/browser.ts';
+import { useE2eSession } from './helpers/session.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+let spain: Participant;
+let chair: Participant;
+
+const e2e = useE2eSession();
+
+/** Selects `words` through the page's own editor (Tiptap hangs it on its DOM element) and focuses the editor. */
+async function select(page: Page, words: string): Promise<void> {
+  await page.evaluate((target) => {
+    interface EditorHandle {
+      state: { doc: { descendants(visit: (node: { isText: boolean; text?: string }, pos: number) => boolean): void } };
+      chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } };
+    }
+    const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
+    let at = -1;
+    editor.state.doc.descendants((node, pos) => {
+      const index = at < 0 && node.isText ? node.text!.indexOf(target) : -1;
+      if (index >= 0) at = pos + index;
+      return at < 0;
+    });
+    if (at < 0) throw new Error(`not found: ${target}`);
+    editor.chain().focus().setTextSelection({ from: at, to: at + target.length }).run();
+  }, words);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('document') === true, null, { timeout: 5_000 });
+}
+
+const opacity = (page: Page, selector: string) => page.locator(selector).first().evaluate((element) => Number(getComputedStyle(element).opacity));
+
+beforeAll(async () => {
+  const documentId = await e2e.server.createDocument('Cards and carets e2e');
+  spain = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
+  chair = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
+  await caretToEnd(spain.page);
+  await spain.page.keyboard.type('Preamble');
+  await spain.page.keyboard.press('Enter');
+  for (const text of ['Alpha recommendation', 'Beta recommendation']) {
+    await spain.page.keyboard.type(text);
+    await recommendationButton(spain.page).click();
+    await caretToEnd(spain.page);
+  }
+  await waitUntilSynced(spain.page);
+  await chair.page.locator('section.recommendation[data-number="2"]', { hasText: 'Beta' }).waitFor();
+});
+
+describe('caret name labels', () => {
+  it('show the name while that person types, fade after about 2 s idle, and come back on hover', async () => {
+    await select(spain.page, 'Preamble');
+    await spain.page.keyboard.press('End');
+    await spain.page.keyboard.type(' text');
+    const label = '.collaboration-carets__label';
+    await chair.page.locator(label, { hasText: 'Ana · Spain' }).waitFor();
+    expect(await opacity(chair.page, label)).toBeGreaterThan(0.9);
+    await waitFor(async () => (await opacity(chair.page, label)) === 0, { message: 'the label faded', timeoutMs: 5_000 });
+    // The coloured caret itself stays.
+    expect(await opacity(chair.page, '.collaboration-carets__caret')).toBe(1);
+
+    // The caret is a 2 px bar, widened for the pointer by a pseudo-element.
+    const bar = (await chair.page.locator('.collaboration-carets__caret').first().boundingBox())!;
+    await chair.page.mouse.move(bar.x + 1, bar.y + bar.height / 2, { steps: 4 });
+    await waitFor(async () => (await opacity(chair.page, label)) === 1, { message: 'the label shown on hover' });
+    await chair.page.mouse.move(0, 0);
+
+    await spain.page.keyboard.type(' again');
+    await waitFor(async () => (await opacity(chair.page, label)) === 1, { message: 'the label shown again while typing' });
+  });
+});
+
+describe('comment and proposal cards', () => {
+  it('offers the visibility as a compact radio group, one line each, and Reply as a primary button on the card', async () => {
+    await openPanel(spain.page, 'comments');
+    await select(spain.page, 'Beta');
+    await spain.page.getByRole('button', { name: 'Comment on selection' }).click();
+    await spain.page.getByLabel('Your comment').fill('Beta needs a date.');
+    const group = spain.page.getByRole('group', { name: 'Who can see this thread' });
+    const radios = group.getByRole('radio');
+    expect(await radios.count()).toBe(3);
+    for (const label of await group.locator('label').all()) {
+      const lines = await label.evaluate((element) => element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight || '20'));
+      expect(lines).toBeLessThan(2);
+      const radio = (await label.locator('input').boundingBox())!;
+      expect(radio.width).toBeLessThanOrEqual(20);
+    }
+    await spain.page.getByRole('button', { name: 'Post', exact: true }).click();
+    const card = spain.page.locator('.thread', { hasText: 'Beta needs a date.' });
+    await card.waitFor();
+
+    // Reply shows on the card whether or not the thread is the active one, styled like the other primary actions.
+    await spain.page.locator('.document p', { hasText: 'Preamble' }).click();
+    const reply = card.getByRole('button', { name: 'Reply' });
+    expect(await reply.isVisible()).toBe(true);
+    expect(await reply.isEnabled()).toBe(true);
+    const accent = await spain.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
+    const background = await reply.evaluate((element) => getComputedStyle(element).backgroundColor);
+    const probe = await spain.page.evaluate((color) => {
+      const element = document.createElement('span');
+      element.style.backgroundColor = color;
+      document.body.append(element);
+      const computed = getComputedStyle(element).backgroundColor;
+      element.remove();
+      return computed;
+    }, accent);
+    expect(background).toBe(probe);
+  });
+
+  it('says which recommendation each card belongs to, and follows renumbering', async () => {
+    await openPanel(chair.page, 'comments');
+    const threadBadge = chair.page.locator('.thread', { hasText: 'Beta needs a date.' }).locator('.thread__recommendation');
+    await waitFor(async () => (await threadBadge.count()) === 1 && (await threadBadge.innerText()) === 'Rec. 2', { message: 'Rec. 2 on the thread' });
+
+    await spain.page.getByRole('radio', { name: 'Suggest' }).click();
+    await select(spain.page, 'Alpha');
+    await spain.page.keyboard.press('End');
+    await spain.page.keyboard.type(' soon');
+    await waitUntilSynced(spain.page);
+    await openPanel(chair.page, 'proposals');
+    const proposalBadge = chair.page.locator('.suggestion-card', { hasText: 'soon' }).locator('.suggestion-card__recommendation');
+    await waitFor(async () => (await proposalBadge.count()) === 1 && (await proposalBadge.innerText()) === 'Rec. 1', { message: 'Rec. 1 on the proposal' });
+
+    // The chair adds a recommendation above both: every card's number moves on.
+    await select(chair.page, 'Preamble');
+    await chair.page.keyboard.press('End');
+    await chair.page.keyboard.press('Enter');
+    await chair.page.keyboard.type('Zero recommendation');
+    await recommendationButton(chair.page).click();
+    await waitFor(async () => (await proposalBadge.innerText()) === 'Rec. 2', { message: 'Rec. 2 on the proposal' });
+    await openPanel(chair.page, 'comments');
+    await waitFor(async () => (await threadBadge.innerText()) === 'Rec. 3', { message: 'Rec. 3 on the thread' });
+    await openPanel(spain.page, 'proposals');
+    const spainProposal = spain.page.locator('.suggestion-card', { hasText: 'soon' }).locator('.suggestion-card__recommendation');
+    await waitFor(async () => (await spainProposal.innerText()) === 'Rec. 2', { message: 'Rec. 2 at Spain' });
+  });
+});
