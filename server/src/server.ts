@@ -128,7 +128,6 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     versions: versionRepository,
     documents,
     documentRows: documentRepository,
-    history: updates,
     live: relay,
     autoSnapshotIntervalMs: config.snapshotIntervalMs,
     beforeUnfreeze: (documentId) => procedures.assertNoOpenSilence(documentId),
@@ -136,7 +135,6 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const languages = new LanguageService({
     documents,
     languages: new LanguageRepository(db),
-    history: updates,
     live: relay,
     channel: liveChannel,
     logger,
@@ -169,7 +167,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const exportWorkers = createExportWorkerPool();
   const exports = new ExportService({
     documents,
-    history: updates,
+    stored: relay,
     versions: versionRepository,
     threads: threadAnnexSource(threads),
     consensus: consensusAnnexSource(consensus),

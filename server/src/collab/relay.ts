@@ -2,10 +2,11 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import { CommitQueue } from './commitQueue.ts';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { Connection } from './connection.ts';
 import type { CollabHooks, ConnectionContext, DocumentPersistence, RelayMetrics } from './ports.ts';
 import { Room, RoomStorageError } from './room.ts';
+import { mergeStoredHistory } from './storedHistory.ts';
 
 export interface RelayOptions {
   persistence: DocumentPersistence;
@@ -95,8 +96,23 @@ export class CollabRelay {
     return closed;
   }
 
-  storePending(): void {
+  /**
+   * The one reader of stored document state for the services (versions, languages, export): what is stored of `room`,
+   * with everything accepted so far in any room stored first, so it holds every change its editors have been sent and
+   * its writers see (a change that failed to store is not in it: its room was reloaded). Read from the database, not
+   * from a loaded room's memory, which may also hold updates still waiting for their dependencies. One Yjs update,
+   * canonical: equal texts give equal bytes.
+   */
+  storedState(room: string): Uint8Array {
     this.commits.flush();
+    const doc = new Y.Doc();
+    try {
+      const merged = mergeStoredHistory(this.options.persistence.load(room));
+      if (merged) Y.applyUpdate(doc, merged);
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   /** Closes the sockets of one room (a document's source, or one of its language versions). */

@@ -4,6 +4,7 @@ import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import { awarenessFrame, updateFrame } from '../../../shared/protocol/wireFormat.ts';
 import type { CommitQueue } from './commitQueue.ts';
 import type { DocumentPersistence, RelayMetrics } from './ports.ts';
+import { mergeStoredHistory } from './storedHistory.ts';
 
 /** A room member as the room sees it: something to send frames to. */
 export interface RoomPeer {
@@ -132,11 +133,11 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
 
   /** Applies every stored update. Throws if the stored history cannot be read; the room must then not be used. */
   load(): void {
-    const { state, updates } = this.persistence.load(this.documentId);
-    const all = state ? [state, ...updates] : updates;
-    if (all.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(all));
-    this.storedSinceCompaction = updates.length;
-    this.approximateBytes = all.reduce((total, update) => total + update.byteLength, 0);
+    const stored = this.persistence.load(this.documentId);
+    const merged = mergeStoredHistory(stored);
+    if (merged) Y.applyUpdate(this.doc, merged);
+    this.storedSinceCompaction = stored.updates.length;
+    this.approximateBytes = [stored.state, ...stored.updates].reduce((total, update) => total + (update?.byteLength ?? 0), 0);
   }
 
   /**

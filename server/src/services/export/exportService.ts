@@ -1,21 +1,15 @@
-import * as Y from 'yjs';
 import { type DocumentMetadata, EMPTY_METADATA } from '../../../../shared/api/documentMetadata.ts';
 import type { ExportQuery } from '../../../../shared/api/export.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { SilenceProcedure } from '../../../../shared/api/procedures.ts';
 import type { VersionKind } from '../../../../shared/api/versions.ts';
 import { AppError } from '../../errors.ts';
-import type { DocumentService } from '../documents/index.ts';
+import type { DocumentService, StoredState } from '../documents/index.ts';
 import type { Principal } from '../access/index.ts';
 import { exportLabels } from './exportLabels.ts';
 import { silenceStatusLine } from './procedureStatus.ts';
 import type { AnnexConsensus, AnnexThread, Publication } from './exportModel.ts';
 import type { ExportFile, ExportInput, ExportText } from './renderExport.ts';
-
-/** Where the stored Yjs history of a document comes from (the update repository). */
-export interface StoredDocumentState {
-  load(documentId: string): { state: Uint8Array | undefined; updates: Uint8Array[] };
-}
 
 /** The saved versions of a document (the version repository): their states, and what the title block says of them. */
 export interface VersionStates {
@@ -59,7 +53,8 @@ export type RenderExport = (input: ExportInput, signal?: AbortSignal) => Promise
 
 export interface ExportServiceDeps {
   documents: DocumentService;
-  history: StoredDocumentState;
+  /** The current text: the one reader of stored document state (the relay), which stores pending changes first. */
+  stored: StoredState;
   versions: VersionStates;
   threads: AnnexThreadSource;
   /** Statuses for the annex and reservations for the footnotes; without it there are neither. */
@@ -154,7 +149,6 @@ export class ExportService {
       if (!version) throw new AppError('not_found', 'No such version of this document.');
       return version;
     }
-    const { state, updates } = this.deps.history.load(documentId);
-    return Y.mergeUpdates(state ? [state, ...updates] : updates);
+    return this.deps.stored.storedState(documentId);
   }
 }

@@ -10,12 +10,12 @@ import type { LanguageRepository } from '../../storage/languageRepository.ts';
 import type { DocumentService } from '../documents/index.ts';
 import { loadEditorKit } from '../../infrastructure/editorKit/loadEditorKit.ts';
 import { type Principal, textEditorIn } from '../access/index.ts';
-import { currentState, type PendingChanges, type StoredHistory } from '../documents/index.ts';
+import type { StoredState } from '../documents/index.ts';
 import type { LiveChannel, LivePublish } from '../liveChannel/index.ts';
 import type { AlignedVersion } from './alignedVersion.ts';
 
 /** The open rooms (the collab relay). */
-export interface LiveRooms extends PendingChanges {
+export interface LiveRooms extends StoredState {
   /** Applies a server-made change to a room: stored, then relayed to its open editors. */
   applyServerChange(room: string, change: (doc: Y.Doc) => void): void;
   /** Closes the sockets of one room with `code`; clients reconnect and are checked anew. */
@@ -25,7 +25,6 @@ export interface LiveRooms extends PendingChanges {
 export interface LanguageServiceDeps {
   documents: DocumentService;
   languages: LanguageRepository;
-  history: StoredHistory;
   live: LiveRooms;
   /** Where the counts of every version go live to every member (the languages events). */
   channel: LiveChannel;
@@ -180,7 +179,7 @@ export class LanguageService {
 
   /** Everything accepted so far in a version's room, stored first (for exports). */
   versionState(documentId: string, language: LanguageCode): Uint8Array {
-    return currentState(this.deps.live, this.deps.history, languageRoomName(documentId, language));
+    return this.deps.live.storedState(languageRoomName(documentId, language));
   }
 
   /** How many blocks of a version need update or are untranslated: what a final export of it lacks. */
@@ -192,8 +191,8 @@ export class LanguageService {
   async aligned(documentId: string, language: LanguageCode): Promise<AlignedVersion> {
     const { alignStoredVersion } = await loadEditorKit();
     return alignStoredVersion(
-      currentState(this.deps.live, this.deps.history, documentId),
-      currentState(this.deps.live, this.deps.history, languageRoomName(documentId, language)),
+      this.deps.live.storedState(documentId),
+      this.deps.live.storedState(languageRoomName(documentId, language)),
     );
   }
 }

@@ -4,28 +4,23 @@ import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppError } from '../../errors.ts';
 import type { DocumentRepository } from '../../storage/documentRepository.ts';
 import type { VersionKind, VersionRepository } from '../../storage/versionRepository.ts';
-import type { YjsUpdateRepository } from '../../storage/yjsUpdateRepository.ts';
-import type { DocumentService } from '../documents/index.ts';
+import type { DocumentService, StoredState } from '../documents/index.ts';
 import { loadEditorKit } from '../../infrastructure/editorKit/loadEditorKit.ts';
 import type { Principal } from '../access/index.ts';
-import { currentState } from '../documents/index.ts';
 import { newId } from '../../infrastructure/tokens.ts';
 
 /** The open editors of documents (the collab relay). */
-export interface LiveDocuments {
+export interface LiveDocuments extends StoredState {
   /** Applies a server-made change: stored, then relayed to open editors. */
   applyServerChange(documentId: string, change: (doc: Y.Doc) => void): void;
   /** Closes every socket of a document with `code`; clients reconnect on their own. */
   closeDocument(documentId: string, code: number, reason: string): void;
-  /** Stores what has been accepted but not yet committed (group commit), so a snapshot holds all of it. */
-  storePending(): void;
 }
 
 export interface VersionServiceDeps {
   versions: VersionRepository;
   documents: DocumentService;
   documentRows: DocumentRepository;
-  history: YjsUpdateRepository;
   live: LiveDocuments;
   /** An automatic snapshot is taken at most this often while a document changes. */
   autoSnapshotIntervalMs: number;
@@ -137,7 +132,7 @@ export class VersionService {
   }
 
   private currentState(documentId: string): Uint8Array {
-    return currentState(this.deps.live, this.deps.history, documentId);
+    return this.deps.live.storedState(documentId);
   }
 
   private stateOf(documentId: string, versionId: string): Uint8Array {
