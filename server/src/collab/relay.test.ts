@@ -10,18 +10,10 @@ import { updateFrame } from '../../../shared/protocol/wireFormat.ts';
 import { openDatabase, type Db } from '../storage/database.ts';
 import { DocumentRepository } from '../storage/documentRepository.ts';
 import { YjsUpdateRepository } from '../storage/yjsUpdateRepository.ts';
-import type { ConnectionContext, RelayMetrics, StoredDocument } from './ports.ts';
+import { uncountedMetrics } from '../../test/helpers/uncountedMetrics.ts';
+import type { ConnectionContext, StoredDocument } from './ports.ts';
 import { CollabRelay } from './relay.ts';
 import { mergeStoredHistory } from './storedHistory.ts';
-
-const uncounted: RelayMetrics = {
-  roomLoaded: () => undefined,
-  roomUnloaded: () => undefined,
-  connectionOpened: () => undefined,
-  connectionClosed: () => undefined,
-  updateStored: () => undefined,
-  messageRejected: () => undefined,
-};
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -51,7 +43,7 @@ describe('CollabRelay.storedState, the one reader of stored document state', () 
     const updates = new YjsUpdateRepository(db);
     const relay = new CollabRelay({
       persistence: updates,
-      metrics: uncounted,
+      metrics: uncountedMetrics,
       logger: pino({ level: 'silent' }),
       unloadGraceMs: 60_000,
       compactAfterUpdates: 1000,

@@ -6,9 +6,9 @@ import * as Y from 'yjs';
 import { openDatabase, type Db } from '../storage/database.ts';
 import { DocumentRepository } from '../storage/documentRepository.ts';
 import { YjsUpdateRepository } from '../storage/yjsUpdateRepository.ts';
+import { uncountedMetrics } from '../../test/helpers/uncountedMetrics.ts';
 import { decodeFrame } from '../../../shared/protocol/wireFormat.ts';
 import { CommitQueue } from './commitQueue.ts';
-import type { RelayMetrics } from './ports.ts';
 import { Room, type RoomPeer } from './room.ts';
 
 /** The Yjs update a `[sync, update, bytes]` frame carries. */
@@ -31,15 +31,6 @@ class Peer implements RoomPeer {
   }
 }
 
-const uncounted: RelayMetrics = {
-  roomLoaded: () => undefined,
-  roomUnloaded: () => undefined,
-  connectionOpened: () => undefined,
-  connectionClosed: () => undefined,
-  updateStored: () => undefined,
-  messageRejected: () => undefined,
-};
-
 let db: Db | undefined;
 let dataDir: string | undefined;
 
@@ -56,7 +47,7 @@ function roomOnDisk(): Room<Peer> {
   const commits = new CommitQueue(updates, (_ids, error) => {
     throw error;
   });
-  const room = new Room<Peer>('d1', updates, uncounted, { compactAfterUpdates: 1000, maxDocumentBytes: 1 << 20, maxPendingBytes: 1 << 20 }, commits);
+  const room = new Room<Peer>('d1', updates, uncountedMetrics, { compactAfterUpdates: 1000, maxDocumentBytes: 1 << 20, maxPendingBytes: 1 << 20 }, commits);
   room.load();
   return room;
 }
