@@ -59,7 +59,8 @@ function edit(text: string): { clientId: number; update: Uint8Array } {
   return { clientId: doc.clientID, update: Y.encodeStateAsUpdate(doc) };
 }
 
-const turnsPassed = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Resolves once everything the room accepted is stored and relayed (relaying is the microtask queued on storing). */
+const allStored = (room: Room<Peer>) => new Promise<void>((resolve) => room.whenStored(resolve));
 
 describe('Room relaying a flush', () => {
   it('sends each peer the changes one flush stored as one frame, never the peer’s own', async () => {
@@ -72,7 +73,7 @@ describe('Room relaying a flush', () => {
     room.applyClientUpdate(fromAna.update, ana);
     room.applyClientUpdate(fromYoussef.update, youssef);
     expect(reader.frames).toHaveLength(0);
-    await turnsPassed();
+    await allStored(room);
 
     expect(reader.writersPerFrame()).toEqual([[fromAna.clientId, fromYoussef.clientId].sort()]);
     expect(ana.writersPerFrame()).toEqual([[fromYoussef.clientId]]);
@@ -88,9 +89,9 @@ describe('Room relaying a flush', () => {
     room.join(writer);
     room.join(reader);
     room.applyClientUpdate(edit('First').update, writer);
-    await turnsPassed();
+    await allStored(room);
     room.applyClientUpdate(edit('Second').update, writer);
-    await turnsPassed();
+    await allStored(room);
     expect(writer.frames).toHaveLength(0);
     expect(reader.frames).toHaveLength(2);
   });
