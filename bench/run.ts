@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runClientLoad } from './clientLoad.ts';
 import { coldLoadOptions, runColdLoad } from './coldLoad.ts';
+import { connectionChurnOptions, runConnectionChurn } from './connectionChurn.ts';
 import { exportTimesOptions, runExportTimes } from './exportTimes.ts';
 import { keystrokeStorageOptions, runKeystrokeStorage } from './keystrokeStorage.ts';
 import { BenchOptions } from './lib/benchOptions.ts';
@@ -18,7 +19,7 @@ import { manyDocumentsOptions, runManyDocuments } from './manyDocuments.ts';
 import { relayFanoutOptions, runRelayFanout } from './relayFanout.ts';
 import { runSaturation, saturationOptions } from './saturation.ts';
 
-const BENCHMARKS = ['keystroke-storage', 'relay-fanout', 'saturation', 'many-documents', 'cold-load', 'export-times', 'client-load'] as const;
+const BENCHMARKS = ['keystroke-storage', 'relay-fanout', 'saturation', 'many-documents', 'cold-load', 'export-times', 'client-load', 'connection-churn'] as const;
 
 const loadAverage = () => os.loadavg().map((load) => fixed(load, 2)).join(' / ');
 
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     'many-documents': () => runManyDocuments(manyDocumentsOptions(options, targets, quick)),
     'cold-load': () => runColdLoad(coldLoadOptions(options, targets, quick)),
     'export-times': () => runExportTimes(exportTimesOptions(options)),
+    'connection-churn': () => runConnectionChurn(connectionChurnOptions(options, targets, quick)),
     'client-load': async () => {
       if (fs.existsSync(path.resolve('dist/client'))) await runClientLoad();
       else console.log('Client load: skipped, no dist/client (run `npm run build` first).');

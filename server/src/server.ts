@@ -17,6 +17,7 @@ import { ConsensusService } from './services/consensus/index.ts';
 import { seedDemo, type DemoSeed } from './infrastructure/demo/demoSeed.ts';
 import { LiveChannel } from './services/liveChannel/index.ts';
 import { BackupScheduler } from './infrastructure/backupScheduler.ts';
+import { MemoryRelease } from './infrastructure/memoryRelease.ts';
 import { DocumentService } from './services/documents/index.ts';
 import { createExportWorkerPool } from './services/export/index.ts';
 import { ExportService } from './services/export/index.ts';
@@ -48,6 +49,14 @@ import { LanguageRepository } from './storage/languageRepository.ts';
 import { parseRoomName } from '../../shared/protocol/languageRooms.ts';
 
 const documentOf = (room: string): string => parseRoomName(room)?.documentId ?? room;
+
+/**
+ * A full collection once 200 connections have closed and none has for 2 s: a venue's reconnection wave or a flood is
+ * given back once it is over (about 5 KiB of heap each, 10-40 MiB of resident memory per 2,000), while everyday comings
+ * and goings rarely reach it.
+ */
+const RELEASE_AFTER_CLOSED = 200;
+const RELEASE_QUIET_MS = 2000;
 
 const DEFAULT_CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
 
@@ -93,6 +102,12 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   // The addresses Accord announces (public URL, LAN address): browser sockets from their pages are Accord's own.
   let announcedUrls: string[] = [];
 
+  const memoryRelease = new MemoryRelease({
+    afterClosed: RELEASE_AFTER_CLOSED,
+    quietMs: RELEASE_QUIET_MS,
+    collected: (ms) => logger.debug({ ms: Math.round(ms) }, 'collected the memory of closed connections'),
+  });
+
   // The relay and the version service need each other (restores go through the relay; the relay's activity triggers
   // automatic snapshots): the relay's hooks reach the service, created just below, only once documents change.
   const relay = new CollabRelay({
@@ -122,6 +137,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
         authorship.forget(room);
         versions.autoSnapshot(room);
       },
+      disconnected: () => memoryRelease.connectionClosed(),
     },
   });
   const versions = new VersionService({
@@ -244,6 +260,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
       relay.shutdown();
       procedures.stop();
       languages.close();
+      memoryRelease.stop();
       upgrade.close();
       server.closeAllConnections();
     })

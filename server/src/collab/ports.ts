@@ -89,4 +89,6 @@ export interface CollabHooks {
   stored?(room: string): void;
   /** The room was unloaded because nobody was connected for the grace period. */
   unloaded?(room: string): void;
+  /** A connection to the room closed: its memory is garbage from now on. */
+  disconnected?(room: string): void;
 }

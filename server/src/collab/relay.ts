@@ -187,8 +187,13 @@ export class CollabRelay {
   private detach(room: Room<Connection>, connection: Connection): void {
     if (this.rooms.get(room.documentId) !== room || !room.leave(connection)) return;
     connection.leave();
-    this.options.metrics.connectionClosed();
+    this.connectionClosed(room);
     if (room.peers.size === 0) this.scheduleUnload(room);
+  }
+
+  private connectionClosed(room: Room<Connection>): void {
+    this.options.metrics.connectionClosed();
+    this.options.hooks?.disconnected?.(room.documentId);
   }
 
   private scheduleUnload(room: Room<Connection>): void {
@@ -237,7 +242,7 @@ export class CollabRelay {
     this.cancelUnload(room);
     for (const connection of room.peers) {
       connection.leave();
-      this.options.metrics.connectionClosed();
+      this.connectionClosed(room);
     }
     if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
     room.destroy();
