@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { EMPTY_METADATA } from '../../shared/api/documentMetadata.ts';
-import type { Publication } from '../src/services/export/exportModel.ts';
+import type { AnnexConsensus, Publication } from '../src/services/export/exportModel.ts';
 
 const text = (value: string, ...marks: NonNullable<JSONContent['marks']>): JSONContent => ({
   type: 'text',
@@ -51,7 +51,20 @@ export const EXPORT_FIXTURE: JSONContent = {
 
 /** The title block's facts for an export of the current text, without the organiser's metadata. */
 export const CURRENT_TEXT: Publication = {
+  documentId: 'fixture-document',
   metadata: EMPTY_METADATA,
   version: { kind: 'current', name: null, at: '2026-12-02T10:00:00.000Z' },
   adoptedAt: null,
 };
+
+/** Two reservations on the demo's third recommendation, one with a note and one without. */
+export const DEMO_CONSENSUS: AnnexConsensus[] = [
+  {
+    recommendationId: 'demo-rec-biometrics',
+    status: 'agreed_with_reservation',
+    reservations: [
+      { delegation: 'Spain', note: 'pending consultation with capital' },
+      { delegation: 'Morocco', note: null },
+    ],
+  },
+];

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '../domain/languages.ts';
 
-/** The files a document can be exported as. */
-export const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
+/** The files for people the Export menu offers. */
+export const DOCUMENT_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
+
+/** Every format of the export endpoint: the documents, and Akoma Ntoso XML (`akn`) for legal information systems. */
+export const EXPORT_FORMATS = [...DOCUMENT_FORMATS, 'akn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
@@ -29,16 +32,20 @@ export const ExportTexts = z
   );
 
 /** The query of `GET /api/documents/:id/export`. */
-export const ExportQuery = z.strictObject({
-  format: z.enum(EXPORT_FORMATS),
-  kind: z.enum(EXPORT_KINDS).default('clean'),
-  /**
-   * The language of the words the export adds around the text (labels, annex headings). Default: the language of the
-   * (first) exported text, so the English text gets "Recommendation" whoever exports it.
-   */
-  lang: z.enum(LANGUAGE_CODES).optional(),
-  text: ExportTexts.optional(),
-  /** A version id (see the versions API) to export that version instead of the current text. */
-  version: z.string().min(1).max(100).optional(),
-});
+export const ExportQuery = z
+  .strictObject({
+    format: z.enum(EXPORT_FORMATS),
+    kind: z.enum(EXPORT_KINDS).default('clean'),
+    /**
+     * The language of the words the export adds around the text (labels, annex headings). Default: the language of the
+     * (first) exported text, so the English text gets "Recommendation" whoever exports it.
+     */
+    lang: z.enum(LANGUAGE_CODES).optional(),
+    text: ExportTexts.optional(),
+    /** A version id (see the versions API) to export that version instead of the current text. */
+    version: z.string().min(1).max(100).optional(),
+  })
+  // One Akoma Ntoso document is one expression: one language, and the text without an annex.
+  .refine((query) => query.format !== 'akn' || query.kind !== 'annex', { message: 'Akoma Ntoso has no annex kind (clean or review)', path: ['kind'] })
+  .refine((query) => query.format !== 'akn' || (query.text ?? []).length <= 1, { message: 'Akoma Ntoso exports one language', path: ['text'] });
 export type ExportQuery = z.infer<typeof ExportQuery>;

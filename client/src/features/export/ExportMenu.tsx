@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind } from '../../../../shared/api/export.ts';
+import { DOCUMENT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind } from '../../../../shared/api/export.ts';
 import type { LanguageList } from '../../../../shared/api/languages.ts';
 import { languageOrDefault } from '../../i18n/languages.ts';
 import { exportUrl } from './exportUrl.ts';
@@ -60,7 +60,7 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
         <div className="export__panel" id={panelId} role="group" aria-label={t('export.title')}>
           <fieldset className="export__field">
             <legend>{t('export.format')}</legend>
-            {EXPORT_FORMATS.map((value) => (
+            {DOCUMENT_FORMATS.map((value) => (
               <label key={value} className="export__option">
                 <input
                   type="radio"

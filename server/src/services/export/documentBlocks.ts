@@ -185,6 +185,8 @@ function inlinesOf(nodes: readonly ProseMirrorNode[], at?: { threads: ThreadBoun
   };
   const visit = (node: ProseMirrorNode, pos: number, inheritedMarks: readonly Mark[]) => {
     if (node.type.name === 'hardBreak') {
+      // A line break ends bracketed text unless it is bracketed itself.
+      bracketTo([...inheritedMarks, ...node.marks].find((mark) => mark.type.name === BRACKET_MARK)?.attrs.id ?? null);
       if (at) result.push(...at.threads.at(pos));
       result.push({ kind: 'break' });
     } else if (node.isText) {

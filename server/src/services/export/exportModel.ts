@@ -164,6 +164,8 @@ export interface AnnexStatusRow {
 
 /** What is known about the text exported, for the title block, the running header and footer and the file's properties. */
 export interface Publication {
+  /** The document's id: the Akoma Ntoso work's number. */
+  documentId: string;
   metadata: DocumentMetadata;
   /** The text exported: the current text (at the time of export) or a saved version. */
   version: { kind: 'current' | VersionKind; name: string | null; at: string };
@@ -190,6 +192,10 @@ export interface ExportDocument {
   titleBlock: TitleBlock;
   /** The language of the words the export adds (see `labels`). */
   language: LanguageCode;
+  /** The language of the text exported (the first column's, in a parallel text). */
+  textLanguage: LanguageCode;
+  /** The facts behind the title block (dates as ISO, the document's id), for formats that record them as data. */
+  publication: Publication;
   /** The fixed words around the text (labels, annex headings), in the language the export was asked in. */
   labels: ExportLabels;
   /** Printed under the title: how the text stands ("Adopted under silence procedure on …"); none for a working text. */

@@ -135,6 +135,7 @@ export class ExportService {
     // Frozen as final: adopted when the latest freeze was taken.
     const freeze = frozen ? this.deps.versions.list(documentId).find((entry) => entry.kind === 'freeze') : undefined;
     return {
+      documentId,
       metadata: this.deps.metadata?.metadata(documentId) ?? EMPTY_METADATA,
       version: version
         ? { kind: version.kind, name: version.name, at: version.createdAt }

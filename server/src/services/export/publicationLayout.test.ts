@@ -9,10 +9,12 @@ import * as Y from 'yjs';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { DEMO_CONTENT, DEMO_TITLE } from '../../infrastructure/demo/demoContent.ts';
 import { editorSchema } from '../../infrastructure/editorKit/editorSchema.ts';
-import type { AnnexConsensus, Publication } from './exportModel.ts';
+import type { Publication } from './exportModel.ts';
 import { createExportRenderer } from './renderExport.ts';
+import { DEMO_CONSENSUS } from '../../../test/exportFixture.ts';
 
 const PUBLICATION: Publication = {
+  documentId: 'demo-document',
   metadata: {
     eventName: 'CT JUST regional workshop',
     place: 'Málaga',
@@ -25,21 +27,10 @@ const PUBLICATION: Publication = {
   adoptedAt: null,
 };
 
-const CONSENSUS: AnnexConsensus[] = [
-  {
-    recommendationId: 'demo-rec-biometrics',
-    status: 'agreed_with_reservation',
-    reservations: [
-      { delegation: 'Spain', note: 'pending consultation with capital' },
-      { delegation: 'Morocco', note: null },
-    ],
-  },
-];
-
 const state = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(editorSchema(), DEMO_CONTENT, 'default'));
 const render = createExportRenderer();
 const exportDemo = async (format: 'pdf' | 'docx', language: LanguageCode, publication = PUBLICATION) =>
-  (await render({ title: DEMO_TITLE, state, format, language, annex: undefined, consensus: CONSENSUS, publication })).body;
+  (await render({ title: DEMO_TITLE, state, format, language, annex: undefined, consensus: DEMO_CONSENSUS, publication })).body;
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-publication-'));
 afterAll(() => fs.rmSync(folder, { recursive: true }));

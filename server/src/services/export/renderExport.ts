@@ -9,6 +9,7 @@ import type { AnnexConsensus, AnnexThread, ExportDocument, Publication } from '.
 import { statusRows } from './statusRows.ts';
 import { titleBlock } from './titleBlock.ts';
 import { renderDocx } from './renderDocx.ts';
+import { renderAkn } from './renderAkn.ts';
 import { renderHtml } from './renderHtml.ts';
 import { parallelBlocks } from './parallelBlocks.ts';
 import { createMarkdownRenderer } from './renderMarkdown.ts';
@@ -61,6 +62,9 @@ export interface ExportFile {
   extension: string;
 }
 
+/** File name extensions that are not the format's name. */
+const EXTENSIONS: Partial<Record<ExportFormat, string>> = { akn: 'xml' };
+
 /** Renders a Yjs document state in any export format. Built once: the renderers keep their parsed schema and fonts. */
 export function createExportRenderer(): (input: ExportInput) => Promise<ExportFile> {
   const markdown = createMarkdownRenderer(schemaExtensions());
@@ -70,6 +74,7 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
     pdf: { contentType: 'application/pdf', render: pdf },
     md: { contentType: 'text/markdown; charset=utf-8', render: async (document) => Buffer.from(markdown(document)) },
     html: { contentType: 'text/html; charset=utf-8', render: async (document) => Buffer.from(renderHtml(document)) },
+    akn: { contentType: 'application/akn+xml', render: async (document) => Buffer.from(renderAkn(document)) },
   };
   return async ({ title, statusLine, state, texts: given, format, language, annex, consensus = [], review, publication }) => {
     const labels = exportLabels(language);
@@ -85,6 +90,8 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
       title,
       titleBlock: titleBlock(title, publication, rows, labels, language),
       language,
+      textLanguage: texts[0]!.language,
+      publication,
       labels,
       statusLine,
       ...(reviewing ? { review: placed.map((thread, index) => ({ thread, anchored: ranges[index] !== null })) } : {}),
@@ -111,6 +118,6 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
             statuses: annex && rows,
           };
     const { contentType, render } = formats[format];
-    return { body: await render(document), contentType, extension: format };
+    return { body: await render(document), contentType, extension: EXTENSIONS[format] ?? format };
   };
 }
