@@ -122,13 +122,21 @@ describe('DOCX publication layout', () => {
     expect(document).toContain('<w:pStyle w:val="Recommendation"/>');
   });
 
-  it('tags every run with its language (Arabic as the bidirectional language)', async () => {
-    for (const [language, tag] of [['en', 'en-GB'], ['fr', 'fr-FR'], ['ar', 'ar-SA']] as const) {
+  it('tags the words the export adds with its language, and each passage of the text with its own', async () => {
+    for (const [language, tag, label] of [['en', 'en-GB', 'Recommendation 1'], ['fr', 'fr-FR', 'Recommandation 1'], ['ar', 'ar-SA', 'التوصية 1']] as const) {
       const { document } = await parts(language);
       // Runs of text; a footnote reference run holds only the mark Word numbers.
       const runs = (document.match(/<w:r>.*?<\/w:r>/gs) ?? []).filter((run) => run.includes('<w:t'));
       expect(runs.length).toBeGreaterThan(20);
-      for (const run of runs) expect(run, run).toContain(`<w:lang w:val="${tag}" w:bidi="ar-SA"/>`);
+      // Arabic is every run's bidirectional (complex-script) language.
+      for (const run of runs) expect(run, run).toMatch(/<w:lang w:val="(en-GB|fr-FR|ar-SA)" w:bidi="ar-SA"\/>/);
+      const languageOf = (words: string) => /<w:lang w:val="([^"]+)"/.exec(runs.find((run) => run.includes(words)) ?? '')?.[1];
+      expect(languageOf(label), language).toBe(tag);
+      expect(languageOf('Screening at the points of first arrival'), language).toBe('en-GB');
+      expect(languageOf('exploitation des sources ouvertes'), language).toBe('fr-FR');
+      expect(languageOf('تعزيز التعاون القضائي'), language).toBe('ar-SA');
+      expect(languageOf('يجب ضمان حماية اللاجئين'), language).toBe('ar-SA');
+      expect(languageOf('Access to asylum procedures'), language).toBe('en-GB');
     }
   });
 

@@ -31,7 +31,8 @@ import { statusLines } from './statusRows.ts';
 import { DOCX_FONT, DOCX_STYLE, amiriFaces, docxStyles } from './docxStyles.ts';
 import { WORD_LANGUAGE } from './exportLocale.ts';
 import { DocxReview, type RunLanguage } from './docxReview.ts';
-import { isPrinted } from './documentBlocks.ts';
+import { isPrinted, plainText } from './documentBlocks.ts';
+import { passageLanguage } from './passageLanguage.ts';
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -59,9 +60,9 @@ const TEXT_WIDTH = 11906 - 5 * CM;
  */
 export async function renderDocx(document: ExportDocument, exportedAt = new Date().toISOString()): Promise<Buffer> {
   const { labels, titleBlock } = document;
-  const language: RunLanguage = { value: WORD_LANGUAGE[document.language], bidirectional: WORD_LANGUAGE.ar };
+  const language = runLanguage(document.language);
   const review = document.review && new DocxReview(document.review, labels, language, exportedAt);
-  const writer = new DocxWriter(labels, language, review);
+  const writer = new DocxWriter(labels, language, document.textLanguage, review);
   const annexes = new AnnexWriter(labels, language);
   const run = (text: string, dir = textDirection(text)) => runs([plain(text)], dir, language);
   // The title block's lines mix the organiser's words with dates in the export's language: they read in its direction.
@@ -71,7 +72,10 @@ export async function renderDocx(document: ExportDocument, exportedAt = new Date
     new Paragraph({
       heading: HeadingLevel.TITLE,
       ...direction(textDirection(document.title)),
-      children: [...run(document.title), ...(review && document.review ? review.unanchoredReferences(document.review) : [])],
+      children: [
+        ...runs([plain(document.title)], textDirection(document.title), runLanguage(passageLanguage(document.title, document.textLanguage))),
+        ...(review && document.review ? review.unanchoredReferences(document.review) : []),
+      ],
     }),
     ...(titleBlock.event.length > 0 ? [line(DOCX_STYLE.event, titleBlock.event.join(SEPARATOR), labelDir)] : []),
     line(DOCX_STYLE.documentInfo, `${titleBlock.version}${SEPARATOR}${titleBlock.status}`, labelDir),
@@ -184,38 +188,43 @@ class DocxWriter {
 
   constructor(
     private readonly labels: ExportLabels,
+    /** The language of the words the export adds (labels). */
     private readonly language: RunLanguage,
+    /** The language of the text, which each passage keeps unless it clearly reads as another. */
+    private readonly textLanguage: LanguageCode,
     private readonly review: DocxReview | undefined,
   ) {}
 
   /**
    * `style`: the paragraph style of the text paragraphs (Recommendation inside a recommendation, else Normal);
-   * `labels`: the words around the text (a parallel text's column has those of its language).
+   * `labels`: the words around the text (a parallel text's column has those of its language); `textLanguage`: the
+   * language of the text (a parallel text's column's).
    */
-  block(block: Block, depth: number, style?: string, labels = this.labels): (Paragraph | Table)[] {
-    const runsOf = (content: readonly Inline[], dir: TextDirection) => runs(content, dir, this.language, this.review);
+  block(block: Block, depth: number, style?: string, labels = this.labels, textLanguage = this.textLanguage): (Paragraph | Table)[] {
+    const runsOf = (content: readonly Inline[], dir: TextDirection) => this.textRuns(content, dir, textLanguage);
+    const labelRuns = (text: string, dir: TextDirection) => runs([plain(text)], dir, this.language);
     switch (block.kind) {
       case 'paragraph':
         return [new Paragraph({ ...(style ? { style } : {}), ...direction(block.dir), ...indent(depth), children: runsOf(block.inlines, block.dir) })];
       case 'heading':
         return [new Paragraph({ heading: HEADINGS[block.level - 1], ...direction(block.dir), children: runsOf(block.inlines, block.dir) })];
       case 'quote':
-        return block.blocks.flatMap((inner) => this.block(inner, depth + 1, style, labels));
+        return block.blocks.flatMap((inner) => this.block(inner, depth + 1, style, labels, textLanguage));
       case 'recommendation':
         return [
           new Paragraph({
             style: DOCX_STYLE.recommendationLabel,
             ...direction(block.dir),
             ...indent(depth),
-            children: [...runsOf([plain(labels.recommendation(block.number))], block.dir), ...this.footnoteReferences(block, labels)],
+            children: [...labelRuns(labels.recommendation(block.number), block.dir), ...this.footnoteReferences(block, labels)],
           }),
-          ...block.blocks.flatMap((inner) => this.block(inner, depth, DOCX_STYLE.recommendation, labels)),
+          ...block.blocks.flatMap((inner) => this.block(inner, depth, DOCX_STYLE.recommendation, labels, textLanguage)),
         ];
       case 'list':
-        return this.list(block, depth, style, labels);
+        return this.list(block, depth, style, labels, textLanguage);
       case 'parallel':
         // Each paragraph keeps the direction of its own words, as everywhere: the Arabic cell's are right-to-left.
-        return [parallelTable(block.cells.map((cell) => ({ children: cell.blocks.flatMap((inner) => this.block(inner, 0, undefined, cell.labels)) })))];
+        return [parallelTable(block.cells.map((cell) => ({ children: cell.blocks.flatMap((inner) => this.block(inner, 0, undefined, cell.labels, cell.language)) })))];
     }
   }
 
@@ -235,7 +244,18 @@ class DocxWriter {
     return closing ? [...marks, new TextRun({ text: LEFT_TO_RIGHT_MARK, language })] : marks;
   }
 
-  private list(list: Extract<Block, { kind: 'list' }>, depth: number, style: string | undefined, labels: ExportLabels): (Paragraph | Table)[] {
+  /** A passage of the text, tagged with the language it reads as. */
+  private textRuns(content: readonly Inline[], dir: TextDirection, textLanguage: LanguageCode): ParagraphChild[] {
+    return runs(content, dir, runLanguage(passageLanguage(plainText(content), textLanguage)), this.review);
+  }
+
+  private list(
+    list: Extract<Block, { kind: 'list' }>,
+    depth: number,
+    style: string | undefined,
+    labels: ExportLabels,
+    textLanguage: LanguageCode,
+  ): (Paragraph | Table)[] {
     const level = Math.min(depth, 8);
     const numbering = list.ordered
       ? { reference: this.orderedReference(list.start), level, instance: ++this.lists }
@@ -249,11 +269,11 @@ class DocxWriter {
               ...(style ? { style } : {}),
               ...direction(inner.dir),
               ...(numbering ? { numbering } : { bullet: { level } }),
-              children: runs(inner.inlines, inner.dir, this.language, this.review),
+              children: this.textRuns(inner.inlines, inner.dir, textLanguage),
             }),
           ];
         }
-        return this.block(inner, depth + 1, style, labels);
+        return this.block(inner, depth + 1, style, labels, textLanguage);
       }),
     );
   }
@@ -384,4 +404,9 @@ class AnnexWriter {
     });
     return paragraphs;
   }
+}
+
+/** Word's language of a run in `language`; Arabic is also the complex-script (bidirectional) language of every run. */
+function runLanguage(language: LanguageCode): RunLanguage {
+  return { value: WORD_LANGUAGE[language], bidirectional: WORD_LANGUAGE.ar };
 }
