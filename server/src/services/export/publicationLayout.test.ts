@@ -157,3 +157,32 @@ describe('DOCX publication layout', () => {
     expect(document).not.toMatch(ISO_TIMESTAMP);
   });
 });
+
+// Every page of the demo as a person sees it, in test-artifacts/exports (not committed): the PDFs as rendered, and the
+// DOCX files as LibreOffice lays them out.
+describe('the demo exports as pictures', () => {
+  const artifacts = path.resolve('test-artifacts/exports');
+
+  it('renders every page of the demo in English, French and Arabic, PDF and DOCX, to PNG', async () => {
+    fs.mkdirSync(artifacts, { recursive: true });
+    const languages = ['en', 'fr', 'ar'] as const;
+    for (const language of languages) {
+      for (const format of ['pdf', 'docx'] as const) fs.writeFileSync(path.join(folder, `demo-${language}.${format}`), await exportDemo(format, language));
+    }
+    const docxFiles = languages.map((language) => path.join(folder, `demo-${language}.docx`));
+    const outdir = path.join(folder, 'docx-as-pdf');
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'pdf', '--outdir', outdir, ...docxFiles], { stdio: 'ignore' });
+    for (const language of languages) {
+      for (const [format, pdf] of [['pdf', path.join(folder, `demo-${language}.pdf`)], ['docx', path.join(outdir, `demo-${language}.pdf`)]] as const) {
+        const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+        const prefix = path.join(artifacts, `demo-${language}-${format}`);
+        // A longer earlier run's last pages would otherwise stay beside these.
+        const previous = fs.readdirSync(artifacts).filter((name) => name.startsWith(`demo-${language}-${format}-`));
+        for (const name of previous) fs.rmSync(path.join(artifacts, name));
+        execFileSync('pdftoppm', ['-png', '-r', '80', pdf, prefix]);
+        const pictures = fs.readdirSync(artifacts).filter((name) => name.startsWith(`demo-${language}-${format}-`) && name.endsWith('.png'));
+        expect(pictures.length, `${language} ${format}`).toBe(pages);
+      }
+    }
+  }, 120_000);
+});
