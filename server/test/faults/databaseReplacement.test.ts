@@ -10,7 +10,7 @@ import { startServer } from '../../src/server.ts';
 import { DATABASE_FILE } from '../../src/storage/database.ts';
 import { type CollabClient, connectClient, upgradeStatus } from '../helpers/collabClient.ts';
 import { spawnServer } from '../helpers/serverProcess.ts';
-import { startTestServer, tempDataDir, testEnv, withApi } from '../helpers/testServer.ts';
+import { type TestServer, startTestServer, tempDataDir, testEnv, withApi } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -49,19 +49,28 @@ async function connect(url: string, documentId: string, token: string): Promise<
   return client;
 }
 
+/**
+ * A new document with a writer and a reader, "BEFORE" written and acknowledged, then backed up by `npm run backup`
+ * into a file of its own.
+ */
+async function backedUpDocument(server: Pick<TestServer, 'wsUrl' | 'createDocument' | 'invite'>, dataDir: string) {
+  const documentId = await server.createDocument();
+  const { token } = await server.invite(documentId, 'delegate');
+  const writer = await connect(server.wsUrl, documentId, token);
+  const reader = await connect(server.wsUrl, documentId, token);
+  writer.write('BEFORE');
+  await waitFor(() => reader.text() === 'BEFORE', 'BEFORE acknowledged');
+  const backup = path.join(tempDataDir(), 'b.sqlite');
+  expect(command('backup', dataDir, backup).status).toBe(0);
+  return { documentId, token, writer, reader, backup };
+}
+
 describe('replacing the database under Accord', () => {
   it('refuses `npm run restore` while Accord runs, touching nothing, and loses no acknowledged edit', async () => {
     const dataDir = tempDataDir();
     let server = await startTestServer({ dataDir });
     cleanups.push(() => server.close());
-    const documentId = await server.createDocument();
-    const { token } = await server.invite(documentId, 'delegate');
-    const writer = await connect(server.wsUrl, documentId, token);
-    const reader = await connect(server.wsUrl, documentId, token);
-    writer.write('BEFORE');
-    await waitFor(() => reader.text() === 'BEFORE', 'BEFORE acknowledged');
-    const backup = path.join(tempDataDir(), 'b.sqlite');
-    expect(command('backup', dataDir, backup).status).toBe(0);
+    const { documentId, token, writer, reader, backup } = await backedUpDocument(server, dataDir);
     writer.write('AFTER-BACKUP');
     await waitFor(() => reader.text() === 'BEFORE\nAFTER-BACKUP', 'AFTER-BACKUP acknowledged');
 
@@ -85,14 +94,7 @@ describe('replacing the database under Accord', () => {
     const dataDir = tempDataDir();
     const crashed = await spawnServer(dataDir);
     cleanups.push(() => crashed.close());
-    const documentId = await crashed.createDocument();
-    const { token } = await crashed.invite(documentId, 'delegate');
-    const writer = await connect(crashed.wsUrl, documentId, token);
-    const reader = await connect(crashed.wsUrl, documentId, token);
-    writer.write('BEFORE');
-    await waitFor(() => reader.text() === 'BEFORE', 'BEFORE acknowledged');
-    const backup = path.join(tempDataDir(), 'b.sqlite');
-    expect(command('backup', dataDir, backup).status).toBe(0);
+    const { documentId, token, writer, reader, backup } = await backedUpDocument(crashed, dataDir);
     writer.write('AFTER-BACKUP');
     await waitFor(() => reader.text() === 'BEFORE\nAFTER-BACKUP', 'AFTER-BACKUP acknowledged');
     for (const client of clients.splice(0)) client.destroy();
@@ -121,14 +123,7 @@ describe('replacing the database under Accord', () => {
     const running = await startServer(loadConfig(testEnv(dataDir)), pino({ level: 'error' }, { write: (line: string) => log.push(line) }));
     const server = withApi(running, dataDir);
     cleanups.push(() => server.close());
-    const documentId = await server.createDocument();
-    const { token } = await server.invite(documentId, 'delegate');
-    const writer = await connect(server.wsUrl, documentId, token);
-    const reader = await connect(server.wsUrl, documentId, token);
-    writer.write('BEFORE');
-    await waitFor(() => reader.text() === 'BEFORE', 'BEFORE acknowledged');
-    const backup = path.join(tempDataDir(), 'b.sqlite');
-    expect(command('backup', dataDir, backup).status).toBe(0);
+    const { documentId, token, writer, reader, backup } = await backedUpDocument(server, dataDir);
     // The backup command blocked this process (and the server in it) for a while: let the overdue periodic check run
     // now, so that the edit below reaches the server well before the next one.
     writer.write('SETTLED');
