@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorList, DocumentAuthor } from '../../shared/api/authorship.ts';
 import { type CollabClient, connectClient } from './helpers/collabClient.ts';
 import { type TestServer, startTestServer } from './helpers/testServer.ts';
+import { joinWith } from './helpers/responses.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 let server: TestServer;
@@ -21,11 +22,7 @@ const destroyAll = () => {
   }
 };
 
-async function join(inviteToken: string, name: string): Promise<string> {
-  const response = await server.api('POST', '/api/join', { token: inviteToken, name }, null);
-  expect(response.status).toBe(201);
-  return /accord_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
-}
+const join = (inviteToken: string, name: string) => joinWith(server, inviteToken, name);
 
 async function authors(token?: string): Promise<DocumentAuthor[]> {
   const response = await server.api('GET', `/api/documents/${documentId}/authors`, undefined, token);

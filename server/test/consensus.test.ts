@@ -5,6 +5,7 @@ import { connectClient } from './helpers/collabClient.ts';
 import { openEventStream } from './helpers/eventStream.ts';
 import { type TestServer, startTestServer } from './helpers/testServer.ts';
 import { auditRows } from './helpers/auditLog.ts';
+import { expectJson, joinWith } from './helpers/responses.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 let server: TestServer;
@@ -14,17 +15,7 @@ const tokens = { rapporteur: '', spain: '', spain2: '', france: '', observer: ''
 const REC_A = '6f1c2a9e-0000-4000-8000-00000000000a';
 const REC_B = '6f1c2a9e-0000-4000-8000-00000000000b';
 
-async function json<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
-async function join(inviteToken: string, name: string): Promise<string> {
-  const response = await server.api('POST', '/api/join', { token: inviteToken, name }, null);
-  expect(response.status).toBe(201);
-  return /accord_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
-}
+const join = (inviteToken: string, name: string) => joinWith(server, inviteToken, name);
 
 const recommendationUrl = (id: string, what: string) => `/api/documents/${documentId}/recommendations/${id}/${what}`;
 const setStatus = (id: string, status: string, token?: string) => server.api('PUT', recommendationUrl(id, 'status'), { status }, token);
@@ -32,7 +23,7 @@ const reserve = (id: string, token: string, note?: string) =>
   server.api('PUT', recommendationUrl(id, 'reservation'), note === undefined ? {} : { note }, token);
 const withdraw = (id: string, token: string) => server.api('DELETE', recommendationUrl(id, 'reservation'), undefined, token);
 const list = async (token?: string) =>
-  (await json<ConsensusList>(await server.api('GET', `/api/documents/${documentId}/recommendations/statuses`, undefined, token), 200)).recommendations;
+  (await expectJson<ConsensusList>(await server.api('GET', `/api/documents/${documentId}/recommendations/statuses`, undefined, token), 200)).recommendations;
 
 const audit = (subject: string) => auditRows(server.dataDir, subject, ['action', 'actor_name', 'details'] as const);
 
@@ -52,9 +43,9 @@ afterAll(async () => {
 
 describe('consensus status', () => {
   it('lets the rapporteur and the organiser set a status, audited, and shows it to every member', async () => {
-    const set = await json<RecommendationConsensus>(await setStatus(REC_A, 'under_discussion', tokens.rapporteur), 200);
+    const set = await expectJson<RecommendationConsensus>(await setStatus(REC_A, 'under_discussion', tokens.rapporteur), 200);
     expect(set).toMatchObject({ recommendationId: REC_A, status: 'under_discussion', setBy: { name: 'Rita', delegation: 'Chair' } });
-    await json(await setStatus(REC_B, 'agreed'), 200);
+    await expectJson(await setStatus(REC_B, 'agreed'), 200);
     for (const token of [tokens.observer, tokens.france, undefined]) {
       const statuses = await list(token);
       expect(statuses.find((entry) => entry.recommendationId === REC_A)?.status).toBe('under_discussion');
@@ -67,7 +58,7 @@ describe('consensus status', () => {
 
   it('refuses status changes by delegates and observers (403) and without credentials (401), changing nothing', async () => {
     for (const token of [tokens.spain, tokens.observer]) {
-      const refused = await json<{ error: { code: string } }>(await setStatus(REC_A, 'agreed', token), 403);
+      const refused = await expectJson<{ error: { code: string } }>(await setStatus(REC_A, 'agreed', token), 403);
       expect(refused.error.code).toBe('forbidden');
     }
     expect((await setStatus(REC_A, 'agreed', null as unknown as string)).status).toBe(401);
@@ -82,15 +73,15 @@ describe('consensus status', () => {
   });
 
   it('lets a delegation enter, amend and withdraw its own reservation; an agreed text becomes agreed with reservation', async () => {
-    const reserved = await json<RecommendationConsensus>(await reserve(REC_B, tokens.spain, 'pending consultation with capital'), 200);
+    const reserved = await expectJson<RecommendationConsensus>(await reserve(REC_B, tokens.spain, 'pending consultation with capital'), 200);
     expect(reserved.status).toBe('agreed_with_reservation');
     expect(reserved.setStatus).toBe('agreed');
     expect(reserved.reservations).toEqual([
       expect.objectContaining({ delegation: 'Spain', note: 'pending consultation with capital', enteredBy: { name: 'Ana', delegation: 'Spain' } }),
     ]);
-    await json(await reserve(REC_B, tokens.france), 200);
+    await expectJson(await reserve(REC_B, tokens.france), 200);
     // Another delegate of Spain speaks for the same delegation: one reservation per delegation, note replaced.
-    const amended = await json<RecommendationConsensus>(await reserve(REC_B, tokens.spain2, 'on paragraph 2'), 200);
+    const amended = await expectJson<RecommendationConsensus>(await reserve(REC_B, tokens.spain2, 'on paragraph 2'), 200);
     expect(amended.reservations.map((r) => [r.delegation, r.note])).toEqual(
       expect.arrayContaining([
         ['Spain', 'on paragraph 2'],
@@ -99,8 +90,8 @@ describe('consensus status', () => {
     );
     expect(amended.reservations).toHaveLength(2);
 
-    await json(await withdraw(REC_B, tokens.france), 200);
-    const back = await json<RecommendationConsensus>(await withdraw(REC_B, tokens.spain), 200);
+    await expectJson(await withdraw(REC_B, tokens.france), 200);
+    const back = await expectJson<RecommendationConsensus>(await withdraw(REC_B, tokens.spain), 200);
     expect(back.status).toBe('agreed');
     expect(back.reservations).toEqual([]);
     expect((await withdraw(REC_B, tokens.spain)).status).toBe(404);
@@ -144,14 +135,14 @@ describe('consensus status', () => {
       const snapshot = await stream.next((event) => event.event === CONSENSUS_EVENTS.snapshot, 'consensus snapshot');
       expect((snapshot.data as ConsensusList).recommendations.map((entry) => entry.recommendationId)).toEqual(expect.arrayContaining([REC_A, REC_B]));
 
-      await json(await setStatus(REC_A, 'agreed', tokens.rapporteur), 200);
+      await expectJson(await setStatus(REC_A, 'agreed', tokens.rapporteur), 200);
       const changed = await stream.next(
         (event) => event.event === CONSENSUS_EVENTS.changed && (event.data as RecommendationConsensus).status === 'agreed',
         'status change',
       );
       expect((changed.data as RecommendationConsensus).recommendationId).toBe(REC_A);
 
-      await json(await reserve(REC_A, tokens.spain, 'scrutiny'), 200);
+      await expectJson(await reserve(REC_A, tokens.spain, 'scrutiny'), 200);
       const reservation = await stream.next(
         (event) => event.event === CONSENSUS_EVENTS.changed && (event.data as RecommendationConsensus).reservations.length === 1,
         'reservation',

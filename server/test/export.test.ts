@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { editorSchema } from '../src/infrastructure/editorKit/editorSchema.ts';
 import { type CollabClient, connectClient } from './helpers/collabClient.ts';
+import { expectError } from './helpers/responses.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 import { EXPORT_FIXTURE } from './exportFixture.ts';
@@ -198,10 +199,6 @@ describe('export', () => {
   });
 
   it('refuses bad parameters, strangers and unknown documents', async () => {
-    const expectError = async (response: Response, status: number, code: string) => {
-      expect(response.status).toBe(status);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
-    };
     await expectError(await exportOf(documentId, 'format=rtf'), 400, 'bad_request');
     await expectError(await exportOf(documentId, ''), 400, 'bad_request');
     await expectError(await exportOf(documentId, 'format=pdf&kind=draft'), 400, 'bad_request');

@@ -2,32 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InviteSummary, RevokedSheet } from '../../shared/api/documents.ts';
 import { CloseCode } from '../../shared/protocol/closeCodes.ts';
 import { connectClient } from './helpers/collabClient.ts';
+import { expectError, expectJson, joinWith } from './helpers/responses.ts';
 import { type TestServer, startTestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 let server: TestServer;
 let documentId: string;
 
-async function json<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
-const expectError = async (response: Response, status: number, code: string) => {
-  expect((await json<{ error: { code: string } }>(response, status)).error.code).toBe(code);
-};
-
 const createInvite = (body: Record<string, unknown>, token?: string) =>
-  server.api('POST', `/api/documents/${documentId}/invites`, body, token).then((response) => json<InviteSummary & { token: string }>(response, 201));
+  server.api('POST', `/api/documents/${documentId}/invites`, body, token).then((response) => expectJson<InviteSummary & { token: string }>(response, 201));
 const listInvites = async () =>
-  (await json<{ invites: InviteSummary[] }>(await server.api('GET', `/api/documents/${documentId}/invites`), 200)).invites;
+  (await expectJson<{ invites: InviteSummary[] }>(await server.api('GET', `/api/documents/${documentId}/invites`), 200)).invites;
 
-async function join(token: string, name: string): Promise<string> {
-  const response = await server.api('POST', '/api/join', { token, name }, null);
-  expect(response.status).toBe(201);
-  return /accord_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
-}
+const join = (token: string, name: string) => joinWith(server, token, name);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -57,9 +44,9 @@ describe('invite rows told apart', () => {
     const organiserSession = await join((await createInvite({ role: 'organiser', delegation: 'Secretariat' })).token, 'Olga');
     expect((await createInvite({ role: 'delegate', delegation: 'Jordan' }, organiserSession)).createdBy).toBe('Olga');
 
-    const qr = await json<InviteSummary>(await server.api('POST', `/api/documents/${documentId}/invites/${link.id}/qr`), 200);
+    const qr = await expectJson<InviteSummary>(await server.api('POST', `/api/documents/${documentId}/invites/${link.id}/qr`), 200);
     expect(qr.handout).toBe('qr');
-    expect((await json<InviteSummary>(await server.api('POST', `/api/documents/${documentId}/invites/${cardA.id}/qr`), 200)).handout).toBe('sheet');
+    expect((await expectJson<InviteSummary>(await server.api('POST', `/api/documents/${documentId}/invites/${cardA.id}/qr`), 200)).handout).toBe('sheet');
     await expectError(await server.api('POST', `/api/documents/${documentId}/invites/unknown/qr`), 404, 'not_found');
 
     const before = Date.now();
@@ -90,9 +77,9 @@ describe('revoking a card sheet', () => {
     const other = await createInvite({ role: 'delegate', delegation: 'Oman', sheetId: 'sheet-fourth' });
     const session = await join(sheet[0]!.token, 'Nour');
     const socket = await connectClient(server.wsUrl, documentId, session);
-    await json(await server.api('DELETE', `/api/documents/${documentId}/invites/${sheet[2]!.id}`), 200);
+    await expectJson(await server.api('DELETE', `/api/documents/${documentId}/invites/${sheet[2]!.id}`), 200);
 
-    const revoked = await json<RevokedSheet>(await server.api('DELETE', `/api/documents/${documentId}/invite-sheets/${number}`), 200);
+    const revoked = await expectJson<RevokedSheet>(await server.api('DELETE', `/api/documents/${documentId}/invite-sheets/${number}`), 200);
     expect(revoked.sheetNumber).toBe(number);
     expect(revoked.revoked.map((invite) => invite.id).sort()).toEqual([sheet[0]!.id, sheet[1]!.id].sort());
     await waitFor(() => socket.closes.includes(CloseCode.inviteRevoked), 'the sheet member’s socket closed with 4403');
@@ -101,7 +88,7 @@ describe('revoking a card sheet', () => {
     await expectError(await server.api('POST', '/api/join', { token: sheet[1]!.token, name: 'Late' }, null), 403, 'forbidden');
     expect((await listInvites()).find((invite) => invite.id === other.id)!.revokedAt).toBeNull();
 
-    expect((await json<RevokedSheet>(await server.api('DELETE', `/api/documents/${documentId}/invite-sheets/${number}`), 200)).revoked).toEqual([]);
+    expect((await expectJson<RevokedSheet>(await server.api('DELETE', `/api/documents/${documentId}/invite-sheets/${number}`), 200)).revoked).toEqual([]);
     await expectError(await server.api('DELETE', `/api/documents/${documentId}/invite-sheets/99`), 404, 'not_found');
     await expectError(await server.api('DELETE', `/api/documents/${documentId}/invite-sheets/first`), 400, 'bad_request');
   });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from './helpers/testServer.ts';
+import { joinWith } from './helpers/responses.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 interface Received {
@@ -35,9 +36,7 @@ const subjects = () => smtp.received.map((mail) => /^Subject: (.*)$/m.exec(mail.
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 async function delegate(target: TestServer, documentId: string, delegation: string): Promise<string> {
-  const invite = await target.invite(documentId, 'delegate', delegation);
-  const response = await target.api('POST', '/api/join', { token: invite.token, name: `${delegation} delegate` }, null);
-  return /accord_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
+  return joinWith(target, (await target.invite(documentId, 'delegate', delegation)).token, `${delegation} delegate`);
 }
 
 beforeAll(async () => {

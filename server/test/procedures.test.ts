@@ -7,26 +7,14 @@ import { encodeThreadAnchor } from '../../shared/editor/threadAnchorEncoding.ts'
 import { auditRows } from './helpers/auditLog.ts';
 import { connectClient } from './helpers/collabClient.ts';
 import { openEventStream } from './helpers/eventStream.ts';
+import { expectError, expectJson, joinWith } from './helpers/responses.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer, tempDataDir } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 let server: TestServer;
 
-async function json<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
-const expectError = async (response: Response, status: number, code: string) => {
-  expect((await json<{ error: { code: string } }>(response, status)).error.code).toBe(code);
-};
-
 async function join(target: TestServer, documentId: string, role: string, delegation: string, name: string): Promise<string> {
-  const invite = await target.invite(documentId, role, delegation);
-  const response = await target.api('POST', '/api/join', { token: invite.token, name }, null);
-  expect(response.status).toBe(201);
-  return /accord_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
+  return joinWith(target, (await target.invite(documentId, role, delegation)).token, name);
 }
 
 interface People {
@@ -64,7 +52,7 @@ const newThread = () => {
 };
 
 const procedures = (target: TestServer, id: string, token?: string) =>
-  target.api('GET', `/api/documents/${id}/procedures`, undefined, token).then((response) => json<DocumentProcedures>(response, 200));
+  target.api('GET', `/api/documents/${id}/procedures`, undefined, token).then((response) => expectJson<DocumentProcedures>(response, 200));
 const setDeadline = (target: TestServer, id: string, body: unknown, token?: string) => target.api('PUT', `/api/documents/${id}/deadline`, body, token);
 const openSilence = (target: TestServer, id: string, body: unknown, token?: string) => target.api('POST', `/api/documents/${id}/silence`, body, token);
 const breakSilence = (target: TestServer, id: string, statement: string, token?: string) =>
@@ -102,7 +90,7 @@ describe('deadline for proposals and comments', () => {
     await expectError(await setDeadline(server, id, { ...body, notify: ['not an address'] }), 400, 'bad_request');
 
     const sentAt = Date.now();
-    const set = await json<DocumentProcedures>(await setDeadline(server, id, { ...body, notify: ['focal@spain.example'] }), 200);
+    const set = await expectJson<DocumentProcedures>(await setDeadline(server, id, { ...body, notify: ['focal@spain.example'] }), 200);
     expect(set.deadline).toMatchObject({ at: '2030-03-04T17:00:00.000Z', timeZone: 'Europe/Zurich', setBy: { name: 'Organiser' }, notify: ['focal@spain.example'] });
     const live = await stream.next((event) => event.event === PROCEDURE_EVENTS.snapshot && (event.data as DocumentProcedures).deadline !== null, 'live deadline');
     expect(Date.now() - sentAt).toBeLessThan(1000);
@@ -111,7 +99,7 @@ describe('deadline for proposals and comments', () => {
     expect(audit(server, id).map((row) => row.action)).toContain('deadline.set');
 
     await expectError(await server.api('DELETE', `/api/documents/${id}/deadline`, undefined, people.rapporteur), 403, 'forbidden');
-    expect((await json<DocumentProcedures>(await server.api('DELETE', `/api/documents/${id}/deadline`), 200)).deadline).toBeNull();
+    expect((await expectJson<DocumentProcedures>(await server.api('DELETE', `/api/documents/${id}/deadline`), 200)).deadline).toBeNull();
     await expectError(await server.api('DELETE', `/api/documents/${id}/deadline`), 404, 'not_found');
     await stream.next((event) => event.event === PROCEDURE_EVENTS.snapshot && (event.data as DocumentProcedures).deadline === null && event !== first, 'live clear');
     stream.close();
@@ -119,17 +107,17 @@ describe('deadline for proposals and comments', () => {
 
   it('after it, refuses new threads from delegates with 403 deadline_passed; replies and rapporteurs go on', async () => {
     const { id, people } = await document(server, 'Deadline passed');
-    const before = await json<Thread>(await server.api('POST', `/api/documents/${id}/threads`, newThread(), people.spain), 201);
-    await json(await setDeadline(server, id, { at: inMs(-1000), timeZone: 'UTC' }), 200);
+    const before = await expectJson<Thread>(await server.api('POST', `/api/documents/${id}/threads`, newThread(), people.spain), 201);
+    await expectJson(await setDeadline(server, id, { at: inMs(-1000), timeZone: 'UTC' }), 200);
 
     await expectError(await server.api('POST', `/api/documents/${id}/threads`, newThread(), people.spain), 403, 'deadline_passed');
     await expectError(await server.api('POST', `/api/documents/${id}/threads`, newThread(), people.france), 403, 'deadline_passed');
-    await json(await server.api('POST', `/api/threads/${before.id}/comments`, { body: 'A reply' }, people.france), 201);
-    await json(await server.api('POST', `/api/documents/${id}/threads`, newThread(), people.rapporteur), 201);
-    await json(await server.api('POST', `/api/documents/${id}/threads`, newThread()), 201);
+    await expectJson(await server.api('POST', `/api/threads/${before.id}/comments`, { body: 'A reply' }, people.france), 201);
+    await expectJson(await server.api('POST', `/api/documents/${id}/threads`, newThread(), people.rapporteur), 201);
+    await expectJson(await server.api('POST', `/api/documents/${id}/threads`, newThread()), 201);
 
-    await json(await setDeadline(server, id, { at: inMs(60_000), timeZone: 'UTC' }), 200);
-    await json(await server.api('POST', `/api/documents/${id}/threads`, newThread(), people.spain), 201);
+    await expectJson(await setDeadline(server, id, { at: inMs(60_000), timeZone: 'UTC' }), 200);
+    await expectJson(await server.api('POST', `/api/documents/${id}/threads`, newThread(), people.spain), 201);
   });
 
   it('after it, closes a delegate socket that sends a new proposal (4423, nothing stored); edits and rapporteurs go on', async () => {
@@ -138,7 +126,7 @@ describe('deadline for proposals and comments', () => {
     writeProposal(spain.doc, 'early-proposal', 'Proposed before the deadline');
     const watcher = await connectClient(server.wsUrl, id, ORGANISER_TOKEN);
     await waitFor(() => watcher.text().includes('Proposed before'), 'early proposal relayed');
-    await json(await setDeadline(server, id, { at: inMs(-1000), timeZone: 'UTC' }), 200);
+    await expectJson(await setDeadline(server, id, { at: inMs(-1000), timeZone: 'UTC' }), 200);
 
     spain.write('A plain edit after the deadline');
     await waitFor(() => watcher.text().includes('A plain edit'), 'plain edit relayed');
@@ -166,11 +154,11 @@ describe('silence procedure', () => {
     await expectError(await openSilence(server, id, { ...body, at: inMs(-1000) }), 400, 'bad_request');
     await expectError(await breakSilence(server, id, 'Nothing to break', people.spain), 409, 'conflict');
 
-    const opened = await json<DocumentProcedures>(await openSilence(server, id, body), 201);
+    const opened = await expectJson<DocumentProcedures>(await openSilence(server, id, body), 201);
     expect(opened.silence).toMatchObject({ status: 'open', timeZone: 'Asia/Amman', openedBy: { name: 'Organiser' }, brokenBy: null });
-    const documentRow = await json<{ frozen: boolean }>(await server.api('GET', `/api/documents/${id}`), 200);
+    const documentRow = await expectJson<{ frozen: boolean }>(await server.api('GET', `/api/documents/${id}`), 200);
     expect(documentRow.frozen).toBe(true);
-    const versions = await json<{ versions: { id: string; kind: string }[] }>(await server.api('GET', `/api/documents/${id}/versions`), 200);
+    const versions = await expectJson<{ versions: { id: string; kind: string }[] }>(await server.api('GET', `/api/documents/${id}/versions`), 200);
     expect(versions.versions.find((version) => version.id === opened.silence!.versionId)?.kind).toBe('freeze');
     await expectError(await openSilence(server, id, body), 409, 'conflict');
     await expectError(await server.api('POST', `/api/documents/${id}/freeze`, { frozen: false }), 409, 'conflict');
@@ -180,7 +168,7 @@ describe('silence procedure', () => {
     for (const token of [people.rapporteur, people.observer, undefined]) await expectError(await breakSilence(server, id, 'No', token), 403, 'forbidden');
     await expectError(await breakSilence(server, id, '   ', people.france), 400, 'bad_request');
     const sentAt = Date.now();
-    const broken = await json<DocumentProcedures>(await breakSilence(server, id, 'France cannot join consensus on paragraph 4.', people.france), 200);
+    const broken = await expectJson<DocumentProcedures>(await breakSilence(server, id, 'France cannot join consensus on paragraph 4.', people.france), 200);
     expect(broken.silence).toMatchObject({ status: 'broken', brokenBy: { name: 'Chloé', delegation: 'France' }, statement: 'France cannot join consensus on paragraph 4.' });
     await stream.next((event) => (event.data as DocumentProcedures).silence?.status === 'broken', 'live broken');
     expect(Date.now() - sentAt).toBeLessThan(1000);
@@ -194,17 +182,17 @@ describe('silence procedure', () => {
 
   it('may be withdrawn by the organiser, after which the document can be unfrozen', async () => {
     const { id, people } = await document(server, 'Silence withdrawn');
-    await json(await openSilence(server, id, { at: inMs(60_000), timeZone: 'UTC' }), 201);
+    await expectJson(await openSilence(server, id, { at: inMs(60_000), timeZone: 'UTC' }), 201);
     await expectError(await server.api('DELETE', `/api/documents/${id}/silence`, undefined, people.rapporteur), 403, 'forbidden');
-    expect((await json<DocumentProcedures>(await server.api('DELETE', `/api/documents/${id}/silence`), 200)).silence?.status).toBe('withdrawn');
+    expect((await expectJson<DocumentProcedures>(await server.api('DELETE', `/api/documents/${id}/silence`), 200)).silence?.status).toBe('withdrawn');
     await expectError(await server.api('DELETE', `/api/documents/${id}/silence`), 409, 'conflict');
-    await json(await server.api('POST', `/api/documents/${id}/freeze`, { frozen: false }), 200);
+    await expectJson(await server.api('POST', `/api/documents/${id}/freeze`, { frozen: false }), 200);
   });
 
   it('adopts the text at the deadline when nobody broke silence: live within a second, audited, in the status line', async () => {
     const { id, people } = await document(server, 'Silence kept');
     const deadline = Date.now() + 1500;
-    await json(await openSilence(server, id, { at: new Date(deadline).toISOString(), timeZone: 'Europe/Paris' }), 201);
+    await expectJson(await openSilence(server, id, { at: new Date(deadline).toISOString(), timeZone: 'Europe/Paris' }), 201);
     const stream = await openEventStream(`${server.url}/api/documents/${id}/events`, { authorization: `Bearer ${people.spain}` });
     const adopted = await stream.next((event) => (event.data as DocumentProcedures).silence?.status === 'adopted', 'live adoption', 4000);
     expect(Date.now() - deadline).toBeLessThan(1000);
@@ -233,7 +221,7 @@ describe('silence procedure', () => {
     let running = await startTestServer({ dataDir });
     const { id } = await document(running, 'Across restarts');
     const deadline = Date.now() + 2500;
-    const opened = await json<DocumentProcedures>(await openSilence(running, id, { at: new Date(deadline).toISOString(), timeZone: 'UTC' }), 201);
+    const opened = await expectJson<DocumentProcedures>(await openSilence(running, id, { at: new Date(deadline).toISOString(), timeZone: 'UTC' }), 201);
     await running.close();
 
     running = await startTestServer({ dataDir });

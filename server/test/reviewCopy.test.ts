@@ -12,6 +12,7 @@ import { schemaExtensions } from '../../shared/editor/schemaExtensions.ts';
 import { encodeThreadAnchor } from '../../shared/editor/threadAnchorEncoding.ts';
 import { connectClient } from './helpers/collabClient.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
+import { joinWith } from './helpers/responses.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 const schema = getSchema(schemaExtensions());
@@ -86,10 +87,7 @@ function positionOf(doc: ProseMirrorNode, words: string): number {
 }
 
 async function join(role: string, delegation: string, name: string): Promise<string> {
-  const invite = await server.invite(documentId, role, delegation);
-  const response = await server.api('POST', '/api/join', { token: invite.token, name }, null);
-  expect(response.status).toBe(201);
-  return /accord_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
+  return joinWith(server, (await server.invite(documentId, role, delegation)).token, name);
 }
 
 async function call(method: string, route: string, body: unknown, token: string): Promise<{ id: string }> {

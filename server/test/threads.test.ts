@@ -8,6 +8,7 @@ import { DATABASE_FILE } from '../src/storage/database.ts';
 import { type EventStream, openEventStream } from './helpers/eventStream.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
 import { auditRows } from './helpers/auditLog.ts';
+import { expectError, expectJson, sessionOf } from './helpers/responses.ts';
 
 let server: TestServer;
 let documentId: string;
@@ -30,33 +31,21 @@ function anchors(): { anchorStart: string; anchorEnd: string } {
 
 const newThread = (body: string, visibility = 'everyone') => ({ ...anchors(), quote: 'words', visibility, body });
 
-async function json<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/application\/json/);
-  return JSON.parse(text) as T;
-}
-
-const expectError = async (response: Response, status: number, code: string) => {
-  expect((await json<{ error: { code: string } }>(response, status)).error.code).toBe(code);
-};
-
 /** Opens a thread as `token`'s holder; undefined is the organiser. */
 async function createThread(token: string | undefined, body: string, visibility = 'everyone'): Promise<Thread> {
-  return json<Thread>(await server.api('POST', `/api/documents/${documentId}/threads`, newThread(body, visibility), token), 201);
+  return expectJson<Thread>(await server.api('POST', `/api/documents/${documentId}/threads`, newThread(body, visibility), token), 201);
 }
 
 async function listFor(token: string | undefined): Promise<Thread[]> {
-  return (await json<{ threads: Thread[] }>(await server.api('GET', `/api/documents/${documentId}/threads`, undefined, token), 200)).threads;
+  return (await expectJson<{ threads: Thread[] }>(await server.api('GET', `/api/documents/${documentId}/threads`, undefined, token), 200)).threads;
 }
 
 const audit = (subject: string) => auditRows(server.dataDir, subject, ['action', 'actor_id', 'actor_name', 'at', 'details'] as const);
 
 async function join(inviteToken: string, name: string): Promise<{ session: string; memberId: string }> {
   const response = await server.api('POST', '/api/join', { token: inviteToken, name }, null);
-  const me = await json<{ memberId: string }>(response, 201);
-  const session = /accord_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
-  return { session, memberId: me.memberId };
+  const me = await expectJson<{ memberId: string }>(response, 201);
+  return { session: sessionOf(response), memberId: me.memberId };
 }
 
 beforeAll(async () => {
@@ -133,7 +122,7 @@ describe('creating threads', () => {
   it('stores script and HTML payloads verbatim and returns them as JSON text', async () => {
     const payload = '<script>alert(1)</script><img src=x onerror="alert(2)"> [x](javascript:alert(3)) javascript:alert(4)';
     const thread = await createThread(tokens.spain, payload);
-    const fetched = await json<Thread>(await server.api('GET', `/api/threads/${thread.id}`, undefined, tokens.france), 200);
+    const fetched = await expectJson<Thread>(await server.api('GET', `/api/threads/${thread.id}`, undefined, tokens.france), 200);
     expect(fetched.comments[0]!.body).toBe(payload);
     expect((await listFor(tokens.france)).find((t) => t.id === thread.id)!.comments[0]!.body).toBe(payload);
   });
@@ -197,7 +186,7 @@ describe('replies, edits and deletions', () => {
   });
 
   it('lets members reply and refuses observers', async () => {
-    const replied = await json<Thread>(await server.api('POST', `/api/threads/${thread.id}/comments`, { body: 'Agreed' }, tokens.france), 201);
+    const replied = await expectJson<Thread>(await server.api('POST', `/api/threads/${thread.id}/comments`, { body: 'Agreed' }, tokens.france), 201);
     expect(replied.comments.map((c) => [c.author.delegation, c.body])).toEqual([
       ['Spain', 'First'],
       ['France', 'Agreed'],
@@ -215,7 +204,7 @@ describe('replies, edits and deletions', () => {
     await expectError(await server.api('PATCH', route, { body: 'hijacked' }), 403, 'forbidden');
     await expectError(await server.api('PATCH', route, { body: ' ' }, tokens.spain), 400, 'bad_request');
     await expectError(await server.api('PATCH', `/api/threads/${thread.id}/comments/nope`, { body: 'x' }, tokens.spain), 404, 'not_found');
-    const edited = await json<Thread>(await server.api('PATCH', route, { body: 'First, amended' }, tokens.spain), 200);
+    const edited = await expectJson<Thread>(await server.api('PATCH', route, { body: 'First, amended' }, tokens.spain), 200);
     expect(edited.comments[0]).toMatchObject({ body: 'First, amended', editedAt: expect.any(String), deletedAt: null });
   });
 
@@ -223,7 +212,7 @@ describe('replies, edits and deletions', () => {
     const commentId = thread.comments[0]!.id;
     const route = `/api/threads/${thread.id}/comments/${commentId}`;
     await expectError(await server.api('DELETE', route, undefined, tokens.france), 403, 'forbidden');
-    const deleted = await json<Thread>(await server.api('DELETE', route, undefined, tokens.spain), 200);
+    const deleted = await expectJson<Thread>(await server.api('DELETE', route, undefined, tokens.spain), 200);
     expect(deleted.comments).toHaveLength(2);
     expect(deleted.comments[0]).toMatchObject({ id: commentId, body: null, deletedAt: expect.any(String) });
     await expectError(await server.api('PATCH', route, { body: 'back' }, tokens.spain), 409, 'conflict');
@@ -253,7 +242,7 @@ describe('resolving', () => {
 
   it('lets a rapporteur resolve with an outcome and an organiser reopen, each audited', async () => {
     await expectError(await server.api('POST', `/api/threads/${thread.id}/resolve`, { outcome: 'x'.repeat(501) }, tokens.rapporteur), 400, 'bad_request');
-    const resolved = await json<Thread>(
+    const resolved = await expectJson<Thread>(
       await server.api('POST', `/api/threads/${thread.id}/resolve`, { outcome: '  accepted as amended ' }, tokens.rapporteur),
       200,
     );
@@ -265,10 +254,10 @@ describe('resolving', () => {
     });
     await expectError(await server.api('POST', `/api/threads/${thread.id}/resolve`, {}, tokens.rapporteur), 409, 'conflict');
     await expectError(await server.api('POST', `/api/threads/${thread.id}/reopen`, undefined, tokens.spain), 403, 'forbidden');
-    const reopened = await json<Thread>(await server.api('POST', `/api/threads/${thread.id}/reopen`), 200);
+    const reopened = await expectJson<Thread>(await server.api('POST', `/api/threads/${thread.id}/reopen`), 200);
     expect(reopened).toMatchObject({ status: 'open', outcome: null, resolvedBy: null, resolvedAt: null });
     await expectError(await server.api('POST', `/api/threads/${thread.id}/reopen`), 409, 'conflict');
-    const withoutOutcome = await json<Thread>(await server.api('POST', `/api/threads/${thread.id}/resolve`), 200);
+    const withoutOutcome = await expectJson<Thread>(await server.api('POST', `/api/threads/${thread.id}/resolve`), 200);
     expect(withoutOutcome).toMatchObject({ status: 'resolved', outcome: null, resolvedBy: { id: 'organiser' } });
 
     const rows = audit(thread.id);
@@ -348,7 +337,7 @@ describe('live channel', () => {
 
     const open_ = await createThread(tokens.spain, 'Open');
     for (const stream of [france, rapporteur, organiser, spain]) await stream.next(threadEvent(open_.id), 'open thread everywhere');
-    const reply = await json<Thread>(await server.api('POST', `/api/threads/${open_.id}/comments`, { body: 'Reply' }, tokens.france), 201);
+    const reply = await expectJson<Thread>(await server.api('POST', `/api/threads/${open_.id}/comments`, { body: 'Reply' }, tokens.france), 201);
     await server.api('POST', `/api/threads/${open_.id}/resolve`, { outcome: 'withdrawn' }, tokens.rapporteur);
     await server.api('POST', `/api/threads/${internal.id}/comments`, { body: 'still internal' }, tokens.spain);
     const resolvedAtSpain = await spain.next(
