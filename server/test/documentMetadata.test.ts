@@ -1,20 +1,13 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_METADATA } from '../../shared/api/documentMetadata.ts';
+import { WORKSHOP_METADATA } from './exportFixture.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
 
 let server: TestServer;
 let documentId: string;
 let delegateToken: string;
 
-const METADATA = {
-  eventName: 'CT JUST regional workshop',
-  place: 'Málaga',
-  startDate: '2024-11-04',
-  endDate: '2024-11-06',
-  organisation: 'CT JUST',
-  shortTitle: 'Draft recommendations',
-};
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -29,27 +22,27 @@ afterAll(async () => {
 describe('document metadata', () => {
   it('is empty until the organiser sets it, then every member reads it and it survives a restart', async () => {
     expect(await (await server.api('GET', `/api/documents/${documentId}/metadata`, undefined, delegateToken)).json()).toEqual(EMPTY_METADATA);
-    const put = await server.api('PUT', `/api/documents/${documentId}/metadata`, { ...METADATA, place: '  Málaga  ' }, ORGANISER_TOKEN);
+    const put = await server.api('PUT', `/api/documents/${documentId}/metadata`, { ...WORKSHOP_METADATA, place: '  Málaga  ' }, ORGANISER_TOKEN);
     expect(put.status).toBe(200);
-    expect(await put.json()).toEqual(METADATA);
-    expect(await (await server.api('GET', `/api/documents/${documentId}/metadata`, undefined, delegateToken)).json()).toEqual(METADATA);
+    expect(await put.json()).toEqual(WORKSHOP_METADATA);
+    expect(await (await server.api('GET', `/api/documents/${documentId}/metadata`, undefined, delegateToken)).json()).toEqual(WORKSHOP_METADATA);
   });
 
   it('is the organiser’s to set: other roles 403, bad fields 400, nothing stored', async () => {
-    const refused = await server.api('PUT', `/api/documents/${documentId}/metadata`, { ...METADATA, place: 'Rabat' }, delegateToken);
+    const refused = await server.api('PUT', `/api/documents/${documentId}/metadata`, { ...WORKSHOP_METADATA, place: 'Rabat' }, delegateToken);
     expect(refused.status).toBe(403);
     for (const body of [
-      { ...METADATA, startDate: '2024-02-30' },
-      { ...METADATA, startDate: '2024-11-07' },
-      { ...METADATA, eventName: 'x'.repeat(201) },
-      { ...METADATA, colour: 'red' },
+      { ...WORKSHOP_METADATA, startDate: '2024-02-30' },
+      { ...WORKSHOP_METADATA, startDate: '2024-11-07' },
+      { ...WORKSHOP_METADATA, eventName: 'x'.repeat(201) },
+      { ...WORKSHOP_METADATA, colour: 'red' },
       { eventName: 'only one field' },
     ]) {
       const response = await server.api('PUT', `/api/documents/${documentId}/metadata`, body, ORGANISER_TOKEN);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect((await response.json()).error.code).toBe('bad_request');
     }
-    expect(await (await server.api('GET', `/api/documents/${documentId}/metadata`, undefined, ORGANISER_TOKEN)).json()).toEqual(METADATA);
+    expect(await (await server.api('GET', `/api/documents/${documentId}/metadata`, undefined, ORGANISER_TOKEN)).json()).toEqual(WORKSHOP_METADATA);
   });
 
   it('fills the exports’ title block, running header and author', async () => {

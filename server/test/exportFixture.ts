@@ -1,5 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
-import { EMPTY_METADATA } from '../../shared/api/documentMetadata.ts';
+import { type DocumentMetadata, EMPTY_METADATA } from '../../shared/api/documentMetadata.ts';
 import type { AnnexConsensus, Publication } from '../src/services/export/exportModel.ts';
 
 const text = (value: string, ...marks: NonNullable<JSONContent['marks']>): JSONContent => ({
@@ -47,6 +47,16 @@ export const EXPORT_FIXTURE: JSONContent = {
     { type: 'blockquote', content: [paragraph(text('Text in square brackets is not yet agreed.'))] },
     paragraph(text('Line one'), { type: 'hardBreak' }, text('line two')),
   ],
+};
+
+/** The metadata of a workshop, as an organiser fills it in, for the export and metadata tests. */
+export const WORKSHOP_METADATA: DocumentMetadata = {
+  eventName: 'CT JUST regional workshop',
+  place: 'Málaga',
+  startDate: '2024-11-04',
+  endDate: '2024-11-06',
+  organisation: 'CT JUST',
+  shortTitle: 'Draft recommendations',
 };
 
 /** The title block's facts for an export of the current text, without the organiser's metadata. */

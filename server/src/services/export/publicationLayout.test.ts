@@ -11,18 +11,11 @@ import { DEMO_CONTENT, DEMO_TITLE } from '../../infrastructure/demo/demoContent.
 import { editorSchema } from '../../infrastructure/editorKit/editorSchema.ts';
 import type { Publication } from './exportModel.ts';
 import { createExportRenderer } from './renderExport.ts';
-import { DEMO_CONSENSUS } from '../../../test/exportFixture.ts';
+import { DEMO_CONSENSUS, WORKSHOP_METADATA } from '../../../test/exportFixture.ts';
 
 const PUBLICATION: Publication = {
   documentId: 'demo-document',
-  metadata: {
-    eventName: 'CT JUST regional workshop',
-    place: 'Málaga',
-    startDate: '2024-11-04',
-    endDate: '2024-11-06',
-    organisation: 'CT JUST',
-    shortTitle: 'Draft recommendations',
-  },
+  metadata: WORKSHOP_METADATA,
   version: { kind: 'named', name: 'Second reading', at: '2024-11-05T15:30:00.000Z' },
   adoptedAt: null,
 };
