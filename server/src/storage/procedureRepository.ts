@@ -147,20 +147,15 @@ export class ProcedureRepository {
   }
 
   putDeadline(deadline: NewDeadline, audit: AuditEntry): void {
-    this.db.transaction(() => {
-      const { documentId, at, timeZone, notify, actorId, actor, setAt } = deadline;
-      this.stmts.putDeadline.run(documentId, at, timeZone, JSON.stringify(notify), actorId, actor.name, actor.delegation, setAt);
-      this.audit.append(audit);
-    })();
+    const { documentId, at, timeZone, notify, actorId, actor, setAt } = deadline;
+    this.audited(audit, () =>
+      this.stmts.putDeadline.run(documentId, at, timeZone, JSON.stringify(notify), actorId, actor.name, actor.delegation, setAt),
+    );
   }
 
   /** False (and nothing audited) when the document had no deadline. */
   deleteDeadline(documentId: string, audit: AuditEntry): boolean {
-    return this.db.transaction(() => {
-      const removed = this.stmts.deleteDeadline.run(documentId).changes > 0;
-      if (removed) this.audit.append(audit);
-      return removed;
-    })();
+    return this.audited(audit, () => this.stmts.deleteDeadline.run(documentId));
   }
 
   /** Records the notice for the deadline `at` (not for one set since, which gets its own). */
@@ -178,11 +173,10 @@ export class ProcedureRepository {
   }
 
   insertSilence(silence: NewSilence, audit: AuditEntry): void {
-    this.db.transaction(() => {
-      const { id, documentId, versionId, deadline, timeZone, notify, actorId, actor, openedAt } = silence;
-      this.stmts.insertSilence.run(id, documentId, versionId, deadline, timeZone, JSON.stringify(notify), actorId, actor.name, actor.delegation, openedAt);
-      this.audit.append(audit);
-    })();
+    const { id, documentId, versionId, deadline, timeZone, notify, actorId, actor, openedAt } = silence;
+    this.audited(audit, () =>
+      this.stmts.insertSilence.run(id, documentId, versionId, deadline, timeZone, JSON.stringify(notify), actorId, actor.name, actor.delegation, openedAt),
+    );
   }
 
   /**
@@ -190,22 +184,22 @@ export class ProcedureRepository {
    * and the deadline passing cannot both win.
    */
   settleSilence(id: string, settlement: SilenceSettlement, audit: AuditEntry): boolean {
-    return this.db.transaction(() => {
-      const broken = settlement.status === 'broken' ? settlement : undefined;
-      const changed = this.stmts.settleSilence.run(
-        settlement.status,
-        settlement.at,
-        broken?.by.name ?? null,
-        broken?.by.delegation ?? null,
-        broken?.statement ?? null,
-        id,
-      ).changes;
-      if (changed > 0) this.audit.append(audit);
-      return changed > 0;
-    })();
+    const broken = settlement.status === 'broken' ? settlement : undefined;
+    return this.audited(audit, () =>
+      this.stmts.settleSilence.run(settlement.status, settlement.at, broken?.by.name ?? null, broken?.by.delegation ?? null, broken?.statement ?? null, id),
+    );
   }
 
   markSilenceReminded(id: string, remindedAt: string): void {
     this.stmts.silenceReminded.run(remindedAt, id);
+  }
+
+  /** Runs `write` and appends `audit` in one transaction, the audit only if `write` changed a row; true if it did. */
+  private audited(audit: AuditEntry, write: () => { changes: number }): boolean {
+    return this.db.transaction(() => {
+      const changed = write().changes > 0;
+      if (changed) this.audit.append(audit);
+      return changed;
+    })();
   }
 }
