@@ -5,9 +5,7 @@ import { ORGANISER_COLOR } from '../../../../shared/domain/delegationColors.ts';
 import { boundByDeadline } from '../../../../shared/domain/deadline.ts';
 import { can } from '../../../../shared/domain/policy.ts';
 import { RELABEL_RECOMMENDATIONS } from '../../../../shared/editor/recommendationLabels.ts';
-import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
-import { Collaboration } from '../../lib/collaboration.ts';
 import { LiveChannel } from '../../lib/liveChannel.ts';
 import { registerServiceWorker } from '../../lib/registerServiceWorker.ts';
 import { navigate } from '../../lib/router.ts';
@@ -31,7 +29,7 @@ import { SidePanel } from './SidePanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useCaretLabelFading } from './useCaretLabelFading.ts';
 import { useSidePanels } from './useSidePanels.ts';
-import { useLeaveWarning } from './useLeaveWarning.ts';
+import { useRoom } from './useRoom.ts';
 import './editor.css';
 import './panels.css';
 
@@ -67,15 +65,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   const { me, document } = access;
   const role = document.role;
   const canEdit = can(role, 'document.edit', document);
-  const [collaboration] = useState(() => new Collaboration(document.id));
-  useEffect(() => collaboration.start(), [collaboration]);
-  useEffect(() => {
-    const onClose = (event: CloseEvent | null) => {
-      if (event?.code === CloseCode.accessChanged) onAccessChanged();
-    };
-    collaboration.provider.on('connection-close', onClose);
-    return () => collaboration.provider.off('connection-close', onClose);
-  }, [collaboration, onAccessChanged]);
+  const collaboration = useRoom(document.id, onAccessChanged);
   // One live channel per open document; the stores follow it from the start, whether or not their panel is shown.
   const [channel] = useState(() => new LiveChannel(document.id));
   const [threadStore] = useState(() => new ThreadStore(channel));
@@ -84,7 +74,6 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   const [languageStore] = useState(() => new LanguageStore(channel));
   const languages = useLanguageList(languageStore);
   useEffect(() => channel.start(), [channel]);
-  useLeaveWarning(collaboration.unsynced);
   const connection = useConnectionState(collaboration);
   const documentOpen = connection.status === 'connected' || access.fromCache;
   useEffect(() => {

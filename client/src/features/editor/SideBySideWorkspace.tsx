@@ -1,19 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { canWriteText } from '../../../../shared/domain/textAccess.ts';
 import { blockWording } from '../../../../shared/editor/alignedBlocks.ts';
 import { confirm, countStatuses } from '../../../../shared/editor/translationStatus.ts';
-import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { languageRoomName } from '../../../../shared/protocol/languageRooms.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { languageDirection } from '../../i18n/languages.ts';
-import { Collaboration } from '../../lib/collaboration.ts';
 import { navigate } from '../../lib/router.ts';
 import { type SideBySideRow, StatusCounts, TranslationRow, useAlignedRows } from '../languages/index.ts';
 import { ConnectionStatus, useConnectionState } from './ConnectionStatus.tsx';
 import type { DocumentAccess } from './documentAccess.ts';
-import { useLeaveWarning } from './useLeaveWarning.ts';
+import { useRoom } from './useRoom.ts';
 
 const FILTERS = ['all', 'needsUpdate', 'untranslated'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -22,21 +20,6 @@ export interface SideBySideWorkspaceProps {
   access: DocumentAccess;
   language: LanguageCode;
   onAccessChanged: () => void;
-}
-
-/** Opens a room and follows the server's "access changed" close (freeze, unfreeze, a removed version). */
-function useRoom(room: string, onAccessChanged: () => void): Collaboration {
-  const [collaboration] = useState(() => new Collaboration(room));
-  useEffect(() => collaboration.start(), [collaboration]);
-  useEffect(() => {
-    const onClose = (event: CloseEvent | null) => {
-      if (event?.code === CloseCode.accessChanged) onAccessChanged();
-    };
-    collaboration.provider.on('connection-close', onClose);
-    return () => collaboration.provider.off('connection-close', onClose);
-  }, [collaboration, onAccessChanged]);
-  useLeaveWarning(collaboration.unsynced);
-  return collaboration;
 }
 
 /**

@@ -10,6 +10,16 @@ const TEXT_FIELDS = ['eventName', 'place', 'organisation', 'shortTitle'] as cons
 const DATE_FIELDS = ['startDate', 'endDate'] as const;
 type Field = (typeof TEXT_FIELDS)[number] | (typeof DATE_FIELDS)[number];
 
+/** The form's values for stored metadata: every field a string, empty where nothing is set. */
+const fieldsOf = (metadata: DocumentMetadata): Record<Field, string> => ({
+  eventName: metadata.eventName ?? '',
+  place: metadata.place ?? '',
+  startDate: metadata.startDate ?? '',
+  endDate: metadata.endDate ?? '',
+  organisation: metadata.organisation ?? '',
+  shortTitle: metadata.shortTitle ?? '',
+});
+
 const metadataPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}/metadata`;
 const loadMetadata = (documentId: string) => apiRequest(DocumentMetadata, 'GET', metadataPath(documentId));
 
@@ -23,14 +33,7 @@ export function PublicationForm({ documentId }: { documentId: string }) {
 
 function PublicationFields({ documentId, initial }: { documentId: string; initial: DocumentMetadata }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Record<Field, string>>(() => ({
-    eventName: initial.eventName ?? '',
-    place: initial.place ?? '',
-    startDate: initial.startDate ?? '',
-    endDate: initial.endDate ?? '',
-    organisation: initial.organisation ?? '',
-    shortTitle: initial.shortTitle ?? '',
-  }));
+  const [values, setValues] = useState(() => fieldsOf(initial));
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = usePendingAction();
   const set = (field: Field, value: string) => {
@@ -43,14 +46,7 @@ function PublicationFields({ documentId, initial }: { documentId: string; initia
     void run(async () => {
       const body = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, value.trim() || null]));
       const stored = await apiRequest(DocumentMetadata, 'PUT', metadataPath(documentId), body);
-      setValues({
-        eventName: stored.eventName ?? '',
-        place: stored.place ?? '',
-        startDate: stored.startDate ?? '',
-        endDate: stored.endDate ?? '',
-        organisation: stored.organisation ?? '',
-        shortTitle: stored.shortTitle ?? '',
-      });
+      setValues(fieldsOf(stored));
       setSaved(true);
     });
   };

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROCEDURE_LIMITS } from '../../../../shared/api/procedures.ts';
-import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { usePendingAction } from '../../lib/usePendingAction.ts';
+import { ProcedureFormActions } from './ProcedureFormActions.tsx';
 
 /** A delegation breaks silence: its written statement is shown to everyone and ends the procedure. */
 export function BreakSilenceForm({ onBreak, onCancel }: { onBreak: (statement: string) => Promise<unknown>; onCancel: () => void }) {
@@ -29,15 +29,13 @@ export function BreakSilenceForm({ onBreak, onCancel }: { onBreak: (statement: s
         required
       />
       <p className="muted procedure-form__hint">{t('procedures.breakWarning')}</p>
-      <div className="procedure-form__actions">
-        <button type="submit" className="button button--danger" disabled={busy || statement.trim() === ''}>
-          {t('procedures.breakConfirm')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('procedures.cancel')}
-        </button>
-      </div>
-      <ErrorNote error={error} />
+      <ProcedureFormActions
+        submitLabel={t('procedures.breakConfirm')}
+        tone="danger"
+        disabled={busy || statement.trim() === ''}
+        onCancel={onCancel}
+        error={error}
+      />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { usePendingAction } from '../../lib/usePendingAction.ts';
+import { ProcedureFormActions } from './ProcedureFormActions.tsx';
 import type { DeadlineInput } from './proceduresApi.ts';
 import { instantOf, timeZones } from './zonedTime.ts';
 
@@ -48,15 +48,7 @@ export function WhenForm({ legend, submitLabel, onSubmit, onCancel }: WhenFormPr
         <label htmlFor={`${id}-notify`}>{t('procedures.notify')}</label>
         <input id={`${id}-notify`} type="text" inputMode="email" dir="ltr" value={notify} onChange={(event) => setNotify(event.target.value)} />
         <p className="muted procedure-form__hint">{t('procedures.notifyHint')}</p>
-        <div className="procedure-form__actions">
-          <button type="submit" className="button button--primary" disabled={busy || !at}>
-            {submitLabel}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {t('procedures.cancel')}
-          </button>
-        </div>
-        <ErrorNote error={error} />
+        <ProcedureFormActions submitLabel={submitLabel} tone="primary" disabled={busy || !at} onCancel={onCancel} error={error} />
       </fieldset>
     </form>
   );
