@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, documentText, joinAs, myColor, rgb, openPanel } from './helpers/browser.ts';
+import { type Participant, addRecommendations, caretToEnd, documentText, joinAs, myColor, rgb, openPanel } from './helpers/browser.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -15,18 +15,6 @@ const item = (page: Page, number: number) => page.locator('.status-item').nth(nu
 
 
 /** Appends recommendations through the page's own editor (Tiptap hangs it on its DOM element). */
-async function addRecommendations(page: Page, texts: string[]): Promise<void> {
-  await page.evaluate((items) => {
-    interface EditorHandle {
-      state: { doc: { content: { size: number } } };
-      chain(): { focus(): { insertContentAt(pos: number, content: unknown): { run(): boolean } } };
-    }
-    const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
-    const content = items.map((text) => ({ type: 'recommendation', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }));
-    editor.chain().focus().insertContentAt(editor.state.doc.content.size, content).run();
-  }, texts);
-}
-
 const e2e = useE2eSession();
 
 beforeAll(async () => {

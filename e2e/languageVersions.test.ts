@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, joinAs, waitUntilSynced } from './helpers/browser.ts';
+import { type Participant, addRecommendations, joinAs, waitUntilSynced } from './helpers/browser.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -27,15 +27,7 @@ const menuCounts = (page: Page) => page.locator('.languages-menu .status-counts'
 beforeAll(async () => {
   documentId = await e2e.server.createDocument('Recommendations of the workshop');
   organiser = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'organiser', 'Secretariat')).url, 'Olga');
-  await organiser.page.evaluate((items) => {
-    interface EditorHandle {
-      state: { doc: { content: { size: number } } };
-      chain(): { focus(): { insertContentAt(pos: number, content: unknown): { run(): boolean } } };
-    }
-    const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
-    const content = items.map((text) => ({ type: 'recommendation', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }));
-    editor.chain().focus().insertContentAt(editor.state.doc.content.size, content).run();
-  }, RECOMMENDATIONS);
+  await addRecommendations(organiser.page, RECOMMENDATIONS);
   await waitUntilSynced(organiser.page);
 });
 

@@ -86,3 +86,16 @@ export async function openPanel(page: Page, panel: 'comments' | 'proposals' | 's
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   await page.locator(`#panel-${panel}`).waitFor();
 }
+
+/** Appends one recommendation per text at the end of the document, through the editor as a paste would. */
+export async function addRecommendations(page: Page, texts: readonly string[]): Promise<void> {
+  await page.evaluate((items) => {
+    interface EditorHandle {
+      state: { doc: { content: { size: number } } };
+      chain(): { focus(): { insertContentAt(pos: number, content: unknown): { run(): boolean } } };
+    }
+    const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
+    const content = items.map((text) => ({ type: 'recommendation', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }));
+    editor.chain().focus().insertContentAt(editor.state.doc.content.size, content).run();
+  }, texts);
+}
