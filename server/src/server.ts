@@ -89,6 +89,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const documents = new DocumentService(documentRepository);
   const updates = new YjsUpdateRepository(db, fileWatch);
   const versionRepository = new VersionRepository(db);
+  const languageRepository = new LanguageRepository(db);
   const liveChannel = new LiveChannel(logger);
   const auditLog = new AuditLogRepository(db);
   const procedureRepository = new ProcedureRepository(db, auditLog);
@@ -145,12 +146,13 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     documents,
     documentRows: documentRepository,
     live: relay,
+    languages: languageRepository,
     autoSnapshotIntervalMs: config.snapshotIntervalMs,
     beforeUnfreeze: (documentId) => procedures.assertNoOpenSilence(documentId),
   });
   const languages = new LanguageService({
     documents,
-    languages: new LanguageRepository(db),
+    languages: languageRepository,
     live: relay,
     channel: liveChannel,
     logger,

@@ -470,6 +470,67 @@ describe('statuses on the live channel', () => {
   });
 });
 
+describe('history of language versions', () => {
+  it('snapshots hold every version; compare works per language; restore brings the versions back', async () => {
+    await call('POST', '/languages', { language: 'ar' });
+    const source = await connect(documentId, organiserInviteToken);
+    const version = await connect(languageRoomName(documentId, 'ar'), organiserInviteToken);
+    source.doc.getXmlFragment('default').push([block('r1', 'Courts shall publish decisions.', 'recommendation'), block('r2', 'Judges shall be trained.', 'recommendation')]);
+    version.doc.transact(() => {
+      translate(version.doc, 'r1', 'تنشر المحاكم قراراتها.');
+      confirm(version.doc, 'r1', { source: 'Courts shall publish decisions.', by: 'Nour', at: '2026-12-02T08:00:00.000Z' });
+    });
+    await stored(documentId, source.doc);
+    await stored(languageRoomName(documentId, 'ar'), version.doc);
+    const named = await call('POST', '/versions', { name: 'Before the evening session' });
+    expect(named.status).toBe(201);
+    const { id } = (await named.json()) as { id: string };
+
+    // After the snapshot: r1 retranslated, r2 translated and confirmed, a third recommendation in the source.
+    version.doc.transact(() => {
+      translate(version.doc, 'r1', 'تنشر المحاكم جميع قراراتها.');
+      translate(version.doc, 'r2', 'يتلقى القضاة التدريب.');
+      confirm(version.doc, 'r2', { source: 'Judges shall be trained.', by: 'Nour', at: '2026-12-02T09:00:00.000Z' });
+    });
+    source.doc.getXmlFragment('default').push([block('r3', 'Review yearly.', 'recommendation')]);
+    await stored(documentId, source.doc);
+    await stored(languageRoomName(documentId, 'ar'), version.doc);
+
+    // The snapshot's Arabic text, aligned on the source as it was then.
+    const content = await call('GET', `/versions/${id}?language=ar`);
+    expect(content.status).toBe(200);
+    const text = JSON.stringify(await content.json());
+    expect(text).toContain('تنشر المحاكم قراراتها.');
+    expect(text).not.toContain('يتلقى القضاة');
+    expect((await call('GET', `/versions/${id}?language=fr`)).status).toBe(404);
+    expect((await call('GET', `/versions/${id}?language=xx`)).status).toBe(400);
+
+    // Compared in Arabic: the word added to r1 and r2's translation; in English, recommendation 3.
+    const arabic = (await (await call('GET', `/compare?from=${id}&to=current&language=ar`)).json()) as { blocks: { change: string; segments: { op: string; text: string }[] }[] };
+    const added = arabic.blocks.flatMap((diff) => diff.segments.filter((segment) => segment.op === 'added').map((segment) => segment.text)).join(' ');
+    expect(added).toContain('جميع');
+    expect(added).toContain('يتلقى القضاة التدريب.');
+    expect(added).not.toContain('Review');
+    const english = JSON.stringify(await (await call('GET', `/compare?from=${id}&to=current`)).json());
+    expect(english).toContain('Review yearly.');
+    expect(english).not.toContain('جميع');
+
+    // Restore: the source and the Arabic version as they were, confirmations included, in the open editors too.
+    expect((await call('POST', `/versions/${id}/restore`)).status).toBe(200);
+    await waitFor(() => rowsOf(source.doc, version.doc).length === 2 || undefined, 'the source restored');
+    await waitFor(() => rowsOf(source.doc, version.doc)[0]!.translation === 'تنشر المحاكم قراراتها.' || undefined, 'r1 restored');
+    expect(rowsOf(source.doc, version.doc)).toEqual([
+      { id: 'r1', source: 'Courts shall publish decisions.', translation: 'تنشر المحاكم قراراتها.', status: 'upToDate' },
+      { id: 'r2', source: 'Judges shall be trained.', translation: '', status: 'untranslated' },
+    ]);
+    expect(version.doc.getMap('confirmations').has('r2')).toBe(false);
+    // What was there before the restore is a snapshot of its own, Arabic included.
+    const versions = (await (await call('GET', '/versions')).json()) as { versions: { id: string; kind: string }[] };
+    const before = versions.versions.find((entry) => entry.kind === 'restore')!;
+    expect(JSON.stringify(await (await call('GET', `/versions/${before.id}?language=ar`)).json())).toContain('يتلقى القضاة التدريب.');
+  });
+});
+
 describe('exports of language versions', () => {
   it('exports a version, a parallel text, and says how incomplete a final translation is', async () => {
     await call('POST', '/languages', { language: 'ar' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageCode } from './documents.ts';
 
 export const VERSION_NAME_LENGTH = 120;
 
@@ -28,6 +29,16 @@ export type Version = z.infer<typeof Version>;
 
 export const VersionList = z.object({ versions: z.array(Version) });
 export type VersionList = z.infer<typeof VersionList>;
+
+/** `GET /api/documents/:id/versions/:versionId?language=ar`: which text of the snapshot (default: the source). */
+export const VersionContentQuery = z.object({ language: LanguageCode.optional() });
+
+/** `GET /api/documents/:id/compare?from=…&to=…&language=ar`: two snapshots (or one and `current`), in one language. */
+export const CompareQuery = z.object({
+  from: z.string().min(1),
+  to: z.string().min(1).default('current'),
+  language: LanguageCode.optional(),
+});
 
 /** A version's text as Tiptap JSON, to show read-only with the shared schema. */
 export const VersionContent = z.object({

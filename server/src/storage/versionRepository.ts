@@ -1,4 +1,5 @@
 import type { VersionKind } from '../../../shared/api/versions.ts';
+import type { LanguageCode } from '../../../shared/domain/languages.ts';
 import type { Db } from './database.ts';
 
 export type { VersionKind };
@@ -38,12 +39,22 @@ const toRow = (raw: RawVersion): VersionRow => ({
   size: raw.size,
 });
 
-/** Stored snapshots of documents. Listing never reads the state blobs. */
+/** The state of each language version a snapshot holds, by language. */
+export type LanguageStates = ReadonlyMap<LanguageCode, Uint8Array>;
+
+/** Stored snapshots of documents: the source's state and each language version's. Listing never reads the blobs. */
 export class VersionRepository {
   private readonly stmts;
+  private readonly insertAll;
 
   constructor(db: Db) {
     this.stmts = {
+      insertLanguage: db.prepare<[string, LanguageCode, Uint8Array]>('INSERT INTO version_languages (version_id, language, state) VALUES (?, ?, ?)'),
+      languageStates: db.prepare<[string, string], { language: LanguageCode; state: Buffer }>(
+        `SELECT language, version_languages.state FROM version_languages JOIN versions ON versions.id = version_id
+         WHERE versions.document_id = ? AND version_id = ? ORDER BY language`,
+      ),
+      latestId: db.prepare<[string], { id: string }>('SELECT id FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1'),
       insert: db.prepare<[string, string, VersionKind, string | null, Uint8Array, string | null, string | null, string]>(
         `INSERT INTO versions (id, document_id, kind, name, state, created_by, created_by_delegation, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -51,23 +62,25 @@ export class VersionRepository {
       list: db.prepare<[string], RawVersion>(`SELECT ${COLUMNS} FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC`),
       get: db.prepare<[string, string], RawVersion>(`SELECT ${COLUMNS} FROM versions WHERE document_id = ? AND id = ?`),
       state: db.prepare<[string, string], { state: Buffer }>('SELECT state FROM versions WHERE document_id = ? AND id = ?'),
-      latestState: db.prepare<[string], { state: Buffer }>(
-        'SELECT state FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
-      ),
     };
+    this.insertAll = db.transaction((version: Omit<VersionRow, 'size'>, state: Uint8Array, languages: LanguageStates) => {
+      this.stmts.insert.run(
+        version.id,
+        version.documentId,
+        version.kind,
+        version.name,
+        state,
+        version.createdBy,
+        version.createdByDelegation,
+        version.createdAt,
+      );
+      for (const [language, languageState] of languages) this.stmts.insertLanguage.run(version.id, language, languageState);
+    });
   }
 
-  insert(version: Omit<VersionRow, 'size'>, state: Uint8Array): void {
-    this.stmts.insert.run(
-      version.id,
-      version.documentId,
-      version.kind,
-      version.name,
-      state,
-      version.createdBy,
-      version.createdByDelegation,
-      version.createdAt,
-    );
+  /** Stores a snapshot: the source's state and its language versions', together or not at all. */
+  insert(version: Omit<VersionRow, 'size'>, state: Uint8Array, languages: LanguageStates = new Map()): void {
+    this.insertAll(version, state, languages);
   }
 
   list(documentId: string): VersionRow[] {
@@ -83,7 +96,13 @@ export class VersionRepository {
     return this.stmts.state.get(documentId, id)?.state;
   }
 
-  latestState(documentId: string): Uint8Array | undefined {
-    return this.stmts.latestState.get(documentId)?.state;
+  /** The language versions' states a snapshot holds (none for a snapshot taken before a document had any). */
+  languageStates(documentId: string, id: string): Map<LanguageCode, Uint8Array> {
+    return new Map(this.stmts.languageStates.all(documentId, id).map((row) => [row.language, row.state]));
+  }
+
+  /** The latest snapshot's id, if any. */
+  latestId(documentId: string): string | undefined {
+    return this.stmts.latestId.get(documentId)?.id;
   }
 }

@@ -1,11 +1,8 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { CreateVersionBody, FreezeBody } from '../../../../shared/api/versions.ts';
+import { CompareQuery, CreateVersionBody, FreezeBody, VersionContentQuery } from '../../../../shared/api/versions.ts';
 import type { VersionService } from '../../services/versions/index.ts';
 import { principalOf } from '../authenticate.ts';
 import { parse } from '../validate.ts';
-
-const CompareQuery = z.object({ from: z.string().min(1), to: z.string().min(1).default('current') });
 
 /** Versions: list, name, view, compare, restore; and freezing the document. */
 export function versionRoutes(versions: VersionService): Router {
@@ -22,13 +19,15 @@ export function versionRoutes(versions: VersionService): Router {
   });
 
   router.get('/api/documents/:id/versions/:versionId', async (req, res) => {
-    res.json(await versions.content(principalOf(req, res), req.params.id, req.params.versionId));
+    const principal = principalOf(req, res);
+    const { language } = parse(VersionContentQuery, req.query);
+    res.json(await versions.content(principal, req.params.id, req.params.versionId, language));
   });
 
   router.get('/api/documents/:id/compare', async (req, res) => {
     const principal = principalOf(req, res);
-    const { from, to } = parse(CompareQuery, req.query);
-    res.json(await versions.compare(principal, req.params.id, from, to));
+    const { from, to, language } = parse(CompareQuery, req.query);
+    res.json(await versions.compare(principal, req.params.id, from, to, language));
   });
 
   router.post('/api/documents/:id/versions/:versionId/restore', async (req, res) => {

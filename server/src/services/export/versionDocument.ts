@@ -6,14 +6,14 @@ import { translationOf } from '../../../../shared/editor/translationStatus.ts';
 /**
  * A language version as a document of the editor schema, for export: the source's blocks in the source's order, each
  * with the source's kind, level and id (so recommendation numbers are the source's) and the translation inside. A
- * block without translation keeps its kind and holds `untranslated` in italics; a source block with no words stays
- * empty. One top-level block per source block, so every language of a parallel export lines up.
+ * block without translation keeps its kind and holds `untranslated` in italics (or nothing, for a comparison); a source
+ * block with no words stays empty. One top-level block per source block, so every language of a parallel export lines up.
  */
-export function versionDocument(source: ProseMirrorNode, versionState: Uint8Array, schema: Schema, untranslated: string): ProseMirrorNode {
+export function versionDocument(source: ProseMirrorNode, versionState: Uint8Array, schema: Schema, untranslated?: string): ProseMirrorNode {
   const version = new Y.Doc();
   try {
     Y.applyUpdate(version, versionState);
-    const marker = () => [schema.nodes.paragraph!.create(null, schema.text(untranslated, [schema.marks.italic!.create()]))];
+    const marker = () => [schema.nodes.paragraph!.create(null, untranslated ? schema.text(untranslated, [schema.marks.italic!.create()]) : null)];
     const blocks = sourceBlocks(source).map(({ id, node }) => {
       if (blockWording(node).length === 0) return node;
       const translation = id ? translationOf(version, id, schema) : null;

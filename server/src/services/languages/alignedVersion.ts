@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import * as Y from 'yjs';
+import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { ALIGNED_BLOCK_TYPES } from '../../../../shared/editor/alignedBlocks.ts';
+import { CONFIRMATIONS_MAP, blockFragmentName } from '../../../../shared/protocol/languageRooms.ts';
 import { alignVersion, type AlignedRow } from '../../../../shared/editor/translationStatus.ts';
 import { EDITOR_FRAGMENT, editorSchema, proseMirrorOf } from '../../infrastructure/editorKit/editorSchema.ts';
 
@@ -38,5 +40,33 @@ export function giveBlockIds(doc: Y.Doc): void {
     const fresh = randomUUID();
     seen.add(fresh);
     child.setAttribute('id', fresh);
+  }
+}
+
+/**
+ * Makes a version's document say what `snapshot` (a stored state of it) says, as a change on top of its history: every
+ * block's translation, and the confirmations. Nothing is rewritten: people editing it see the restore arrive.
+ */
+export function restoreVersionText(doc: Y.Doc, snapshot: Uint8Array): void {
+  const target = new Y.Doc();
+  try {
+    Y.applyUpdate(target, snapshot);
+    const isBlock = (name: string) => name.startsWith(blockFragmentName(''));
+    // Root types are known by name once anything in them was loaded: the fragments either text ever wrote.
+    const names = new Set([...doc.share.keys(), ...target.share.keys()].filter(isBlock));
+    doc.transact(() => {
+      for (const name of names) {
+        const wanted = yXmlFragmentToProseMirrorRootNode(target.getXmlFragment(name), editorSchema());
+        updateYFragment(doc, doc.getXmlFragment(name), wanted, { mapping: new Map(), isOMark: new Map() });
+      }
+      const confirmations = doc.getMap(CONFIRMATIONS_MAP);
+      const restored = target.getMap(CONFIRMATIONS_MAP);
+      for (const blockId of [...confirmations.keys()]) if (!restored.has(blockId)) confirmations.delete(blockId);
+      for (const [blockId, confirmation] of restored) {
+        if (JSON.stringify(confirmations.get(blockId)) !== JSON.stringify(confirmation)) confirmations.set(blockId, confirmation);
+      }
+    });
+  } finally {
+    target.destroy();
   }
 }

@@ -1,9 +1,11 @@
 import type * as Y from 'yjs';
 import type { Version, VersionComparison, VersionContent } from '../../../../shared/api/versions.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
+import { languageRoomName } from '../../../../shared/protocol/languageRooms.ts';
 import { AppError } from '../../errors.ts';
 import type { DocumentRepository } from '../../storage/documentRepository.ts';
-import type { VersionKind, VersionRepository } from '../../storage/versionRepository.ts';
+import type { LanguageStates, VersionKind, VersionRepository } from '../../storage/versionRepository.ts';
 import type { DocumentService, StoredState } from '../documents/index.ts';
 import { loadEditorKit } from '../../infrastructure/editorKit/loadEditorKit.ts';
 import type { Principal } from '../access/index.ts';
@@ -11,8 +13,8 @@ import { newId } from '../../infrastructure/tokens.ts';
 
 /** The open editors of documents (the collab relay). */
 export interface LiveDocuments extends StoredState {
-  /** Applies a server-made change: stored, then relayed to open editors. */
-  applyServerChange(documentId: string, change: (doc: Y.Doc) => void): void;
+  /** Applies a server-made change to a room (a document's source, or a language version): stored, then relayed. */
+  applyServerChange(room: string, change: (doc: Y.Doc) => void): void;
   /** Closes every socket of a document with `code`; clients reconnect on their own. */
   closeDocument(documentId: string, code: number, reason: string): void;
 }
@@ -22,6 +24,8 @@ export interface VersionServiceDeps {
   documents: DocumentService;
   documentRows: DocumentRepository;
   live: LiveDocuments;
+  /** A document's current language versions: a snapshot holds each one's text too. */
+  languages: { versionsOf(documentId: string): LanguageCode[] };
   /** An automatic snapshot is taken at most this often while a document changes. */
   autoSnapshotIntervalMs: number;
   /** Throws when the document may not be unfrozen now (a silence procedure is open on its text). */
@@ -51,18 +55,19 @@ export class VersionService {
     return this.snapshot(documentId, 'named', name, principal);
   }
 
-  async content(principal: Principal, documentId: string, versionId: string): Promise<VersionContent> {
+  /** A snapshot's text: the source's, or (`language`) that version's as it stood then, aligned on the source then. */
+  async content(principal: Principal, documentId: string, versionId: string, language?: LanguageCode): Promise<VersionContent> {
     this.deps.documents.authorize(principal, documentId, 'document.read');
-    const { proseMirrorOf } = await loadEditorKit();
     const version = this.requireVersion(documentId, versionId);
-    return { version, content: proseMirrorOf(this.deps.versions.state(documentId, versionId)!).toJSON() };
+    return { version, content: (await this.textOf(documentId, versionId, language)).toJSON() };
   }
 
-  async compare(principal: Principal, documentId: string, from: string, to: string): Promise<VersionComparison> {
+  /** Compares two snapshots (or one with `current`): the source, or (`language`) that version's text. */
+  async compare(principal: Principal, documentId: string, from: string, to: string, language?: LanguageCode): Promise<VersionComparison> {
     this.deps.documents.authorize(principal, documentId, 'document.read');
-    const { compareDocuments, proseMirrorOf } = await loadEditorKit();
-    const older = proseMirrorOf(this.stateOf(documentId, from));
-    const newer = proseMirrorOf(this.stateOf(documentId, to));
+    const { compareDocuments } = await loadEditorKit();
+    const older = await this.textOf(documentId, from, language);
+    const newer = await this.textOf(documentId, to, language);
     return { from, to, ...compareDocuments(older, newer) };
   }
 
@@ -72,13 +77,18 @@ export class VersionService {
    */
   async restore(principal: Principal, documentId: string, versionId: string): Promise<Version> {
     this.deps.documents.authorize(principal, documentId, 'snapshot.restore');
-    const { EDITOR_FRAGMENT, proseMirrorOf, updateYFragment } = await loadEditorKit();
+    const { EDITOR_FRAGMENT, proseMirrorOf, restoreVersionText, updateYFragment } = await loadEditorKit();
     const version = this.requireVersion(documentId, versionId);
     const target = proseMirrorOf(this.deps.versions.state(documentId, versionId)!);
     const before = this.snapshot(documentId, 'restore', version.name ?? version.createdAt, principal);
     this.deps.live.applyServerChange(documentId, (doc) => {
       updateYFragment(doc, doc.getXmlFragment(EDITOR_FRAGMENT), target, { mapping: new Map(), isOMark: new Map() });
     });
+    // Each language version the snapshot holds comes back with it; one added since is left as it is (and is in `before`).
+    const current = this.deps.languages.versionsOf(documentId);
+    for (const [language, state] of this.deps.versions.languageStates(documentId, versionId)) {
+      if (current.includes(language)) this.deps.live.applyServerChange(languageRoomName(documentId, language), (doc) => restoreVersionText(doc, state));
+    }
     return before;
   }
 
@@ -104,20 +114,30 @@ export class VersionService {
     }
   }
 
-  /** An automatic snapshot, unless the text is exactly what the latest snapshot holds. */
+  /** An automatic snapshot, unless the source and every version are exactly what the latest snapshot holds. */
   autoSnapshot(documentId: string): Version | undefined {
     this.lastAutoSnapshot.set(documentId, this.now().getTime());
     const state = this.currentState(documentId);
-    const latest = this.deps.versions.latestState(documentId);
-    if (latest && Buffer.from(latest).equals(state)) return undefined;
-    return this.store(documentId, 'auto', null, null, state);
+    const languages = this.languageStates(documentId);
+    const latest = this.deps.versions.latestId(documentId);
+    if (latest && sameStates(this.deps.versions.state(documentId, latest)!, this.deps.versions.languageStates(documentId, latest), state, languages)) {
+      return undefined;
+    }
+    return this.store(documentId, 'auto', null, null, state, languages);
   }
 
   private snapshot(documentId: string, kind: VersionKind, name: string | null, principal: Principal): Version {
-    return this.store(documentId, kind, name, principal, this.currentState(documentId));
+    return this.store(documentId, kind, name, principal, this.currentState(documentId), this.languageStates(documentId));
   }
 
-  private store(documentId: string, kind: VersionKind, name: string | null, principal: Principal | null, state: Uint8Array): Version {
+  private store(
+    documentId: string,
+    kind: VersionKind,
+    name: string | null,
+    principal: Principal | null,
+    state: Uint8Array,
+    languages: LanguageStates,
+  ): Version {
     const version = {
       id: newId(),
       documentId,
@@ -127,18 +147,37 @@ export class VersionService {
       createdByDelegation: principal?.delegation ?? null,
       createdAt: this.now().toISOString(),
     };
-    this.deps.versions.insert(version, state);
+    this.deps.versions.insert(version, state, languages);
     return this.deps.versions.get(documentId, version.id)!;
   }
 
-  private currentState(documentId: string): Uint8Array {
-    return this.deps.live.storedState(documentId);
+  /** Everything accepted so far in a room (a document's source, or a language version), stored first. */
+  private currentState(room: string): Uint8Array {
+    return this.deps.live.storedState(room);
   }
 
-  private stateOf(documentId: string, versionId: string): Uint8Array {
-    if (versionId === CURRENT) return this.currentState(documentId);
-    this.requireVersion(documentId, versionId);
-    return this.deps.versions.state(documentId, versionId)!;
+  /** Every current language version's state, as accepted so far (stored first). */
+  private languageStates(documentId: string): LanguageStates {
+    return new Map(this.deps.languages.versionsOf(documentId).map((language) => [language, this.currentState(languageRoomName(documentId, language))]));
+  }
+
+  /**
+   * The text of a snapshot or of `current` as a document of the editor schema: the source's, or a language version's
+   * (the source's blocks of that moment with their translations; 404 when the snapshot holds no such version).
+   */
+  private async textOf(documentId: string, versionId: string, language: LanguageCode | undefined) {
+    const { editorSchema, proseMirrorOf, versionDocument } = await loadEditorKit();
+    const current = versionId === CURRENT;
+    if (!current) this.requireVersion(documentId, versionId);
+    const source = proseMirrorOf(current ? this.currentState(documentId) : this.deps.versions.state(documentId, versionId)!);
+    if (!language) return source;
+    const state = current
+      ? this.deps.languages.versionsOf(documentId).includes(language)
+        ? this.currentState(languageRoomName(documentId, language))
+        : undefined
+      : this.deps.versions.languageStates(documentId, versionId).get(language);
+    if (!state) throw new AppError('not_found', `This text has no ${language} version.`);
+    return versionDocument(source, state, editorSchema());
   }
 
   private requireVersion(documentId: string, versionId: string): Version {
@@ -146,4 +185,13 @@ export class VersionService {
     if (!version) throw new AppError('not_found', 'No such version of this document.');
     return version;
   }
+}
+
+/** Whether a snapshot holds exactly these states: the source's and the same language versions', byte for byte. */
+function sameStates(state: Uint8Array, languages: LanguageStates, otherState: Uint8Array, otherLanguages: LanguageStates): boolean {
+  if (!Buffer.from(state).equals(otherState) || languages.size !== otherLanguages.size) return false;
+  return [...languages].every(([language, languageState]) => {
+    const other = otherLanguages.get(language);
+    return other !== undefined && Buffer.from(languageState).equals(other);
+  });
 }
