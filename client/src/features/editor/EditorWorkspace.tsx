@@ -75,10 +75,11 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   const languages = useLanguageList(languageStore);
   useEffect(() => channel.start(), [channel]);
   const connection = useConnectionState(collaboration);
-  const documentOpen = connection.status === 'connected' || access.fromCache;
+  // Synced, or shown from this device's copy: the precache of every chunk starts only then, not during the first load.
+  const documentShown = connection.everSynced || access.fromCache;
   useEffect(() => {
-    if (documentOpen) registerServiceWorker();
-  }, [documentOpen]);
+    if (documentShown) registerServiceWorker();
+  }, [documentShown]);
 
   const user =
     me.kind === 'member'
