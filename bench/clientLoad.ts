@@ -1,7 +1,8 @@
 /**
  * Client load benchmark, and the two budgets of a first visit over venue Wi-Fi:
  * - bytes the browser receives for a first visit to an invite link (join page, name, join) until the editor is
- *   editable, compressed as served (HTTP bodies and headers, and the collaboration socket's frames): budget 200 KB;
+ *   editable, as they cross the network (counted by a TCP relay: HTTP headers and compressed bodies, the
+ *   collaboration socket's frames as sent): budget 200 KB;
  * - time from navigation until a document of 100 recommendations is editable, with Chromium's CPU slowed 4× and a
  *   1.6 Mbps / 150 ms round-trip network (CDP emulation), median of 5: budget 3 s.
  * Each run uses a fresh browser profile, so nothing comes from the HTTP cache, the service worker or IndexedDB. The
@@ -13,7 +14,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
-import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import pino from 'pino';
 import { build } from 'vite';
 import WebSocket from 'ws';
@@ -23,6 +24,7 @@ import { schemaExtensions } from '../shared/editor/schemaExtensions.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { startServer } from '../server/src/server.ts';
 import { createBenchDocument } from './lib/accordDocument.ts';
+import { type CountingProxy, startCountingProxy } from './lib/countingProxy.ts';
 import { percentile } from './lib/percentiles.ts';
 import { fixed, formatTable } from './lib/table.ts';
 import { waitFor } from './lib/waitFor.ts';
@@ -84,20 +86,6 @@ async function seed(wsUrl: string, documentId: string): Promise<void> {
   }
 }
 
-/** Counts what the page receives: each HTTP response as it crossed the network (compressed, with headers), and socket frames. */
-async function countReceivedBytes(page: Page): Promise<{ session: CDPSession; total: () => number }> {
-  const session = await page.context().newCDPSession(page);
-  await session.send('Network.enable');
-  let http = 0;
-  let socket = 0;
-  session.on('Network.loadingFinished', (event) => (http += event.encodedDataLength));
-  session.on('Network.webSocketFrameReceived', (event) => {
-    // Binary frames come base64-encoded.
-    socket += event.response.opcode === 2 ? Buffer.from(event.response.payloadData, 'base64').length : Buffer.byteLength(event.response.payloadData);
-  });
-  return { session, total: () => http + socket };
-}
-
 /** Resolves with performance.now() once the editor takes typing and shows all the recommendations, connected. */
 async function editableAt(page: Page): Promise<number> {
   const ready = await page.waitForFunction(
@@ -112,16 +100,16 @@ async function editableAt(page: Page): Promise<number> {
   return (await ready.jsonValue()) as number;
 }
 
-async function firstVisitBytes(browser: Browser, serverUrl: string, inviteToken: string, run: number): Promise<number> {
+async function firstVisitBytes(browser: Browser, proxy: CountingProxy, inviteToken: string, run: number): Promise<number> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const received = await countReceivedBytes(page);
-    await page.goto(`${serverUrl}/join#${inviteToken}`);
+    proxy.reset();
+    await page.goto(`${proxy.url}/join#${inviteToken}`);
     await page.getByLabel('Your name').fill(`Visitor ${run}`);
     await page.getByRole('button', { name: 'Join the document' }).click();
     await editableAt(page);
-    return received.total();
+    return proxy.received();
   } finally {
     await context.close();
   }
@@ -166,8 +154,13 @@ export async function runClientLoad(): Promise<void> {
     const { documentId, inviteToken } = await createBenchDocument(server.url, ORGANISER_TOKEN, 'Client load benchmark');
     await seed(`${server.url.replace(/^http/, 'ws')}/collab`, documentId);
 
+    const proxy = await startCountingProxy(new URL(server.url));
     const bytes: number[] = [];
-    for (let run = 0; run < 3; run++) bytes.push(await firstVisitBytes(browser, server.url, inviteToken, run));
+    try {
+      for (let run = 0; run < 3; run++) bytes.push(await firstVisitBytes(browser, proxy, inviteToken, run));
+    } finally {
+      await proxy.close();
+    }
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) times.push(await slowLoadTime(browser, server.url, documentId, inviteToken, run));
     times.sort((a, b) => a - b);
