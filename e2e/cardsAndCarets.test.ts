@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, joinAs, openPanel, recommendationButton, waitUntilSynced } from './helpers/browser.ts';
+import { type Participant, caretToEnd, joinAs, openPanel, recommendationButton, waitUntilSynced, selectWords } from './helpers/browser.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -9,25 +9,6 @@ let chair: Participant;
 
 const e2e = useE2eSession();
 
-/** Selects `words` through the page's own editor (Tiptap hangs it on its DOM element) and focuses the editor. */
-async function select(page: Page, words: string): Promise<void> {
-  await page.evaluate((target) => {
-    interface EditorHandle {
-      state: { doc: { descendants(visit: (node: { isText: boolean; text?: string }, pos: number) => boolean): void } };
-      chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } };
-    }
-    const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
-    let at = -1;
-    editor.state.doc.descendants((node, pos) => {
-      const index = at < 0 && node.isText ? node.text!.indexOf(target) : -1;
-      if (index >= 0) at = pos + index;
-      return at < 0;
-    });
-    if (at < 0) throw new Error(`not found: ${target}`);
-    editor.chain().focus().setTextSelection({ from: at, to: at + target.length }).run();
-  }, words);
-  await page.waitForFunction(() => document.activeElement?.classList.contains('document') === true, null, { timeout: 5_000 });
-}
 
 const opacity = (page: Page, selector: string) => page.locator(selector).first().evaluate((element) => Number(getComputedStyle(element).opacity));
 
@@ -49,7 +30,7 @@ beforeAll(async () => {
 
 describe('caret name labels', () => {
   it('show the name while that person types, fade after about 2 s idle, and come back on hover', async () => {
-    await select(spain.page, 'Preamble');
+    await selectWords(spain.page, 'Preamble');
     await spain.page.keyboard.press('End');
     await spain.page.keyboard.type(' text');
     const label = '.collaboration-carets__label';
@@ -73,7 +54,7 @@ describe('caret name labels', () => {
 describe('comment and proposal cards', () => {
   it('offers the visibility as a compact radio group, one line each, and Reply as a primary button on the card', async () => {
     await openPanel(spain.page, 'comments');
-    await select(spain.page, 'Beta');
+    await selectWords(spain.page, 'Beta');
     await spain.page.getByRole('button', { name: 'Comment on selection' }).click();
     await spain.page.getByLabel('Your comment').fill('Beta needs a date.');
     const group = spain.page.getByRole('group', { name: 'Who can see this thread' });
@@ -113,7 +94,7 @@ describe('comment and proposal cards', () => {
     await waitFor(async () => (await threadBadge.count()) === 1 && (await threadBadge.innerText()) === 'Rec. 2', { message: 'Rec. 2 on the thread' });
 
     await spain.page.getByRole('radio', { name: 'Suggest' }).click();
-    await select(spain.page, 'Alpha');
+    await selectWords(spain.page, 'Alpha');
     await spain.page.keyboard.press('End');
     await spain.page.keyboard.type(' soon');
     await waitUntilSynced(spain.page);
@@ -122,7 +103,7 @@ describe('comment and proposal cards', () => {
     await waitFor(async () => (await proposalBadge.count()) === 1 && (await proposalBadge.innerText()) === 'Rec. 1', { message: 'Rec. 1 on the proposal' });
 
     // The chair adds a recommendation above both: every card's number moves on.
-    await select(chair.page, 'Preamble');
+    await selectWords(chair.page, 'Preamble');
     await chair.page.keyboard.press('End');
     await chair.page.keyboard.press('Enter');
     await chair.page.keyboard.type('Zero recommendation');

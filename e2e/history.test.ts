@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, documentText, joinAs, recommendationButton, waitUntilSynced } from './helpers/browser.ts';
+import { type Participant, caretToEnd, documentText, joinAs, recommendationButton, waitUntilSynced, selectWords } from './helpers/browser.ts';
 import { ORGANISER_TOKEN } from './helpers/e2eServer.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
@@ -15,26 +15,6 @@ let organiser: Participant;
 let rapporteur: Participant;
 let delegate: Participant;
 
-/** Selects the first occurrence of `words` in the page's editor (Tiptap hangs itself on its DOM element). */
-async function select(page: Page, words: string): Promise<void> {
-  await page.evaluate((target) => {
-    interface EditorHandle {
-      state: { doc: { descendants(visit: (node: { isText: boolean; text?: string }, pos: number) => boolean): void } };
-      chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } };
-    }
-    const editor = (document.querySelector('.editor-main .document') as unknown as { editor: EditorHandle }).editor;
-    let at = -1;
-    editor.state.doc.descendants((node, pos) => {
-      const index = at < 0 && node.isText ? node.text!.indexOf(target) : -1;
-      if (index >= 0) at = pos + index;
-      return at < 0;
-    });
-    if (at < 0) throw new Error(`not found: ${target}`);
-    editor.chain().focus().setTextSelection({ from: at, to: at + target.length }).run();
-  }, words);
-  // Tiptap focuses on the next animation frame: typing before that would go to whatever had focus.
-  await waitFor(() => page.evaluate(() => document.activeElement?.matches('.editor-main .document') ?? false), { message: 'the editor focused' });
-}
 
 /** The text the server has stored, as Markdown (export reads the stored Yjs state). */
 async function serverText(): Promise<string> {
@@ -96,7 +76,7 @@ describe('versions, compare, restore, freeze and export in the browser', () => {
   });
 
   it('compares the saved version with the delegate’s edit: words highlighted, the recommendation listed', async () => {
-    await select(delegate.page, 'promptly');
+    await selectWords(delegate.page, 'promptly', { editor: '.editor-main .document' });
     await delegate.page.keyboard.type('swiftly');
     await waitUntilSynced(delegate.page);
     await waitFor(async () => (await serverText()).includes('swiftly'), { message: 'the edit on the server' });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, documentText, joinAs, waitUntilSynced, openPanel } from './helpers/browser.ts';
+import { type Participant, caretToEnd, documentText, joinAs, waitUntilSynced, openPanel, selectWords } from './helpers/browser.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -11,29 +11,6 @@ let rapporteur: Participant;
 
 const START = 'States shall reduce all emissions.';
 
-/** Selects `words` (or puts the caret `caretOffset` characters into them) through the page's own editor. */
-async function select(page: Page, words: string, caretOffset?: number): Promise<void> {
-  await page.evaluate(
-    ([target, offset]) => {
-      interface EditorHandle {
-        state: { doc: { descendants(visit: (node: { isText: boolean; text?: string }, pos: number) => boolean): void } };
-        chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } };
-      }
-      const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
-      let at = -1;
-      editor.state.doc.descendants((node, pos) => {
-        const index = at < 0 && node.isText ? node.text!.indexOf(target as string) : -1;
-        if (index >= 0) at = pos + index;
-        return at < 0;
-      });
-      if (at < 0) throw new Error(`not found: ${String(target)}`);
-      const range = offset === null ? { from: at, to: at + (target as string).length } : { from: at + (offset as number), to: at + (offset as number) };
-      editor.chain().focus().setTextSelection(range).run();
-    },
-    [words, caretOffset ?? null] as const,
-  );
-  await page.waitForFunction(() => document.activeElement?.classList.contains('document') === true, null, { timeout: 5_000 });
-}
 
 /** A request from inside the page, with the person's own session cookie: what a modified client could send. */
 const postFromPage = (page: Page, path: string) =>
@@ -68,9 +45,9 @@ describe('suggestion mode', () => {
     const page = spain.page;
     await page.getByRole('radio', { name: 'Suggest' }).click();
     await expect(page.getByRole('radio', { name: 'Suggest' }).getAttribute('aria-checked')).resolves.toBe('true');
-    await select(page, 'shall', 'shall'.length);
+    await selectWords(page, 'shall', { caretOffset: 'shall'.length });
     await page.keyboard.type(' promptly');
-    await select(page, 'all ');
+    await selectWords(page, 'all ');
     await page.keyboard.press('Backspace');
     await waitUntilSynced(page);
 
@@ -115,7 +92,7 @@ describe('bracketed text', () => {
 
   it('lets a delegate bracket words; everyone sees them in square brackets, and the clean export prints them', async () => {
     const page = france.page;
-    await select(page, 'emissions');
+    await selectWords(page, 'emissions');
     await page.getByRole('button', { name: 'Bracket', exact: true }).click();
     await waitUntilSynced(page);
     const bracketed = rapporteur.page.locator('.document .bracketed');

@@ -99,3 +99,32 @@ export async function addRecommendations(page: Page, texts: readonly string[]): 
     editor.chain().focus().insertContentAt(editor.state.doc.content.size, content).run();
   }, texts);
 }
+
+/**
+ * Selects the first occurrence of `words` through the page's own editor (Tiptap hangs itself on its DOM element), or
+ * puts the caret `caretOffset` characters into them, then waits for the editor to have focus: Tiptap focuses on the
+ * next animation frame, and typing before that would go to whatever had focus. `editor` picks one of several editors.
+ */
+export async function selectWords(page: Page, words: string, options: { caretOffset?: number; editor?: string } = {}): Promise<void> {
+  const selector = options.editor ?? '.document';
+  await page.evaluate(
+    ({ target, offset, editorSelector }) => {
+      interface EditorHandle {
+        state: { doc: { descendants(visit: (node: { isText: boolean; text?: string }, pos: number) => boolean): void } };
+        chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } };
+      }
+      const editor = (document.querySelector(editorSelector) as unknown as { editor: EditorHandle }).editor;
+      let at = -1;
+      editor.state.doc.descendants((node, pos) => {
+        const index = at < 0 && node.isText ? node.text!.indexOf(target) : -1;
+        if (index >= 0) at = pos + index;
+        return at < 0;
+      });
+      if (at < 0) throw new Error(`not found: ${target}`);
+      const range = offset === null ? { from: at, to: at + target.length } : { from: at + offset, to: at + offset };
+      editor.chain().focus().setTextSelection(range).run();
+    },
+    { target: words, offset: options.caretOffset ?? null, editorSelector: selector },
+  );
+  await page.waitForFunction((editorSelector) => document.activeElement?.matches(editorSelector) === true, selector, { timeout: 5_000 });
+}
