@@ -59,7 +59,8 @@ function allJavaScript(): { files: number; rawBytes: number } {
   return { files: files.length, rawBytes: files.reduce((sum, name) => sum + fs.statSync(path.join(CLIENT_DIR, 'assets', name)).size, 0) };
 }
 
-function recommendationsDocument(count: number) {
+/** A document of `count` recommendations of one long sentence each, with stable ids `bench-rec-<index>`. */
+export function recommendationsDocument(count: number) {
   const sentence =
     'Prosecutors should make early use of EUROJUST for coordination meetings and joint investigation teams, and of EUROPOL for the analysis of battlefield information.';
   return {

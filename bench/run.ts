@@ -12,6 +12,7 @@ import { coldLoadOptions, runColdLoad } from './coldLoad.ts';
 import { connectionChurnOptions, runConnectionChurn } from './connectionChurn.ts';
 import { exportTimesOptions, runExportTimes } from './exportTimes.ts';
 import { keystrokeStorageOptions, runKeystrokeStorage } from './keystrokeStorage.ts';
+import { languageVersionsOptions, runLanguageVersions } from './languageVersions.ts';
 import { BenchOptions } from './lib/benchOptions.ts';
 import { selectRelayTargets } from './lib/relayTargets.ts';
 import { fixed } from './lib/table.ts';
@@ -19,7 +20,7 @@ import { manyDocumentsOptions, runManyDocuments } from './manyDocuments.ts';
 import { relayFanoutOptions, runRelayFanout } from './relayFanout.ts';
 import { runSaturation, saturationOptions } from './saturation.ts';
 
-const BENCHMARKS = ['keystroke-storage', 'relay-fanout', 'saturation', 'many-documents', 'cold-load', 'export-times', 'client-load', 'connection-churn'] as const;
+const BENCHMARKS = ['keystroke-storage', 'relay-fanout', 'saturation', 'many-documents', 'cold-load', 'export-times', 'client-load', 'connection-churn', 'language-versions'] as const;
 
 const loadAverage = () => os.loadavg().map((load) => fixed(load, 2)).join(' / ');
 
@@ -48,6 +49,10 @@ async function main(): Promise<void> {
     'cold-load': () => runColdLoad(coldLoadOptions(options, targets, quick)),
     'export-times': () => runExportTimes(exportTimesOptions(options)),
     'connection-churn': () => runConnectionChurn(connectionChurnOptions(options, targets, quick)),
+    'language-versions': async () => {
+      if (fs.existsSync(path.resolve('dist/client'))) await runLanguageVersions(languageVersionsOptions(options, quick));
+      else console.log('Language versions: skipped, no dist/client (run `npm run build` first).');
+    },
     'client-load': async () => {
       if (fs.existsSync(path.resolve('dist/client'))) await runClientLoad();
       else console.log('Client load: skipped, no dist/client (run `npm run build` first).');
