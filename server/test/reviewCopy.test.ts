@@ -46,6 +46,17 @@ const CONTENT = {
       ],
     },
     {
+      // France proposes a new paragraph after "Review yearly." (a split), Spain to join the last two.
+      type: 'recommendation',
+      attrs: { id: 'rec-review' },
+      content: [
+        paragraph(text('Review yearly.'), text('\u200b', [proposal('insertion', 'f-split', 'Jean Martin', 'France', '2026-12-01T09:30:00.000Z')])),
+        paragraph(text('\u200b', [proposal('insertion', 'f-split', 'Jean Martin', 'France', '2026-12-01T09:30:00.000Z')]), text('Report to the plenary.')),
+        paragraph(text('Publish the report.'), text('\u200b', [proposal('deletion', 's-join', 'Ana García', 'Spain', '2026-12-01T09:40:00.000Z')])),
+        paragraph(text('\u200b', [proposal('deletion', 's-join', 'Ana García', 'Spain', '2026-12-01T09:40:00.000Z')]), text('In all languages.')),
+      ],
+    },
+    {
       type: 'recommendation',
       attrs: { id: 'rec-evidence' },
       content: [paragraph(text('تعزيز التعاون القضائي في مجال تبادل الأدلة الرقمية.'))],
@@ -202,8 +213,13 @@ describe('the Word review copy', () => {
     const deletion = /<w:del ([^>]*)>([\s\S]*?)<\/w:del>/.exec(document)!;
     expect(deletion[1]).toContain('w:author="Jean Martin (France)"');
     expect(deletion[2]).toContain('<w:delText xml:space="preserve">in all cases</w:delText>');
-    expect(document.match(/<w:ins /g)).toHaveLength(1);
-    expect(document.match(/<w:del /g)).toHaveLength(1);
+    // Text: one insertion and one deletion; paragraph breaks: France's split and Spain's join, on the paragraph marks.
+    expect(document.match(/<w:ins /g)).toHaveLength(2);
+    expect(document.match(/<w:del /g)).toHaveLength(2);
+    expect(document).toMatch(/<w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:ins [^>]*w:author="Jean Martin \(France\)"[^>]*\/><\/w:rPr>(?:(?!<\/w:pPr>).)*<\/w:pPr>(?:(?!<\/w:p>).)*Review yearly\./s);
+    expect(document).toMatch(/<w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:del [^>]*w:author="Ana García \(Spain\)"[^>]*\/><\/w:rPr>(?:(?!<\/w:pPr>).)*<\/w:pPr>(?:(?!<\/w:p>).)*Publish the report\./s);
+    // The library's zero-width anchors are not text anyone wrote.
+    expect(document).not.toContain('\u200b');
     // Revision ids never repeat a comment's.
     const ids = [...document.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((match) => Number(match[1]));
     for (const id of ids) expect(id).toBeGreaterThan(3);
@@ -226,8 +242,14 @@ describe('the Word review copy', () => {
     expect(annotations.find((annotation) => annotation.includes('الإلكترونية'))).not.toContain('loext:resolved="true"');
     expect(content).toContain('<text:tracked-changes');
     const changes = [...content.matchAll(/<text:changed-region[\s\S]*?<\/text:changed-region>/g)].map(([xml]) => xml);
-    expect(changes).toHaveLength(2);
-    expect(changes.find((change) => change.includes('<text:insertion>'))).toContain('<dc:creator>Ana García (Spain)</dc:creator>');
-    expect(changes.find((change) => change.includes('<text:deletion>'))).toContain('in all cases');
+    // Two changes of words, and the split and join of paragraphs.
+    const kindAndAuthor = (change: string) => `${/<text:(insertion|deletion)>/.exec(change)?.[1]} by ${/<dc:creator>([^<]*)</.exec(change)?.[1]}`;
+    expect(changes.map(kindAndAuthor).sort()).toEqual([
+      'deletion by Ana García (Spain)',
+      'deletion by Jean Martin (France)',
+      'insertion by Ana García (Spain)',
+      'insertion by Jean Martin (France)',
+    ]);
+    expect(changes.find((change) => change.includes('Jean Martin') && change.includes('<text:deletion>'))).toContain('in all cases');
   }, 60_000);
 });

@@ -30,7 +30,7 @@ import { SEPARATOR } from './titleBlock.ts';
 import { statusLines } from './statusRows.ts';
 import { DOCX_FONT, DOCX_STYLE, amiriFaces, docxStyles } from './docxStyles.ts';
 import { WORD_LANGUAGE } from './exportLocale.ts';
-import { DocxReview, type RunLanguage } from './docxReview.ts';
+import { DocxReview, type Revision, type RunLanguage } from './docxReview.ts';
 import { isPrinted, plainText } from './documentBlocks.ts';
 import { passageLanguage } from './passageLanguage.ts';
 
@@ -205,9 +205,24 @@ class DocxWriter {
     const labelRuns = (text: string, dir: TextDirection) => runs([plain(text)], dir, this.language);
     switch (block.kind) {
       case 'paragraph':
-        return [new Paragraph({ ...(style ? { style } : {}), ...direction(block.dir), ...indent(depth), children: runsOf(block.inlines, block.dir) })];
+        return [
+          new Paragraph({
+            ...(style ? { style } : {}),
+            ...direction(block.dir),
+            ...indent(depth),
+            ...this.paragraphMark(block.inlines),
+            children: runsOf(block.inlines, block.dir),
+          }),
+        ];
       case 'heading':
-        return [new Paragraph({ heading: HEADINGS[block.level - 1], ...direction(block.dir), children: runsOf(block.inlines, block.dir) })];
+        return [
+          new Paragraph({
+            heading: HEADINGS[block.level - 1],
+            ...direction(block.dir),
+            ...this.paragraphMark(block.inlines),
+            children: runsOf(block.inlines, block.dir),
+          }),
+        ];
       case 'quote':
         return block.blocks.flatMap((inner) => this.block(inner, depth + 1, style, labels, textLanguage));
       case 'recommendation':
@@ -244,6 +259,18 @@ class DocxWriter {
     return closing ? [...marks, new TextRun({ text: LEFT_TO_RIGHT_MARK, language })] : marks;
   }
 
+  /**
+   * A proposal that splits a paragraph (or joins two) ends the first with a zero-width space marked inserted (or
+   * deleted), the suggest-changes library's anchor for the paragraph break: in a review copy that break is a tracked
+   * change of its own, so rejecting the split (or accepting the join) in Word puts the paragraphs back together.
+   */
+  private paragraphMark(content: readonly Inline[]): { run?: { insertion: Revision } | { deletion: Revision } } {
+    const last = content.filter(isPrinted).at(-1);
+    if (!this.review || last?.kind !== 'text' || !last.change || !last.text.endsWith('\u200b')) return {};
+    const revision = this.review.revision(last.proposal);
+    return { run: last.change === 'inserted' ? { insertion: revision } : { deletion: revision } };
+  }
+
   /** A passage of the text, tagged with the language it reads as. */
   private textRuns(content: readonly Inline[], dir: TextDirection, textLanguage: LanguageCode): ParagraphChild[] {
     return runs(content, dir, runLanguage(passageLanguage(plainText(content), textLanguage)), this.review);
@@ -269,6 +296,7 @@ class DocxWriter {
               ...(style ? { style } : {}),
               ...direction(inner.dir),
               ...(numbering ? { numbering } : { bullet: { level } }),
+              ...this.paragraphMark(inner.inlines),
               children: this.textRuns(inner.inlines, inner.dir, textLanguage),
             }),
           ];
