@@ -252,4 +252,32 @@ describe('the Word review copy', () => {
     ]);
     expect(changes.find((change) => change.includes('Jean Martin') && change.includes('<text:deletion>'))).toContain('in all cases');
   }, 60_000);
+
+  it('puts a thread whose words are all gone on the title, quoting them', async () => {
+    await call(
+      'POST',
+      `/api/documents/${documentId}/threads`,
+      { ...(await anchorsOf('Report to the plenary')), visibility: 'delegation', body: 'Which plenary?' },
+      sessions.morocco,
+    );
+    const editor = await connectClient(server.wsUrl, documentId, ORGANISER_TOKEN);
+    try {
+      const fragment = editor.doc.getXmlFragment('default');
+      await waitFor(() => fragment.length > 0, 'the document to sync');
+      const paragraph = [...fragment.createTreeWalker((node) => node instanceof Y.XmlText)]
+        .map((node) => node as Y.XmlText)
+        .find((node) => node.toString().includes('Report to the plenary'))!;
+      const text = (paragraph.toDelta() as { insert: string }[]).map((part) => part.insert).join('');
+      paragraph.delete(text.indexOf('Report'), 'Report to the plenary'.length);
+      await waitFor(async () => !(await (await server.api('GET', `/api/documents/${documentId}/export?format=md&kind=review`)).text()).includes('plenary'), 'the deletion stored');
+    } finally {
+      editor.destroy();
+    }
+    const { document, comments: commentsXml } = await parts(await reviewCopy(sessions.morocco));
+    const gone = comments(commentsXml).find(({ text }) => text.includes('Which plenary?'))!;
+    expect(gone.text).toBe('“Report to the plenary” (Text removed)Which plenary?');
+    expect(document).not.toContain(`<w:commentRangeStart w:id="${gone.id}"/>`);
+    const title = /<w:p>(?:(?!<\/w:p>).)*<w:pStyle w:val="Title"\/>(?:(?!<\/w:p>).)*<\/w:p>/s.exec(document)![0];
+    expect(title).toContain(`<w:commentReference w:id="${gone.id}"/>`);
+  });
 });
