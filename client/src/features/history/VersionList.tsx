@@ -15,7 +15,7 @@ export interface VersionListProps {
 export function VersionList({ versions, selectedId, canRestore, onView, onCompare, onRestore }: VersionListProps) {
   const { t, i18n } = useTranslation();
   return (
-    <ol className="versions">
+    <ol className="card-list">
       {versions.map((version) => {
         const name = versionTitle(t, version, i18n.language);
         return (

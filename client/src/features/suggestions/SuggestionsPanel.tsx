@@ -108,7 +108,7 @@ export function SuggestionsPanel({ editor, document, delegation }: SuggestionsPa
               ))}
             </div>
           )}
-          <ul className="suggestions__list">
+          <ul className="card-list">
             {shown.map((suggestion) => (
               <li
                 key={suggestion.id}
@@ -157,7 +157,7 @@ export function SuggestionsPanel({ editor, document, delegation }: SuggestionsPa
       {brackets.length === 0 ? (
         <p className="suggestions__empty">{t('suggestions.bracketsEmpty')}</p>
       ) : (
-        <ul className="suggestions__list">
+        <ul className="card-list">
           {brackets.map((bracket: BracketSummary) => (
             <li key={bracket.id} className="suggestion-card suggestion-card--bracket" data-bracket-id={bracket.id}>
               <p className="suggestion-card__what" dir="auto">
