@@ -19,8 +19,9 @@ import { fixed } from './lib/table.ts';
 import { manyDocumentsOptions, runManyDocuments } from './manyDocuments.ts';
 import { relayFanoutOptions, runRelayFanout } from './relayFanout.ts';
 import { runSaturation, saturationOptions } from './saturation.ts';
+import { runStalledReader, stalledReaderOptions } from './stalledReader.ts';
 
-const BENCHMARKS = ['keystroke-storage', 'relay-fanout', 'saturation', 'many-documents', 'cold-load', 'export-times', 'client-load', 'connection-churn', 'language-versions'] as const;
+const BENCHMARKS = ['keystroke-storage', 'relay-fanout', 'saturation', 'many-documents', 'cold-load', 'export-times', 'client-load', 'connection-churn', 'language-versions', 'stalled-reader'] as const;
 
 const loadAverage = () => os.loadavg().map((load) => fixed(load, 2)).join(' / ');
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
       if (fs.existsSync(path.resolve('dist/client'))) await runLanguageVersions(languageVersionsOptions(options, quick));
       else console.log('Language versions: skipped, no dist/client (run `npm run build` first).');
     },
+    'stalled-reader': () => runStalledReader(stalledReaderOptions(options, targets, quick)),
     'client-load': async () => {
       if (fs.existsSync(path.resolve('dist/client'))) await runClientLoad();
       else console.log('Client load: skipped, no dist/client (run `npm run build` first).');

@@ -95,4 +95,27 @@ describe('Room relaying a flush', () => {
     expect(writer.frames).toHaveLength(0);
     expect(reader.frames).toHaveLength(2);
   });
+
+  it('sends a pasted chapter in a frame of its own, shared by every peer, and still merges the keystrokes around it', async () => {
+    const room = roomOnDisk();
+    const [typist, paster, reader, other] = [new Peer(), new Peer(), new Peer(), new Peer()];
+    for (const peer of [typist, paster, reader, other]) room.join(peer);
+    const [before, chapter, after] = [edit('Spain '), edit(`Chapter ${'x'.repeat(32 * 1024)}`), edit('Morocco ')];
+
+    room.applyClientUpdate(before.update, typist);
+    room.applyClientUpdate(chapter.update, paster);
+    room.applyClientUpdate(after.update, typist);
+    await allStored(room);
+
+    // In order: the keystroke before, the chapter alone, the keystroke after; the typist gets only the chapter.
+    expect(reader.writersPerFrame()).toEqual([[before.clientId], [chapter.clientId], [after.clientId]]);
+    expect(typist.writersPerFrame()).toEqual([[chapter.clientId]]);
+    expect(paster.writersPerFrame()).toEqual([[before.clientId, after.clientId].sort()]);
+    // Built once: the same bytes, not a copy per peer (merging would re-encode all 32 KiB for each).
+    expect(reader.frames[1]).toBe(other.frames[1]);
+    expect(typist.frames[0]).toBe(reader.frames[1]);
+    const replica = new Y.Doc();
+    for (const frame of reader.frames) Y.applyUpdate(replica, updateIn(frame));
+    expect(replica.getText('t').toString()).toBe(room.doc.getText('t').toString());
+  });
 });
