@@ -108,6 +108,12 @@ describe('language versions', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Export' }).click();
     await page.locator('.export__panel select').selectOption('en,ar');
+    // The delegate changes recommendation 3: the final export warns, naming it, within a second or so (live counts).
+    await delegate.page.locator('.document .recommendation').nth(2).locator('p').click();
+    await delegate.page.keyboard.press('End');
+    await delegate.page.keyboard.type(' regularly');
+    await page.locator('.export__lagging').getByText('Recommendation 3 — Needs update').waitFor({ timeout: 5000 });
+    await page.screenshot({ path: '/tmp/i16-export-warning.png' });
     const download = async (format: string) => {
       await page.getByRole('radio', { name: format }).check();
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);

@@ -550,6 +550,19 @@ describe('exports of language versions', () => {
     await call('POST', '/languages/ar/blocks/r1/confirmation');
     const exported = (query: string) => call('GET', `/export?${query}`);
 
+    // What lags behind, block by block, for every member: r1 confirmed, r2 translated but not confirmed, r3 untranslated.
+    const observer = await invite({ role: 'observer', delegation: 'Press' });
+    const listed = await call('GET', '/languages/ar/blocks', undefined, observer);
+    expect(listed.status).toBe(200);
+    expect(((await listed.json()) as { blocks: unknown[] }).blocks).toEqual([
+      { blockId: 'r1', recommendation: 1, excerpt: 'Courts shall publish decisions.', status: 'upToDate' },
+      { blockId: 'r2', recommendation: 2, excerpt: 'Judges shall be trained.', status: 'untranslated' },
+      { blockId: 'r3', recommendation: 3, excerpt: 'Review yearly.', status: 'untranslated' },
+      { blockId: 'p4', recommendation: null, excerpt: 'Done in Amman.', status: 'untranslated' },
+    ]);
+    expect((await call('GET', '/languages/fr/blocks')).status).toBe(404);
+    expect((await call('GET', '/languages/xx/blocks')).status).toBe(400);
+
     // The source, as before, labels in its language; no header.
     const english = await exported('format=md');
     expect(english.headers.get('accord-translation-incomplete')).toBeNull();

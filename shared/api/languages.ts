@@ -27,6 +27,22 @@ export type LanguageList = z.infer<typeof LanguageList>;
  */
 export const LANGUAGE_EVENTS = { snapshot: 'languages', changed: 'languages-changed' } as const;
 
+/** One block of a version as listed for people: which source block, its recommendation number, its first words, status. */
+export const VersionBlock = z.object({
+  /** The source block's stable id; null for a block without its own id yet. */
+  blockId: z.string().nullable(),
+  /** The recommendation's number when the block is one, else null. */
+  recommendation: z.number().int().nullable(),
+  /** The first words of the source block. */
+  excerpt: z.string(),
+  status: z.enum(['untranslated', 'upToDate', 'needsUpdate']),
+});
+export type VersionBlock = z.infer<typeof VersionBlock>;
+
+/** `GET /api/documents/:id/languages/:language/blocks`, for every member: every source block with its status there. */
+export const VersionBlockList = z.object({ language: LanguageCode, blocks: z.array(VersionBlock) });
+export type VersionBlockList = z.infer<typeof VersionBlockList>;
+
 /** `PUT /api/documents/:id/source-language` (organiser, while the document has no language version). */
 export const SourceLanguageBody = z.strictObject({ language: LanguageCode });
 export type SourceLanguageBody = z.infer<typeof SourceLanguageBody>;

@@ -4,6 +4,7 @@ import { DOCUMENT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind } fr
 import type { LanguageList } from '../../../../shared/api/languages.ts';
 import { languageOrDefault } from '../../i18n/languages.ts';
 import { exportUrl } from './exportUrl.ts';
+import { IncompleteTranslation } from './IncompleteTranslation.tsx';
 import './export.css';
 
 /**
@@ -107,11 +108,7 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
           {kind === 'clean' &&
             languages?.versions
               .filter(({ language, needsUpdate, untranslated }) => text.split(',').includes(language) && needsUpdate + untranslated > 0)
-              .map(({ language, needsUpdate, untranslated }) => (
-                <p key={language} className="notice export__warning" role="status">
-                  {t('export.translationIncomplete', { language: language.toUpperCase(), needsUpdate, untranslated })}
-                </p>
-              ))}
+              .map((version) => <IncompleteTranslation key={version.language} documentId={documentId} version={version} />)}
           <a
             className="button button--primary export__download"
             href={exportUrl(documentId, format, kind, languageOrDefault(i18n.resolvedLanguage ?? i18n.language), text || undefined)}

@@ -26,6 +26,11 @@ export function languageRoutes(languages: LanguageService): Router {
     res.status(204).end();
   });
 
+  router.get(`${base}/:language/blocks`, async (req, res) => {
+    const principal = principalOf(req, res);
+    res.json(await languages.blocks(principal, req.params.id, parse(LanguageCode, req.params.language)));
+  });
+
   router.post(`${base}/:language/blocks/:blockId/confirmation`, async (req, res) => {
     const principal = principalOf(req, res);
     const language = parse(LanguageCode, req.params.language);

@@ -9,5 +9,5 @@ export { EDITOR_FRAGMENT, editorSchema, proseMirrorOf } from './editorSchema.ts'
 export { compareDocuments } from '../../services/versions/compareDocuments.ts';
 export { blockWording } from '../../../../shared/editor/alignedBlocks.ts';
 export { confirm, countStatuses } from '../../../../shared/editor/translationStatus.ts';
-export { alignStoredVersion, giveBlockIds, restoreVersionText } from '../../services/languages/alignedVersion.ts';
+export { alignStoredVersion, giveBlockIds, restoreVersionText, versionBlockList } from '../../services/languages/alignedVersion.ts';
 export { versionDocument } from '../../services/export/versionDocument.ts';

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import * as Y from 'yjs';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { ALIGNED_BLOCK_TYPES } from '../../../../shared/editor/alignedBlocks.ts';
+import type { VersionBlock } from '../../../../shared/api/languages.ts';
+import { ALIGNED_BLOCK_TYPES, blockWording } from '../../../../shared/editor/alignedBlocks.ts';
+import { recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
 import { CONFIRMATIONS_MAP, blockFragmentName } from '../../../../shared/protocol/languageRooms.ts';
 import { alignVersion, type AlignedRow } from '../../../../shared/editor/translationStatus.ts';
 import { EDITOR_FRAGMENT, editorSchema, proseMirrorOf } from '../../infrastructure/editorKit/editorSchema.ts';
@@ -22,6 +24,24 @@ export function alignStoredVersion(sourceState: Uint8Array, versionState: Uint8A
   } finally {
     version.destroy();
   }
+}
+
+/** Words of a block's excerpt: enough to recognise it in a list. */
+const EXCERPT_WORDS = 12;
+
+/** The rows of an aligned version as people list them: recommendation numbers, first words and statuses. */
+export function versionBlockList({ source, rows }: AlignedVersion): VersionBlock[] {
+  const numbers = recommendationNumbers(source);
+  const numberOf = new Map<ProseMirrorNode, number>();
+  source.forEach((node, offset) => {
+    const number = numbers.get(offset);
+    if (number !== undefined) numberOf.set(node, number);
+  });
+  return rows.map((row) => {
+    const words = blockWording(row.source).split(/\s+/);
+    const excerpt = words.slice(0, EXCERPT_WORDS).join(' ') + (words.length > EXCERPT_WORDS ? ' …' : '');
+    return { blockId: row.id, recommendation: numberOf.get(row.source) ?? null, excerpt, status: row.status };
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import { type BlockConfirmation, LANGUAGE_EVENTS, type LanguageList, type LanguageVersionSummary } from '../../../../shared/api/languages.ts';
+import { type BlockConfirmation, LANGUAGE_EVENTS, type LanguageList, type LanguageVersionSummary, type VersionBlockList } from '../../../../shared/api/languages.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { canWriteText } from '../../../../shared/domain/textAccess.ts';
 import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
@@ -180,6 +180,14 @@ export class LanguageService {
   /** Everything accepted so far in a version's room, stored first (for exports). */
   versionState(documentId: string, language: LanguageCode): Uint8Array {
     return this.deps.live.storedState(languageRoomName(documentId, language));
+  }
+
+  /** Every source block with its status in `language`: what a translator or the organiser still has to do. */
+  async blocks(principal: Principal, documentId: string, language: LanguageCode): Promise<VersionBlockList> {
+    this.deps.documents.authorize(principal, documentId, 'document.read');
+    this.requireVersion(documentId, language);
+    const { versionBlockList } = await loadEditorKit();
+    return { language, blocks: versionBlockList(await this.aligned(documentId, language)) };
   }
 
   /** How many blocks of a version need update or are untranslated: what a final export of it lacks. */
