@@ -40,6 +40,16 @@ describe('collaboration endpoint', () => {
     expect(a.text()).toBe(b.text());
   });
 
+  it('starts a new document with one empty paragraph that has its id, so editors opening it write none of their own', async () => {
+    const client = await connect((await server.invite(documentId, 'delegate', 'Spain')).token);
+    const blocks = client.doc.getXmlFragment('default').toArray();
+    expect(blocks).toHaveLength(1);
+    const [paragraph] = blocks as Y.XmlElement[];
+    expect(paragraph!.nodeName).toBe('paragraph');
+    expect(paragraph!.length).toBe(0);
+    expect(paragraph!.getAttribute('id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('sends an observer everything but ignores what it writes', async () => {
     const delegate = await connect((await server.invite(documentId, 'delegate')).token);
     const observer = await connect((await server.invite(documentId, 'observer', 'Observers')).token);

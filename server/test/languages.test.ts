@@ -44,6 +44,15 @@ async function connect(room: string, token: string): Promise<CollabClient> {
   return client;
 }
 
+/** Replaces a new document's text (its one empty paragraph) with `blocks`, in one change. */
+function startText(doc: Y.Doc, blocks: Y.XmlElement[]): void {
+  const fragment = doc.getXmlFragment('default');
+  doc.transact(() => {
+    fragment.delete(0, fragment.length);
+    fragment.insert(0, blocks);
+  });
+}
+
 /** A source block (paragraph or recommendation) with its stable id, as an editor would write it. */
 function block(id: string, text: string, type: 'paragraph' | 'recommendation' = 'paragraph'): Y.XmlElement {
   const paragraph = new Y.XmlElement('paragraph');
@@ -151,7 +160,7 @@ describe('language versions over REST', () => {
 
   it('keeps a removed version\'s text and brings it back when the language is added again', async () => {
     const source = await connect(documentId, organiserInviteToken);
-    source.doc.getXmlFragment('default').push([block('b1', 'Judges shall be independent.')]);
+    startText(source.doc, [block('b1', 'Judges shall be independent.')]);
     await stored(documentId, source.doc);
     await call('POST', '/languages', { language: 'fr' });
     const version = await connect(languageRoomName(documentId, 'fr'), organiserInviteToken);
@@ -178,7 +187,7 @@ describe('translators', () => {
 
   it('write their own language only: other rooms drop their changes, REST answers 403', async () => {
     const source = await connect(documentId, organiserInviteToken);
-    source.doc.getXmlFragment('default').push([block('b1', 'Judges shall be independent.', 'recommendation')]);
+    startText(source.doc, [block('b1', 'Judges shall be independent.', 'recommendation')]);
     await stored(documentId, source.doc);
     await call('POST', '/languages', { language: 'ar' });
     await call('POST', '/languages', { language: 'fr' });
@@ -279,7 +288,7 @@ describe('alignment follows the source', () => {
     const source = await connect(documentId, organiserInviteToken);
     const version = await connect(languageRoomName(documentId, 'ar'), organiserInviteToken);
     const fragment = source.doc.getXmlFragment('default');
-    fragment.push([block('a', 'First.'), block('b', 'Second.', 'recommendation'), block('c', 'Third.')]);
+    startText(source.doc, [block('a', 'First.'), block('b', 'Second.', 'recommendation'), block('c', 'Third.')]);
     translate(version.doc, 'a', 'الأول.');
     translate(version.doc, 'b', 'الثاني.');
     translate(version.doc, 'c', 'الثالث.');
@@ -316,7 +325,7 @@ describe('alignment follows the source', () => {
     const legacy = new Y.XmlElement('heading');
     legacy.setAttribute('level', '2');
     legacy.insert(0, [new Y.XmlText('Chapter')]);
-    source.doc.getXmlFragment('default').push([legacy, block('dup', 'One.'), block('dup', 'Copy.')]);
+    startText(source.doc, [legacy, block('dup', 'One.'), block('dup', 'Copy.')]);
     await stored(documentId, source.doc);
     await call('POST', '/languages', { language: 'fr' });
     await waitFor(() => source.doc.getXmlFragment('default').toArray().every((node) => (node as Y.XmlElement).getAttribute('id')), 'ids given');
@@ -334,7 +343,7 @@ describe('alignment follows the source', () => {
       const sources = [await connect(documentId, organiserInviteToken), await connect(documentId, rapporteurToken)];
       const room = languageRoomName(documentId, 'ar');
       const versions = [await connect(room, translatorToken), await connect(room, rapporteurToken)];
-      sources[0]!.doc.getXmlFragment('default').push(Array.from({ length: 5 }, (_, index) => block(`s${index}`, `Block ${index}.`)));
+      startText(sources[0]!.doc, Array.from({ length: 5 }, (_, index) => block(`s${index}`, `Block ${index}.`)));
       await converged(sources.map((client) => client.doc), 'initial source');
 
       const next = random(seed);
@@ -413,7 +422,7 @@ describe('statuses', () => {
     await call('POST', '/languages', { language: 'ar' });
     const source = await connect(documentId, organiserInviteToken);
     const version = await connect(languageRoomName(documentId, 'ar'), organiserInviteToken);
-    source.doc.getXmlFragment('default').push([block('r1', 'Courts shall publish decisions.', 'recommendation'), block('r2', 'Judges shall be trained.', 'recommendation'), block('r3', 'Review yearly.', 'recommendation')]);
+    startText(source.doc, [block('r1', 'Courts shall publish decisions.', 'recommendation'), block('r2', 'Judges shall be trained.', 'recommendation'), block('r3', 'Review yearly.', 'recommendation')]);
     translate(version.doc, 'r1', 'تنشر المحاكم قراراتها.');
     translate(version.doc, 'r2', 'يتلقى القضاة التدريب.');
     await stored(documentId, source.doc);
@@ -451,7 +460,7 @@ describe('statuses on the live channel', () => {
       expect((await counts('the version added', [{ language: 'ar', upToDate: 0, needsUpdate: 0, untranslated: 0 }])).event).toBe('languages-changed');
 
       const source = await connect(documentId, organiserInviteToken);
-      source.doc.getXmlFragment('default').push([block('r1', 'Courts shall publish decisions.', 'recommendation'), block('r2', 'Judges shall be trained.', 'recommendation')]);
+      startText(source.doc, [block('r1', 'Courts shall publish decisions.', 'recommendation'), block('r2', 'Judges shall be trained.', 'recommendation')]);
       await counts('two untranslated blocks', [{ language: 'ar', upToDate: 0, needsUpdate: 0, untranslated: 2 }]);
 
       const version = await connect(languageRoomName(documentId, 'ar'), organiserInviteToken);
@@ -475,7 +484,7 @@ describe('history of language versions', () => {
     await call('POST', '/languages', { language: 'ar' });
     const source = await connect(documentId, organiserInviteToken);
     const version = await connect(languageRoomName(documentId, 'ar'), organiserInviteToken);
-    source.doc.getXmlFragment('default').push([block('r1', 'Courts shall publish decisions.', 'recommendation'), block('r2', 'Judges shall be trained.', 'recommendation')]);
+    startText(source.doc, [block('r1', 'Courts shall publish decisions.', 'recommendation'), block('r2', 'Judges shall be trained.', 'recommendation')]);
     version.doc.transact(() => {
       translate(version.doc, 'r1', 'تنشر المحاكم قراراتها.');
       confirm(version.doc, 'r1', { source: 'Courts shall publish decisions.', by: 'Nour', at: '2026-12-02T08:00:00.000Z' });
@@ -536,7 +545,7 @@ describe('exports of language versions', () => {
     await call('POST', '/languages', { language: 'ar' });
     const source = await connect(documentId, organiserInviteToken);
     const version = await connect(languageRoomName(documentId, 'ar'), organiserInviteToken);
-    source.doc.getXmlFragment('default').push([
+    startText(source.doc, [
       block('r1', 'Courts shall publish decisions.', 'recommendation'),
       block('r2', 'Judges shall be trained.', 'recommendation'),
       block('r3', 'Review yearly.', 'recommendation'),

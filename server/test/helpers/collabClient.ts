@@ -8,7 +8,10 @@ export interface CollabClient {
   provider: WebsocketProvider;
   /** The text of the editor fragment, as plain text. */
   text(): string;
-  /** Appends a paragraph with `content` to the editor fragment. */
+  /**
+   * Writes `content` as an editor would: into a new document's one empty paragraph, else as a paragraph appended to
+   * the editor fragment.
+   */
   write(content: string): void;
   /** Close codes this client's socket has been closed with, in order. */
   closes: number[];
@@ -40,6 +43,11 @@ export async function connectClient(
     closes,
     text: () => fragment.toArray().map((node) => (node instanceof Y.XmlElement ? node.toArray().map(String).join('') : String(node))).join('\n'),
     write: (content) => {
+      const first = fragment.get(0);
+      if (fragment.length === 1 && first instanceof Y.XmlElement && first.length === 0) {
+        first.insert(0, [new Y.XmlText(content)]);
+        return;
+      }
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText(content)]);
       fragment.push([paragraph]);

@@ -3,6 +3,7 @@ import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
+import { EDITOR_FRAGMENT } from '../../../../shared/protocol/documentFragment.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import { type AlignedRow, alignVersion } from '../../../../shared/editor/translationStatus.ts';
 import { recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
@@ -20,7 +21,7 @@ export interface SideBySideRow extends AlignedRow {
 }
 
 function computeRows(source: Y.Doc, version: Y.Doc): SideBySideRow[] {
-  const doc = yXmlFragmentToProseMirrorRootNode(source.getXmlFragment('default'), documentSchema());
+  const doc = yXmlFragmentToProseMirrorRootNode(source.getXmlFragment(EDITOR_FRAGMENT), documentSchema());
   const numbers = recommendationNumbers(doc);
   const offsets = new Map<ProseMirrorNode, number>();
   doc.forEach((node, offset) => offsets.set(node, offset));

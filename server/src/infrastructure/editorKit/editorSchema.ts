@@ -2,11 +2,11 @@ import { getSchema } from '@tiptap/core';
 import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model';
 import { initProseMirrorDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { EDITOR_FRAGMENT } from '../../../../shared/protocol/documentFragment.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import { type ThreadRange, resolveAnchors } from '../../../../shared/editor/threadRange.ts';
 
-/** The Y.XmlFragment Tiptap's Collaboration extension edits by default. */
-export const EDITOR_FRAGMENT = 'default';
+export { EDITOR_FRAGMENT };
 
 let schema: Schema | undefined;
 

@@ -3,7 +3,9 @@ import { type Action, can } from '../../../../shared/domain/policy.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { Role } from '../../../../shared/domain/roles.ts';
 import { AppError } from '../../errors.ts';
+import { newDocumentState } from '../../../../shared/protocol/documentFragment.ts';
 import type { DocumentRepository, DocumentRow } from '../../storage/documentRepository.ts';
+import type { YjsUpdateRepository } from '../../storage/yjsUpdateRepository.ts';
 import { type Principal, roleIn } from '../access/index.ts';
 import { newId } from '../../infrastructure/tokens.ts';
 
@@ -13,13 +15,16 @@ const summary = (row: DocumentRow, role: Role): DocumentSummary => ({ ...row, ro
 export class DocumentService {
   constructor(
     private readonly documents: DocumentRepository,
+    private readonly updates: Pick<YjsUpdateRepository, 'compact'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   create(principal: Principal, body: CreateDocumentBody): DocumentSummary {
     if (principal.kind !== 'organiser') throw new AppError('forbidden', 'Only organisers create documents.');
     const row = { id: newId(), title: body.title, createdAt: this.now().toISOString(), sourceLanguage: body.sourceLanguage };
-    return summary(this.documents.insert(row), 'organiser');
+    const document = summary(this.documents.insert(row), 'organiser');
+    this.updates.compact(document.id, newDocumentState(newId()));
+    return document;
   }
 
   list(principal: Principal): DocumentSummary[] {
