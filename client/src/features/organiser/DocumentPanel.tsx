@@ -14,6 +14,7 @@ import { InviteSheet } from './InviteSheet.tsx';
 import { InviteSheetForm } from './InviteSheetForm.tsx';
 import { MembersByDelegation } from './MembersByDelegation.tsx';
 import { PublicationForm } from './PublicationForm.tsx';
+import { ActionsColumnHeader } from './ActionsColumnHeader.tsx';
 
 const loadInvitesAndMembers = async (documentId: string) => {
   const [invites, members] = await Promise.all([
@@ -98,9 +99,7 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
               <th scope="col">{t('organiser.columns.handout')}</th>
               <th scope="col">{t('organiser.columns.lastUsed')}</th>
               <th scope="col">{t('organiser.columns.status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('organiser.columns.actions')}</span>
-              </th>
+              <ActionsColumnHeader />
             </tr>
           </thead>
           <tbody>

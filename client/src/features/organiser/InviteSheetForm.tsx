@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../../../../shared/domain/roles.ts';
 import { apiRequest } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/errorMessage.ts';
 import { randomId } from '../../lib/randomId.ts';
+import { ActionsColumnHeader } from './ActionsColumnHeader.tsx';
 
 interface CardRow {
   key: string;
@@ -88,9 +89,7 @@ export function InviteSheetForm({ documentId, invites, onCreated, onCancel }: In
             <th scope="col">{t('venue.sheet.includeColumn')}</th>
             <th scope="col">{t('organiser.columns.delegation')}</th>
             <th scope="col">{t('organiser.columns.role')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('organiser.columns.actions')}</span>
-            </th>
+            <ActionsColumnHeader />
           </tr>
         </thead>
         <tbody>
