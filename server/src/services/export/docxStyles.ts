@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { AlignmentType, type IParagraphStylePropertiesOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, LineRuleType, type IParagraphStylePropertiesOptions, type IStylesOptions } from 'docx';
 
 /** The DOCX text face: Amiri (as in the PDF), embedded in the file, so the document looks the same without it installed. */
 export const DOCX_FONT = 'Amiri';
@@ -49,7 +49,9 @@ export function docxStyles(language: { value: string; bidirectional: string }): 
         basedOn: 'Normal',
         next: 'Normal',
         run: { font, size: pt(22), sizeComplexScript: pt(22), bold: true, boldComplexScript: true, color: '1F2A44' },
-        paragraph: { keepNext: true, spacing: { after: twips(10), line: 312 } },
+        // An exact leading: as a multiple (of Amiri's tall line) LibreOffice set the two title lines on each other, and as a
+        // floor it left a gap between them.
+        paragraph: { keepNext: true, spacing: { after: twips(10), line: twips(29), lineRule: LineRuleType.EXACT } },
       },
       heading1: heading(16, 18),
       heading2: heading(14, 14),
