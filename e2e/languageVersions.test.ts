@@ -135,4 +135,26 @@ describe('language versions', () => {
     expect(arabic).toContain('<w:bidi/>');
     expect(arabic).toContain('<w:rtl/>');
   });
+
+  it('compares the Arabic text with a saved version from the history', async () => {
+    const { page } = organiser;
+    await page.getByRole('button', { name: 'History' }).click();
+    await page.getByLabel('Version name').fill('Before review');
+    await page.getByRole('button', { name: 'Save version' }).click();
+    await page.getByRole('button', { name: 'Compare Before review with another version' }).waitFor();
+
+    // The translator retranslates recommendation 1 after the version was saved.
+    await row(translator.page, 0).locator('.side-by-side__editor').click();
+    await translator.page.keyboard.press('End');
+    await translator.page.keyboard.type(' كلها');
+    await waitFor(async () => (await row(translator.page, 0).getAttribute('data-status')) === 'needsUpdate' || (await row(translator.page, 0).locator('.side-by-side__editor').textContent())?.includes('كلها'), {
+      message: 'typed',
+    });
+
+    await page.getByRole('button', { name: 'Compare Before review with another version' }).click();
+    await page.getByLabel('Text', { exact: true }).selectOption('ar');
+    await page.locator('.diff__added', { hasText: 'كلها' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('.diff__added', { hasText: 'prosecutors' }).count()).toBe(0);
+    await page.screenshot({ path: '/tmp/i16-compare-arabic.png' });
+  });
 });

@@ -159,7 +159,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
           {identity}
         </span>
         <FreezeControl document={document} onAccessChanged={onAccessChanged} />
-        <HistoryPanel document={document} />
+        <HistoryPanel document={document} languages={languages ? [languages.source, ...languages.versions.map((version) => version.language)] : []} />
         <LanguagesMenu documentId={document.id} canManage={can(role, 'document.manage')} store={languageStore} />
         <ExportMenu documentId={document.id} languages={languages} />
       </AppHeader>

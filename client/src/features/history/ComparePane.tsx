@@ -1,6 +1,8 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Version } from '../../../../shared/api/versions.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
+import { LANGUAGES } from '../../i18n/languages.ts';
 import { errorMessage } from '../../lib/errorMessage.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { ComparisonView } from './ComparisonView.tsx';
@@ -13,6 +15,8 @@ const isolate = (text: string) => `\u2068${text}\u2069`;
 export interface ComparePaneProps {
   documentId: string;
   versions: Version[];
+  /** The texts one can compare in: the source's language first, then each version's. */
+  languages: readonly LanguageCode[];
   from: string;
   to: string;
   onChange: (from: string, to: string) => void;
@@ -20,14 +24,19 @@ export interface ComparePaneProps {
   revision: number;
 }
 
-/** Two pickers (older, newer — a version or the current text) and what changed between them. */
-export function ComparePane({ documentId, versions, from, to, onChange, revision }: ComparePaneProps) {
+/**
+ * Two pickers (older, newer — a version or the current text) and what changed between them; with language versions,
+ * a third picks the text compared (the source, or a version as it stood at each side).
+ */
+export function ComparePane({ documentId, versions, languages, from, to, onChange, revision }: ComparePaneProps) {
   const { t, i18n } = useTranslation();
   const fromId = useId();
   const toId = useId();
-  const { state } = useAsync(JSON.stringify([from, to, revision]), (key) => {
-    const [older, newer] = JSON.parse(key) as [string, string];
-    return versionsApi.compare(documentId, older, newer);
+  const languageId = useId();
+  const [language, setLanguage] = useState<LanguageCode | ''>('');
+  const { state } = useAsync(JSON.stringify([from, to, language, revision]), (key) => {
+    const [older, newer, compared] = JSON.parse(key) as [string, string, LanguageCode | ''];
+    return versionsApi.compare(documentId, older, newer, compared || undefined);
   });
   const option = (version: Version) => (
     <option key={version.id} value={version.id}>
@@ -51,6 +60,18 @@ export function ComparePane({ documentId, versions, from, to, onChange, revision
             <option value={CURRENT_TEXT}>{t('history.current')}</option>
             {versions.map(option)}
           </select>
+          {languages.length > 1 && (
+            <>
+              <label htmlFor={languageId}>{t('history.compareLanguage')}</label>
+              <select id={languageId} value={language} onChange={(event) => setLanguage(event.target.value as LanguageCode | '')}>
+                {languages.map((code, index) => (
+                  <option key={code} value={index === 0 ? '' : code} lang={code}>
+                    {LANGUAGES.find((entry) => entry.code === code)?.name ?? code}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
         </div>
       </header>
       {state.status === 'loading' ? (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../../shared/api/documents.ts';
 import type { Version } from '../../../../shared/api/versions.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { can } from '../../../../shared/domain/policy.ts';
 import { errorMessage } from '../../lib/errorMessage.ts';
 import { ComparePane } from './ComparePane.tsx';
@@ -20,7 +21,17 @@ type Selection = { mode: 'view'; versionId: string } | { mode: 'compare'; from: 
  * The history dialog: the document's versions, saving one by name, viewing one read-only, comparing two (or one with
  * now) and restoring one. Saving and restoring are offered only to roles allowed to.
  */
-export function HistoryDialog({ document, open, onClose }: { document: DocumentSummary; open: boolean; onClose: () => void }) {
+export function HistoryDialog({
+  document,
+  languages,
+  open,
+  onClose,
+}: {
+  document: DocumentSummary;
+  languages: readonly LanguageCode[];
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [versions, setVersions] = useState<Version[]>();
   const [loadError, setLoadError] = useState<unknown>();
@@ -111,6 +122,7 @@ export function HistoryDialog({ document, open, onClose }: { document: DocumentS
             <ComparePane
               documentId={document.id}
               versions={versions}
+              languages={languages}
               from={selection.from}
               to={selection.to}
               revision={revision}

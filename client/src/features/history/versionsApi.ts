@@ -1,4 +1,5 @@
 import { FreezeResult, RestoreResult, Version, VersionComparison, VersionContent, VersionList } from '../../../../shared/api/versions.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { apiRequest } from '../../lib/api.ts';
 
 const documentPath = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;
@@ -12,11 +13,12 @@ export const versionsApi = {
   list: async (documentId: string) => (await apiRequest(VersionList, 'GET', `${documentPath(documentId)}/versions`)).versions,
   create: (documentId: string, name: string) => apiRequest(Version, 'POST', `${documentPath(documentId)}/versions`, { name }),
   content: (documentId: string, versionId: string) => apiRequest(VersionContent, 'GET', versionPath(documentId, versionId)),
-  compare: (documentId: string, from: string, to: string) =>
+  /** `language`: compare that language version's text (default: the source). */
+  compare: (documentId: string, from: string, to: string, language?: LanguageCode) =>
     apiRequest(
       VersionComparison,
       'GET',
-      `${documentPath(documentId)}/compare?${new URLSearchParams({ from, to }).toString()}`,
+      `${documentPath(documentId)}/compare?${new URLSearchParams({ from, to, ...(language ? { language } : {}) }).toString()}`,
     ),
   restore: (documentId: string, versionId: string) => apiRequest(RestoreResult, 'POST', `${versionPath(documentId, versionId)}/restore`),
   setFrozen: (documentId: string, frozen: boolean) => apiRequest(FreezeResult, 'POST', `${documentPath(documentId)}/freeze`, { frozen }),
