@@ -92,7 +92,7 @@ describe('the organiser’s desk', () => {
 
     await sheet.getByLabel('Language of the cards').selectOption('ar');
     const card = sheet.locator('.invite-card');
-    expect(await card.getAttribute('lang')).toBe('ar');
+    await sheet.locator('.invite-card[lang="ar"]').waitFor();
     expect(await card.getAttribute('dir')).toBe('rtl');
     expect(await card.locator('.invite-card__role').textContent()).toBe('مندوب');
     // The organiser's own screen stays in English.

@@ -75,8 +75,11 @@ export function changeLanguage(language: Language): void {
   } catch {
     // not remembered, but still switched
   }
-  void loadCatalogue(language).then((catalogue) => {
-    i18next.addResourceBundle(language, 'translation', catalogue);
-    return i18next.changeLanguage(language);
-  });
+  void ensureCatalogue(language).then(() => i18next.changeLanguage(language));
+}
+
+/** Loads a language's catalogue into i18next unless it is in already: `getFixedT` falls back to English without it. */
+export async function ensureCatalogue(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  i18next.addResourceBundle(language, 'translation', await loadCatalogue(language));
 }

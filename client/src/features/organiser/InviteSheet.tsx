@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CreatedInvite } from '../../../../shared/api/documents.ts';
 import { QrCode } from '../../components/QrCode.tsx';
+import { ensureCatalogue } from '../../i18n/i18n.ts';
 import { LANGUAGES, type Language, languageDirection, languageOrDefault } from '../../i18n/languages.ts';
 import { atAddress } from './inviteAddress.ts';
 import { InviteQrView } from './InviteQrView.tsx';
@@ -32,6 +33,8 @@ export function InviteSheet({ documentTitle, invites, error, onClose }: InviteSh
   const [cardLanguage, setCardLanguage] = useState<Language>(() => languageOrDefault(i18n.language));
   // The cards speak the language chosen for them, whatever the organiser's screen is in.
   const tc = i18n.getFixedT(cardLanguage);
+  // Switched once its catalogue is in, so the cards never show English words under an Arabic `lang` and `dir`.
+  const chooseCardLanguage = (language: Language) => void ensureCatalogue(language).then(() => setCardLanguage(language));
   const shown = invites.map((invite) => ({ ...invite, url: atAddress(invite.url, origin) }));
 
   useEffect(() => {
@@ -59,7 +62,7 @@ export function InviteSheet({ documentTitle, invites, error, onClose }: InviteSh
         <LoopbackWarning urls={shown.map((invite) => invite.url)} onUseAddress={setOrigin} />
         <div className="invite-sheet__language">
           <label htmlFor={languageId}>{t('venue.sheet.cardLanguage')}</label>
-          <select id={languageId} value={cardLanguage} onChange={(event) => setCardLanguage(event.target.value as Language)}>
+          <select id={languageId} value={cardLanguage} onChange={(event) => chooseCardLanguage(event.target.value as Language)}>
             {LANGUAGES.map((language) => (
               <option key={language.code} value={language.code} lang={language.code}>
                 {language.name}
