@@ -148,7 +148,7 @@ describe('GET /api/documents/:id/export?format=akn', () => {
     server = await startTestServer();
     documentId = await server.createDocument('Recommandations — projet');
     const client = await connectClient(server.wsUrl, documentId, ORGANISER_TOKEN);
-    Y.applyUpdate(client.doc, stateOf(DEMO_CONTENT));
+    client.replaceContent(DEMO_CONTENT);
     await waitFor(async () => (await (await server.api('GET', `/api/documents/${documentId}/export?format=md`)).text()).includes('non-refoulement'), 'the demo stored');
     client.destroy();
   });

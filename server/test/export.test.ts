@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { editorSchema } from '../src/infrastructure/editorKit/editorSchema.ts';
 import { type CollabClient, connectClient } from './helpers/collabClient.ts';
 import { expectError } from './helpers/responses.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
@@ -36,8 +34,7 @@ beforeAll(async () => {
   server = await startTestServer();
   documentId = await server.createDocument('Projet de recommandations — تجربة');
   observerToken = (await server.invite(documentId, 'observer', 'Observers')).token;
-  const fixture = prosemirrorJSONToYDoc(editorSchema(), EXPORT_FIXTURE, 'default');
-  await writeDocument(documentId, (client) => Y.applyUpdate(client.doc, Y.encodeStateAsUpdate(fixture)), 'line two');
+  await writeDocument(documentId, (client) => client.replaceContent(EXPORT_FIXTURE), 'line two');
 });
 
 afterAll(async () => {

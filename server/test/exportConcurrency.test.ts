@@ -1,7 +1,4 @@
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { editorSchema } from '../src/infrastructure/editorKit/editorSchema.ts';
 import { type CollabClient, connectClient } from './helpers/collabClient.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
@@ -31,7 +28,7 @@ beforeAll(async () => {
   documentId = await server.createDocument('Long document');
   writer = await connectClient(server.wsUrl, documentId, ORGANISER_TOKEN);
   reader = await connectClient(server.wsUrl, documentId, ORGANISER_TOKEN);
-  Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(editorSchema(), longDocument(RECOMMENDATIONS), 'default')));
+  writer.replaceContent(longDocument(RECOMMENDATIONS));
   const length = writer.doc.getXmlFragment('default').length;
   await waitFor(() => reader.doc.getXmlFragment('default').length === length, 'the reader to receive the document');
   // Warm-up: the first export loads the renderers and fonts, which is not what this test measures.

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getSchema } from '@tiptap/core';
+import { type JSONContent, getSchema } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { absolutePositionToRelativePosition, initProseMirrorDoc, prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import { absolutePositionToRelativePosition, initProseMirrorDoc } from '@tiptap/y-tiptap';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -20,8 +20,8 @@ const proposal = (type: 'insertion' | 'deletion', id: string, author: string, de
   type,
   attrs: { id, author, delegation, color: '#1d4ed8', time },
 });
-const text = (value: string, marks?: object[]) => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
-const paragraph = (...content: object[]) => ({ type: 'paragraph', content });
+const text = (value: string, marks?: JSONContent['marks']) => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
+const paragraph = (...content: JSONContent[]) => ({ type: 'paragraph', content });
 
 /** Two recommendations, with Spain's and France's proposals, Kenya's brackets, and an Arabic paragraph. */
 const CONTENT = {
@@ -114,7 +114,7 @@ beforeAll(async () => {
   sessions.morocco = await join('delegate', 'Morocco', 'Karim Benali');
   sessions.rapporteur = await join('rapporteur', 'Rapporteurs', 'Lina Haddad');
   const writer = await connectClient(server.wsUrl, documentId, ORGANISER_TOKEN);
-  Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(schema, CONTENT, 'default')));
+  writer.replaceContent(CONTENT);
   await waitFor(async () => (await (await server.api('GET', `/api/documents/${documentId}/export?format=md`)).text()).includes('الرقمية'), 'the text stored');
   writer.destroy();
 

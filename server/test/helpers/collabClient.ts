@@ -1,6 +1,9 @@
+import type { JSONContent } from '@tiptap/core';
+import { updateYFragment } from '@tiptap/y-tiptap';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { editorSchema } from '../../src/infrastructure/editorKit/editorSchema.ts';
 import { waitFor } from './waitFor.ts';
 
 export interface CollabClient {
@@ -13,6 +16,12 @@ export interface CollabClient {
    * the editor fragment.
    */
   write(content: string): void;
+  /**
+   * Makes the editor fragment hold `content` (ProseMirror JSON) by editing what is there, as an editor does. Merging
+   * an independently built document instead would put the new document's seed paragraph before or after the content,
+   * depending on the two documents' client ids.
+   */
+  replaceContent(content: JSONContent): void;
   /** Close codes this client's socket has been closed with, in order. */
   closes: number[];
   destroy(): void;
@@ -51,6 +60,10 @@ export async function connectClient(
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText(content)]);
       fragment.push([paragraph]);
+    },
+    replaceContent: (content) => {
+      const next = editorSchema().nodeFromJSON(content);
+      doc.transact(() => updateYFragment(doc, fragment, next, { mapping: new Map(), isOMark: new Map() }));
     },
     destroy: () => {
       provider.destroy();
