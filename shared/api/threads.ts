@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_CODES } from '../domain/languages.ts';
 import { THREAD_VISIBILITIES } from '../domain/threadVisibility.ts';
 import { decodeThreadAnchor } from '../editor/threadAnchorEncoding.ts';
 
@@ -29,13 +30,27 @@ const CommentText = z
   .max(THREAD_LIMITS.commentLength)
   .refine((body) => body.trim().length > 0, 'must not be empty');
 
-export const CreateThreadBody = z.strictObject({
-  anchorStart: Anchor,
-  anchorEnd: Anchor,
-  quote: z.string().max(THREAD_LIMITS.quoteLength),
-  visibility: ThreadVisibility,
-  body: CommentText,
-});
+/** A source block's id, as the editor gives it (a UUID); the key of its translation in every version. */
+const BlockId = z.string().min(1).max(100);
+
+export const CreateThreadBody = z
+  .strictObject({
+    anchorStart: Anchor,
+    anchorEnd: Anchor,
+    quote: z.string().max(THREAD_LIMITS.quoteLength),
+    visibility: ThreadVisibility,
+    body: CommentText,
+    /**
+     * A thread on a language version's text: the version's language and the source block whose translation holds the
+     * words (the anchors are positions in that version's `block:<blockId>` fragment). Both absent for the source.
+     */
+    language: z.enum(LANGUAGE_CODES).optional(),
+    blockId: BlockId.optional(),
+  })
+  .refine((body) => (body.language === undefined) === (body.blockId === undefined), {
+    message: 'language and blockId go together: both for a thread on a language version, neither for the source',
+    path: ['blockId'],
+  });
 export type CreateThreadBody = z.infer<typeof CreateThreadBody>;
 
 export const CommentBody = z.strictObject({ body: CommentText });
@@ -78,6 +93,10 @@ export const Thread = z.object({
   visibility: ThreadVisibility,
   anchorStart: z.string(),
   anchorEnd: z.string(),
+  /** The language version whose text the thread is on, or null for the source. */
+  language: z.enum(LANGUAGE_CODES).nullable(),
+  /** For a thread on a language version: the source block whose translation holds its words; null for the source. */
+  blockId: z.string().nullable(),
   quote: z.string(),
   status: ThreadStatus,
   resolvedBy: ThreadAuthor.nullable(),

@@ -1,4 +1,5 @@
 import type { Thread, ThreadAuthor, ThreadComment, ThreadStatus } from '../../../shared/api/threads.ts';
+import type { LanguageCode } from '../../../shared/domain/languages.ts';
 import type { ThreadVisibility } from '../../../shared/domain/threadVisibility.ts';
 import type { AuditEntry, AuditLogRepository } from './auditLogRepository.ts';
 import type { Db } from './database.ts';
@@ -13,6 +14,8 @@ interface RawThread {
   visibility: ThreadVisibility;
   anchor_start: string;
   anchor_end: string;
+  language: LanguageCode | null;
+  block_id: string | null;
   quote: string;
   status: ThreadStatus;
   resolved_by_id: string | null;
@@ -44,6 +47,9 @@ export interface NewThread {
   visibility: ThreadVisibility;
   anchorStart: string;
   anchorEnd: string;
+  /** The language version the thread is on and the block of it, or null for the source. */
+  language: LanguageCode | null;
+  blockId: string | null;
   quote: string;
   createdAt: string;
 }
@@ -73,6 +79,8 @@ const toThread = (raw: RawThread, comments: ThreadComment[]): Thread => ({
   visibility: raw.visibility,
   anchorStart: raw.anchor_start,
   anchorEnd: raw.anchor_end,
+  language: raw.language,
+  blockId: raw.block_id,
   quote: raw.quote,
   status: raw.status,
   resolvedBy:
@@ -99,9 +107,9 @@ export class ThreadRepository {
     private readonly audit: AuditLogRepository,
   ) {
     this.stmts = {
-      insertThread: db.prepare<[string, string, string, string, string, string, string, string, string, string, string]>(
+      insertThread: db.prepare<[string, string, string, string, string, string, string, string, string, string | null, string | null, string, string]>(
         `INSERT INTO threads (id, document_id, author_id, author_name, delegation, color, visibility, anchor_start,
-           anchor_end, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           anchor_end, language, block_id, quote, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertComment: db.prepare<[string, string, string, string, string, string, string, string]>(
         `INSERT INTO comments (id, thread_id, author_id, author_name, delegation, color, body, created_at)
@@ -143,6 +151,8 @@ export class ThreadRepository {
         thread.visibility,
         thread.anchorStart,
         thread.anchorEnd,
+        thread.language,
+        thread.blockId,
         thread.quote,
         thread.createdAt,
       );

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../../shared/api/documents.ts';
 import type { Me } from '../../../../shared/api/session.ts';
@@ -31,7 +31,9 @@ export interface CommentsSidebarProps {
 /** The comment threads of a document, in document order, kept live; the text they are about highlighted. */
 export function CommentsSidebar({ editor, me, document, canOpenThreads, store, channel }: CommentsSidebarProps) {
   const { t } = useTranslation();
-  const { threads, live } = useThreadStore(store, channel);
+  const { threads: all, live } = useThreadStore(store, channel);
+  // Threads on a language version's text are shown in that version's side-by-side view, not on the source.
+  const threads = useMemo(() => all.filter((thread) => thread.language === null), [all]);
   const highlights = useCommentHighlights(editor);
   const recommendations = useRecommendations(editor);
   const [status, setStatus] = useState<StatusFilter>('open');

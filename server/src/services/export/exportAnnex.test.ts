@@ -11,8 +11,8 @@ import { createExportRenderer } from './renderExport.ts';
 import { CURRENT_TEXT } from '../../../test/exportFixture.ts';
 import { exportLabels } from './exportLabels.ts';
 
-// The annex lists threads without placing them in the text: their anchors are not read.
-const UNREAD_ANCHORS = { anchorStart: '', anchorEnd: '' };
+// The annex lists threads without placing them in the text: their anchors are not read. All are on the source.
+const UNREAD_ANCHORS = { anchorStart: '', anchorEnd: '', language: null };
 
 const THREADS: AnnexThread[] = [
   {

@@ -126,6 +126,8 @@ export interface AnnexThread {
   /** Where its words are: encoded Yjs relative positions (shared/editor/threadAnchorEncoding.ts). */
   anchorStart: string;
   anchorEnd: string;
+  /** The language version whose text the thread is on, or null for the source: each text's annex has its own threads. */
+  language: LanguageCode | null;
   /** The text the thread is anchored to. */
   quote: string;
   status: ThreadStatus;

@@ -108,8 +108,11 @@ export class ExportService {
       for (const language of versions) incomplete += await this.deps.languages!.incompleteBlocks(documentId, language);
     }
     const labelLanguage = query.lang ?? languages[0]!;
-    // Only the threads this person may see, for the annex or the review copy's comments.
-    const threads = query.kind === 'clean' ? undefined : this.deps.threads.annexThreads(principal, documentId);
+    // Only the threads this person may see, and of the texts exported: a version's annex has the threads on its text.
+    const threads =
+      query.kind === 'clean'
+        ? undefined
+        : this.deps.threads.annexThreads(principal, documentId).filter((thread) => languages.includes(thread.language ?? document.sourceLanguage));
     const file = await this.deps.render(
       {
         title: document.title,

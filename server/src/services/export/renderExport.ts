@@ -109,7 +109,8 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
               }),
             ),
             columns: texts.map((text) => text.language),
-            annex: undefined,
+            annex,
+            statuses: annex && rows,
           }
         : {
             ...frame,

@@ -11,6 +11,7 @@ export function threadAnnexSource(threads: ThreadService): AnnexThreadSource {
       threads.list(principal, documentId).map((thread) => ({
         anchorStart: thread.anchorStart,
         anchorEnd: thread.anchorEnd,
+        language: thread.language,
         quote: thread.quote,
         status: thread.status,
         outcome: thread.outcome,

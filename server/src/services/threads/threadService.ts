@@ -6,6 +6,7 @@ import {
   type Thread,
   type ThreadComment,
 } from '../../../../shared/api/threads.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { Action } from '../../../../shared/domain/policy.ts';
 import type { Role } from '../../../../shared/domain/roles.ts';
 import { canSeeThread } from '../../../../shared/domain/threadVisibility.ts';
@@ -24,6 +25,11 @@ const visibleTo = (principal: Principal, role: Role, thread: Thread): boolean =>
 
 const notFound = () => new AppError('not_found', 'No such thread.');
 
+/** A document's current language versions (the language repository): a thread opens on the source or on one of them. */
+export interface LanguageVersions {
+  versionsOf(documentId: string): LanguageCode[];
+}
+
 /**
  * Comment threads and the rules on them. A thread the caller may not see is answered exactly like one that does not
  * exist (404), so its existence leaks through no status code.
@@ -36,6 +42,7 @@ export class ThreadService {
     private readonly threads: ThreadRepository,
     live: LiveChannel,
     private readonly deadline: DeadlineGate,
+    private readonly languages: LanguageVersions,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.publishThread = live.register<Thread>({
@@ -58,11 +65,26 @@ export class ThreadService {
   create(principal: Principal, documentId: string, body: CreateThreadBody): Thread {
     const { role } = this.documents.authorize(principal, documentId, 'thread.post');
     this.deadline.assertOpen(documentId, role, 'thread.open');
+    // Any member who may comment may comment on any version (a translator too, a delegate too): the same rule as the source.
+    if (body.language !== undefined && !this.languages.versionsOf(documentId).includes(body.language)) {
+      throw new AppError('not_found', `This document has no ${body.language} version.`);
+    }
     const author = authorOf(principal);
     const createdAt = this.now().toISOString();
     const id = newId();
     const thread = this.threads.insertThread(
-      { id, documentId, author, visibility: body.visibility, anchorStart: body.anchorStart, anchorEnd: body.anchorEnd, quote: body.quote, createdAt },
+      {
+        id,
+        documentId,
+        author,
+        visibility: body.visibility,
+        anchorStart: body.anchorStart,
+        anchorEnd: body.anchorEnd,
+        language: body.language ?? null,
+        blockId: body.blockId ?? null,
+        quote: body.quote,
+        createdAt,
+      },
       { id: newId(), threadId: id, author, body: body.body, createdAt },
     );
     this.publish(thread);
