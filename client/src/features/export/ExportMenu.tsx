@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind } from '../../../../shared/api/export.ts';
 import type { LanguageList } from '../../../../shared/api/languages.ts';
-import { languageOrDefault } from '../../i18n/languages.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
+import { LANGUAGES, isLanguage } from '../../i18n/languages.ts';
 import { exportUrl } from './exportUrl.ts';
 import { IncompleteTranslation } from './IncompleteTranslation.tsx';
 import './export.css';
@@ -12,11 +13,13 @@ import './export.css';
  * comment threads), then a plain download link; the server names the file. Closes on Escape and on a click elsewhere.
  */
 export function ExportMenu({ documentId, languages }: { documentId: string; languages: LanguageList | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [kind, setKind] = useState<ExportKind>('clean');
   const [text, setText] = useState('');
+  // Empty: the labels follow the exported text's language (the server's default), whatever the interface speaks.
+  const [labels, setLabels] = useState<LanguageCode | ''>('');
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -105,13 +108,24 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
               </select>
             </label>
           )}
+          <label className="export__field">
+            <span>{t('export.labels')}</span>
+            <select value={labels} onChange={(event) => setLabels(isLanguage(event.target.value) ? event.target.value : '')}>
+              <option value="">{t('export.labelsOfText')}</option>
+              {LANGUAGES.map(({ code, name }) => (
+                <option key={code} value={code} lang={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
           {kind === 'clean' &&
             languages?.versions
               .filter(({ language, needsUpdate, untranslated }) => text.split(',').includes(language) && needsUpdate + untranslated > 0)
               .map((version) => <IncompleteTranslation key={version.language} documentId={documentId} version={version} />)}
           <a
             className="button button--primary export__download"
-            href={exportUrl(documentId, format, kind, languageOrDefault(i18n.resolvedLanguage ?? i18n.language), text || undefined)}
+            href={exportUrl(documentId, format, kind, { lang: labels || undefined, text: text || undefined })}
             download
             onClick={() => setOpen(false)}
           >
