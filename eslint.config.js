@@ -30,6 +30,7 @@ const EDITOR_CODE = {
     '**/shared/editor/*',
     '!**/shared/editor/suggestionKinds.ts',
     '!**/shared/editor/threadAnchorEncoding.ts',
+    '!**/shared/editor/stableNumbering.ts',
     ...SERVER_EDITOR_MODULES.map((file) => path.basename(file)),
   ],
   allowTypeImports: true,

@@ -10,6 +10,7 @@ import type { AuthorshipService } from './services/authorship/index.ts';
 import type { ConsensusService } from './services/consensus/index.ts';
 import type { DocumentService } from './services/documents/index.ts';
 import type { ProcedureService } from './services/procedures/index.ts';
+import type { NumberingService } from './services/numbering/index.ts';
 import type { ExportService } from './services/export/index.ts';
 import type { DocumentMetadataService } from './services/documents/index.ts';
 import type { LiveChannel } from './services/liveChannel/index.ts';
@@ -32,6 +33,7 @@ import { eventRoutes } from './http/routes/eventRoutes.ts';
 import { healthRoutes } from './http/routes/healthRoutes.ts';
 import { languageRoutes } from './http/routes/languageRoutes.ts';
 import { procedureRoutes } from './http/routes/procedureRoutes.ts';
+import { numberingRoutes } from './http/routes/numberingRoutes.ts';
 import { sessionRoutes } from './http/routes/sessionRoutes.ts';
 import { suggestionRoutes } from './http/routes/suggestionRoutes.ts';
 import { threadRoutes } from './http/routes/threadRoutes.ts';
@@ -49,6 +51,7 @@ export interface AppDeps {
   consensus: ConsensusService;
   authorship: AuthorshipService;
   procedures: ProcedureService;
+  numbering: NumberingService;
   /** Shared with the websocket upgrade, so failed credentials count the same over HTTP and websockets. */
   failures: AuthFailureLimiter;
   exports: ExportService;
@@ -110,6 +113,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(authorRoutes(deps.authorship));
   app.use(eventRoutes({ live: deps.liveChannel, access: deps.access }));
   app.use(procedureRoutes(deps.procedures));
+  app.use(numberingRoutes(deps.numbering));
   app.use(versionRoutes(deps.versions));
   app.use(suggestionRoutes({ suggestions: deps.suggestions }));
   app.use(exportRoutes({ exports: deps.exports }));

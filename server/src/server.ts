@@ -27,6 +27,7 @@ import { SuggestionService } from './services/suggestions/index.ts';
 import { DeadlineGate } from './services/procedures/index.ts';
 import { mailNotices, NO_NOTICES } from './services/procedures/index.ts';
 import { ProcedureService } from './services/procedures/index.ts';
+import { NumberingService } from './services/numbering/index.ts';
 import { ProcedureRepository } from './storage/procedureRepository.ts';
 import { DocumentMetadataService } from './services/documents/index.ts';
 import { DocumentMetadataRepository } from './storage/documentMetadataRepository.ts';
@@ -129,6 +130,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
       stored: (room) => {
         versions.noteActivity(documentOf(room));
         languages.noteChange(documentOf(room));
+        if (room === documentOf(room)) numbering.noteChange(room);
       },
       authored: (room, change, context) => {
         if (room === context.documentId) authorship.recordChange(room, change, context);
@@ -167,6 +169,13 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     titleOf: (documentId) => documentRepository.get(documentId)?.title,
   });
   procedures.start();
+  const numbering = new NumberingService({
+    documents,
+    live: relay,
+    versions,
+    audit: auditLog,
+    logFailure: (documentId, error) => logger.error({ documentId, err: error }, 'numbering new recommendations failed'),
+  });
   const suggestions = new SuggestionService({ documents, live: relay, audit: new AuditLogRepository(db) });
   fileWatch.onLost((reason) => {
     logger.error(
@@ -211,6 +220,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     consensus,
     authorship,
     procedures,
+    numbering,
     failures,
     publicUrl: () => publicUrl,
     databaseLost,

@@ -24,6 +24,8 @@ export type Action =
   | 'bracket.remove'
   | 'procedure.manage'
   | 'silence.break'
+  | 'numbering.lock'
+  | 'numbering.renumber'
   | 'export';
 
 export interface PolicySubject {
@@ -46,12 +48,13 @@ const RAPPORTEUR_ACTIONS: readonly Action[] = [
   'suggestion.withdraw',
   'bracket.add',
   'bracket.remove',
+  'numbering.lock',
   'export',
 ];
 
 const allowed: Record<Role, ReadonlySet<Action>> = {
   // Organisers can do everything rapporteurs can, and set up the document.
-  organiser: new Set<Action>([...RAPPORTEUR_ACTIONS, 'document.manage', 'document.freeze', 'invite.manage', 'procedure.manage']),
+  organiser: new Set<Action>([...RAPPORTEUR_ACTIONS, 'document.manage', 'document.freeze', 'invite.manage', 'procedure.manage', 'numbering.renumber']),
   rapporteur: new Set<Action>(RAPPORTEUR_ACTIONS),
   // A reservation is a delegation's own position: only its delegates enter or withdraw it.
   // Delegates propose and bracket; they may withdraw only their own delegation's proposals (checked by the service).
@@ -86,6 +89,8 @@ const writes: ReadonlySet<Action> = new Set<Action>([
   'suggestion.withdraw',
   'bracket.add',
   'bracket.remove',
+  'numbering.lock',
+  'numbering.renumber',
 ]);
 
 /** Whether a person with `role` may do `action` on a document in the state `subject`. */

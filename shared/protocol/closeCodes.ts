@@ -26,6 +26,11 @@ export const CloseCode = {
    * stored. Final, since resending it would be refused again.
    */
   deadlinePassed: 4423,
+  /**
+   * The update wrote into the document's locked numbering, which only the server writes (ADR 0008): nothing of it was
+   * stored. Final: the stock editor never writes it, so only a tampering client is refused.
+   */
+  numberingIsServers: 4424,
   /** The document was deleted or never existed. */
   documentNotFound: 4404,
   /** The document would grow past the per-document size cap. */

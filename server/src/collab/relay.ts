@@ -115,6 +115,15 @@ export class CollabRelay {
     }
   }
 
+  /**
+   * Reads a loaded room's document as it is in memory (undefined when the room is not loaded): for a service that
+   * decides from what was just accepted whether to make a server change at all. `read` must not change the document.
+   */
+  readLoaded<T>(room: string, read: (doc: Y.Doc) => T): T | undefined {
+    const loaded = this.rooms.get(room);
+    return loaded ? read(loaded.doc) : undefined;
+  }
+
   /** Closes the sockets of one room (a document's source, or one of its language versions). */
   closeRoom(room: string, code: number, reason: string): void {
     this.closeWhere((context) => context.room === room, code, reason);

@@ -8,12 +8,14 @@ import { canWriteText } from '../../../shared/domain/textAccess.ts';
 import { parseRoomName } from '../../../shared/protocol/languageRooms.ts';
 import type * as Y from 'yjs';
 import { COLLAB_PATH } from '../../../shared/protocol/collabEndpoint.ts';
+import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import type { CollabRelay } from '../collab/relay.ts';
 import { AppError } from '../errors.ts';
 import type { AccessService } from '../services/access/index.ts';
 import type { DocumentService } from '../services/documents/index.ts';
 import { textEditorIn } from '../services/access/index.ts';
 import type { DeadlineGate } from '../services/procedures/index.ts';
+import { writesNumbering } from '../services/numbering/index.ts';
 import type { AuthFailureLimiter } from './authFailureLimiter.ts';
 import { readCredential } from './credentials.ts';
 import { DATABASE_LOST_MESSAGE } from './refuseChangesWhenDatabaseLost.ts';
@@ -116,7 +118,9 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
       identity: { name: principal.name, delegation: principal.delegation, color: principal.color, role },
       // Decided once: freezing or unfreezing closes the document's sockets, so every reconnection decides anew.
       canWrite: () => writable,
-      refusal: (update: Uint8Array, doc: Y.Doc) => deps.deadline.liveRefusal(documentId, role, update, doc),
+      refusal: (update: Uint8Array, doc: Y.Doc) =>
+        deps.deadline.liveRefusal(documentId, role, update, doc) ??
+        (writesNumbering(update, doc) ? { code: CloseCode.numberingIsServers, reason: 'only the server writes the numbering' } : undefined),
     };
     wss.handleUpgrade(req, socket, head, (ws) => deps.relay.accept(ws, context));
   };

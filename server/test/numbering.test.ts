@@ -1,0 +1,189 @@
+import type { JSONContent } from '@tiptap/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Numbering } from '../../shared/api/numbering.ts';
+import type { VersionList } from '../../shared/api/versions.ts';
+import { type StableNumber, formatStableNumber } from '../../shared/domain/stableNumbers.ts';
+import { readNumbering } from '../../shared/editor/stableNumbering.ts';
+import { auditRows } from './helpers/auditLog.ts';
+import { type CollabClient, connectClient } from './helpers/collabClient.ts';
+import { expectError, expectJson, joinWith } from './helpers/responses.ts';
+import { type TestServer, startTestServer } from './helpers/testServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+let server: TestServer;
+const tokens = { rapporteur: '', spain: '', france: '', observer: '' };
+const clients: CollabClient[] = [];
+
+const recommendation = (id: string): JSONContent => ({
+  type: 'recommendation',
+  attrs: { id },
+  content: [{ type: 'paragraph', content: [{ type: 'text', text: `Text of ${id}` }] }],
+});
+const text = (ids: readonly string[]): JSONContent => ({ type: 'doc', content: ids.map(recommendation) });
+const FIVE = ['r1', 'r2', 'r3', 'r4', 'r5'];
+
+const url = (documentId: string, what = '') => `/api/documents/${documentId}/numbering${what}`;
+const numbering = async (documentId: string, token?: string) => expectJson<Numbering>(await server.api('GET', url(documentId), undefined, token), 200);
+const labels = (state: Numbering) => Object.fromEntries(state.numbers.map(({ id, number, deleted }) => [id, `${formatStableNumber(number, 'en')}${deleted ? ' [deleted]' : ''}`]));
+const shownBy = (client: CollabClient, id: string): StableNumber | undefined => readNumbering(client.doc).numbers?.get(id);
+
+async function connect(documentId: string, token: string) {
+  const client = await connectClient(server.wsUrl, documentId, token);
+  clients.push(client);
+  return client;
+}
+
+/** A document with recommendations r1…r5, its numbering locked by the rapporteur; and a delegate's editor on it. */
+async function lockedDocument(ids: readonly string[] = FIVE) {
+  const documentId = await server.createDocument('Numbered');
+  for (const [role, delegation] of [['rapporteur', 'Chair'], ['delegate', 'Spain'], ['delegate', 'France'], ['observer', 'Press']] as const) {
+    const token = await joinWith(server, (await server.invite(documentId, role, delegation)).token, delegation);
+    if (role === 'rapporteur') tokens.rapporteur = token;
+    else if (role === 'observer') tokens.observer = token;
+    else if (delegation === 'Spain') tokens.spain = token;
+    else tokens.france = token;
+  }
+  const editor = await connect(documentId, tokens.spain);
+  editor.replaceContent(text(ids));
+  await waitFor(async () => (await (await server.api('GET', `/api/documents/${documentId}/export?format=md`)).text()).includes(`Text of ${ids.at(-1)}`), 'the text stored');
+  await expectJson<Numbering>(await server.api('POST', url(documentId, '/lock'), undefined, tokens.rapporteur), 200);
+  return { documentId, editor };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server?.close();
+});
+
+describe('locking the numbering', () => {
+  it('keeps the numbers readers saw (1…N), lets rapporteurs and organisers lock once, and refuses everyone else', async () => {
+    const documentId = await server.createDocument('Lock');
+    const rapporteur = await joinWith(server, (await server.invite(documentId, 'rapporteur', 'Chair')).token, 'Rita');
+    const delegate = await joinWith(server, (await server.invite(documentId, 'delegate', 'Spain')).token, 'Ana');
+    const observer = await joinWith(server, (await server.invite(documentId, 'observer', 'Press')).token, 'Olga');
+    const editor = await connect(documentId, delegate);
+    editor.replaceContent(text(['a', 'b', 'c']));
+    await waitFor(async () => (await (await server.api('GET', `/api/documents/${documentId}/export?format=md`)).text()).includes('Text of c'), 'the text stored');
+    expect(await numbering(documentId, observer)).toEqual({ locked: false, lockedAt: null, lockedBy: null, numbers: [], renumbering: null });
+
+    await expectError(await server.api('POST', url(documentId, '/lock'), undefined, delegate), 403, 'forbidden');
+    await expectError(await server.api('POST', url(documentId, '/lock'), undefined, observer), 403, 'forbidden');
+    expect((await server.api('POST', url(documentId, '/lock'), undefined, null)).status).toBe(401);
+    await expectError(await server.api('POST', url(documentId, '/renumber')), 409, 'conflict');
+
+    const locked = await expectJson<Numbering>(await server.api('POST', url(documentId, '/lock'), undefined, rapporteur), 200);
+    expect(locked).toMatchObject({ locked: true, lockedBy: 'Rita' });
+    expect(labels(locked)).toEqual({ a: '1', b: '2', c: '3' });
+    await waitFor(() => shownBy(editor, 'c'), 'the lock reaches the editor');
+    await expectError(await server.api('POST', url(documentId, '/lock')), 409, 'conflict');
+    expect(auditRows(server.dataDir, documentId, ['action', 'actor_name'] as const)).toContainEqual({ action: 'numbering.lock', actor_name: 'Rita (Chair)' });
+  });
+
+  it('is refused on a frozen document and on an unknown one', async () => {
+    const documentId = await server.createDocument('Frozen');
+    expect((await server.api('POST', `/api/documents/${documentId}/freeze`, { frozen: true })).status).toBe(200);
+    await expectError(await server.api('POST', url(documentId, '/lock')), 403, 'forbidden');
+    await expectError(await server.api('POST', url('00000000-0000-4000-8000-000000000000', '/lock')), 404, 'not_found');
+  });
+});
+
+describe('numbers after the lock', () => {
+  it('numbers a recommendation inserted after 4 as 4bis and the next as 4ter, changing no other number', async () => {
+    const { documentId, editor } = await lockedDocument();
+    editor.replaceContent(text(['r1', 'r2', 'r3', 'r4', 'a', 'r5']));
+    await waitFor(() => shownBy(editor, 'a'), '4bis assigned');
+    editor.replaceContent(text(['r1', 'r2', 'r3', 'r4', 'a', 'b', 'r5']));
+    await waitFor(() => shownBy(editor, 'b'), '4ter assigned');
+    expect(labels(await numbering(documentId))).toEqual({ r1: '1', r2: '2', r3: '3', r4: '4', a: '4bis', b: '4ter', r5: '5' });
+  });
+
+  it('keeps a deleted recommendation’s number taken and every other number as it was; a moved one keeps its number', async () => {
+    const { documentId, editor } = await lockedDocument();
+    editor.replaceContent(text(['r5', 'r1', 'r3', 'r4']));
+    await waitFor(async () => (await numbering(documentId)).numbers.find((entry) => entry.id === 'r2')?.deleted, 'deletion seen');
+    editor.replaceContent(text(['r5', 'r1', 'new', 'r3', 'r4']));
+    await waitFor(() => shownBy(editor, 'new'), 'new numbered');
+    expect(labels(await numbering(documentId))).toEqual({ r1: '1', new: '1bis', r2: '2 [deleted]', r3: '3', r4: '4', r5: '5' });
+  });
+
+  it('gives two delegations inserting after 4 at the same time, offline, distinct numbers once they reconnect', async () => {
+    const { documentId, editor: spain } = await lockedDocument();
+    const france = await connect(documentId, tokens.france);
+    spain.provider.disconnect();
+    france.provider.disconnect();
+    spain.replaceContent(text(['r1', 'r2', 'r3', 'r4', 'es', 'r5']));
+    france.replaceContent(text(['r1', 'r2', 'r3', 'r4', 'fr', 'r5']));
+    // Offline, nobody has numbered them yet: the editors show a provisional number.
+    expect(shownBy(spain, 'es')).toBeUndefined();
+    spain.provider.connect();
+    france.provider.connect();
+    for (const client of [spain, france]) await waitFor(() => shownBy(client, 'es') && shownBy(client, 'fr'), 'both numbered everywhere');
+    const both = labels(await numbering(documentId));
+    expect([both.es, both.fr].sort()).toEqual(['4bis', '4ter']);
+    expect(formatStableNumber(shownBy(france, 'es')!, 'en')).toBe(both.es);
+  });
+
+  it('keeps the numbering across a restart', async () => {
+    const { documentId, editor } = await lockedDocument();
+    editor.replaceContent(text(['r1', 'r2', 'r3', 'r4', 'a', 'r5']));
+    await waitFor(() => shownBy(editor, 'a'), '4bis assigned');
+    editor.destroy();
+    const { dataDir } = server;
+    await server.close();
+    server = await startTestServer({ dataDir });
+    expect(labels(await numbering(documentId))).toEqual({ r1: '1', r2: '2', r3: '3', r4: '4', a: '4bis', r5: '5' });
+    const reopened = await connect(documentId, tokens.france);
+    reopened.replaceContent(text(['r1', 'r2', 'r3', 'r4', 'a', 'b', 'r5']));
+    await waitFor(() => shownBy(reopened, 'b'), '4ter assigned after the restart');
+    expect(formatStableNumber(shownBy(reopened, 'b')!, 'en')).toBe('4ter');
+  });
+});
+
+describe('renumbering', () => {
+  it('lets only the organiser turn the numbers into 1…N in one change, between two named versions', async () => {
+    const { documentId, editor } = await lockedDocument();
+    editor.replaceContent(text(['r1', 'r3', 'r4', 'a', 'r5']));
+    await waitFor(() => shownBy(editor, 'a'), '4bis assigned');
+    await expectError(await server.api('POST', url(documentId, '/renumber'), undefined, tokens.rapporteur), 403, 'forbidden');
+    await expectError(await server.api('POST', url(documentId, '/renumber'), undefined, tokens.spain), 403, 'forbidden');
+
+    const renumbered = await expectJson<Numbering>(await server.api('POST', url(documentId, '/renumber')), 200);
+    expect(labels(renumbered)).toEqual({ r1: '1', r3: '2', r4: '3', a: '4', r5: '5' });
+    expect(renumbered.renumbering?.rows.map(({ id, from, to }) => [id, formatStableNumber(from, 'en'), to && formatStableNumber(to, 'en')])).toEqual([
+      ['r1', '1', '1'],
+      ['r2', '2', null],
+      ['r3', '3', '2'],
+      ['r4', '4', '3'],
+      ['a', '4bis', '4'],
+      ['r5', '5', '5'],
+    ]);
+    await waitFor(() => shownBy(editor, 'r5')?.base === 5 && shownBy(editor, 'a')?.suffix === 0, 'editors see the new numbers');
+    const { versions } = await expectJson<VersionList>(await server.api('GET', `/api/documents/${documentId}/versions`), 200);
+    expect(versions.map((version) => version.name)).toEqual(expect.arrayContaining(['Before renumbering', 'Renumbered']));
+    expect(auditRows(server.dataDir, documentId, ['action'] as const)).toContainEqual({ action: 'numbering.renumber' });
+    // A reconnecting editor re-sends its whole delete set, with the numbers the renumbering replaced: not a write.
+    editor.provider.disconnect();
+    editor.provider.connect();
+    await waitFor(() => editor.provider.synced, 'reconnected');
+    // Still locked: a recommendation inserted after the renumbering gets a suffix again.
+    editor.replaceContent(text(['r1', 'r3', 'x', 'r4', 'a', 'r5']));
+    await waitFor(() => shownBy(editor, 'x'), 'numbered after renumbering');
+    expect(formatStableNumber(shownBy(editor, 'x')!, 'en')).toBe('2bis');
+  });
+});
+
+
+it('refuses a client that writes the numbering itself (4424), keeping the server\'s numbers', async () => {
+  const { documentId, editor } = await lockedDocument();
+  await waitFor(() => shownBy(editor, 'r5'), 'numbers reached the editor');
+  editor.doc.getMap('numbers').set('r5', { base: 1, suffix: 0 });
+  await waitFor(() => editor.closes.includes(4424), 'refused');
+  const forger = await connect(documentId, tokens.france);
+  forger.doc.getMap('numbering').delete('lock');
+  await waitFor(() => forger.closes.includes(4424), 'refused');
+  expect(labels(await numbering(documentId))).toEqual({ r1: '1', r2: '2', r3: '3', r4: '4', r5: '5' });
+});
