@@ -26,6 +26,7 @@ export type Action =
   | 'silence.break'
   | 'numbering.lock'
   | 'numbering.renumber'
+  | 'presenter.choose'
   | 'export';
 
 export interface PolicySubject {
@@ -49,6 +50,8 @@ const RAPPORTEUR_ACTIONS: readonly Action[] = [
   'bracket.add',
   'bracket.remove',
   'numbering.lock',
+  // Whom the room screen follows (the presenter): a choice that lives in awareness, checked by the screen.
+  'presenter.choose',
   'export',
 ];
 

@@ -7,11 +7,13 @@ import { usePathname } from '../lib/router.ts';
 
 const DOCUMENT_PATH = /^\/documents\/([^/]+)$/;
 const SIDE_BY_SIDE_PATH = /^\/documents\/([^/]+)\/languages\/([^/]+)$/;
+const PROJECTOR_PATH = /^\/documents\/([^/]+)\/projector$/;
 
 // Each screen is its own chunk: a delegate opening an invite link downloads the join page and the editor, never the
 // organiser's screens. The service worker keeps every chunk for offline reloads.
 const loadEditorPage = () => import('../features/editor/index.ts');
 const EditorPage = lazy(() => loadEditorPage().then((module) => ({ default: module.EditorPage })));
+const ProjectorPage = lazy(() => import('../features/projector/index.ts').then((module) => ({ default: module.ProjectorPage })));
 const JoinPage = lazy(() => import('../features/join/index.ts').then((module) => ({ default: module.JoinPage })));
 const HomePage = lazy(() => import('./HomePage.tsx').then((module) => ({ default: module.HomePage })));
 const OrganiserLogin = lazy(() => import('../features/organiser/index.ts').then((module) => ({ default: module.OrganiserLogin })));
@@ -33,6 +35,8 @@ function route(pathname: string) {
   if (pathname === '/join') return <JoinPage />;
   const documentMatch = DOCUMENT_PATH.exec(pathname);
   if (documentMatch) return <EditorPage documentId={decodeURIComponent(documentMatch[1]!)} />;
+  const projector = PROJECTOR_PATH.exec(pathname);
+  if (projector) return <ProjectorPage documentId={decodeURIComponent(projector[1]!)} />;
   const sideBySide = SIDE_BY_SIDE_PATH.exec(pathname);
   if (sideBySide && isLanguage(sideBySide[2])) {
     return <EditorPage documentId={decodeURIComponent(sideBySide[1]!)} language={sideBySide[2]} />;

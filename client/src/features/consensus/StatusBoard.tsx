@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecommendationConsensus } from '../../../../shared/api/consensus.ts';
 import { CONSENSUS_LIMITS } from '../../../../shared/api/consensus.ts';
@@ -10,7 +10,7 @@ import { can } from '../../../../shared/domain/policy.ts';
 import { booleanPreference } from '../../lib/booleanPreference.ts';
 import { consensusApi } from './consensusApi.ts';
 import type { ConsensusStore } from './consensusStore.ts';
-import { useConsensus } from './useConsensus.ts';
+import { useConsensus, useConsensusBadges } from './useConsensus.ts';
 import { type RecommendationEntry, useRecommendations } from '../../lib/useRecommendations.ts';
 import './consensus.css';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -36,7 +36,7 @@ export interface StatusBoardProps {
  * delegation's reservation. The server decides; the board only hides what would be refused.
  */
 export function StatusBoard({ editor, me, document, store }: StatusBoardProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const byId = useConsensus(store);
   const recommendations = useRecommendations(editor);
   const [error, setError] = useState<unknown>();
@@ -45,10 +45,7 @@ export function StatusBoard({ editor, me, document, store }: StatusBoardProps) {
   const canSet = can(document.role, 'consensus.set', document);
   const canReserve = can(document.role, 'consensus.reserve', document) && me.kind === 'member';
 
-  useEffect(() => {
-    const statuses = new Map([...byId].map(([id, entry]) => [id, entry.status]));
-    editor.commands.setConsensusStatuses(statuses, (status) => t(`consensus.status.${status}`));
-  }, [editor, byId, t, i18n.language]);
+  useConsensusBadges(editor, byId);
 
   const statusOf = (entry: RecommendationEntry): ConsensusStatus => byId.get(entry.id)?.status ?? DEFAULT_CONSENSUS_STATUS;
   const counts = new Map<ConsensusStatus, number>(CONSENSUS_STATUSES.map((status) => [status, 0]));

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { ORGANISER_COLOR } from '../../../../shared/domain/delegationColors.ts';
 import { boundByDeadline } from '../../../../shared/domain/deadline.ts';
 import { can } from '../../../../shared/domain/policy.ts';
-import { RELABEL_RECOMMENDATIONS } from '../../../../shared/editor/recommendationLabels.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { LiveChannel } from '../../lib/liveChannel.ts';
 import { registerServiceWorker } from '../../lib/registerServiceWorker.ts';
@@ -17,11 +16,14 @@ import { FreezeControl, HistoryPanel } from '../history/index.ts';
 import { LanguageStore, LanguagesMenu, useLanguageList } from '../languages/index.ts';
 import { ProceduresBar, ProceduresStore, useBeforeDeadline, useProcedures } from '../procedures/index.ts';
 import { SuggestControls, SuggestionsPanel } from '../suggestions/index.ts';
-import { formatDateTime } from '../../i18n/format.ts';
 import { showCaretsPreference } from './caretPreference.ts';
 import { ConnectionStatus, useConnectionState } from './ConnectionStatus.tsx';
 import type { DocumentAccess } from './documentAccess.ts';
 import { editorExtensions } from './editorExtensions.ts';
+import { editorLabels, useRelabelOnLanguage } from './editorLabels.ts';
+import { FollowIndicator } from './follow/FollowIndicator.tsx';
+import { useFollow } from './follow/useFollow.ts';
+import { WIDE_QUERY } from './layoutWidths.ts';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { ParticipantsSidebar } from './ParticipantsSidebar.tsx';
 import { PanelRail } from './PanelRail.tsx';
@@ -91,13 +93,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
       collaboration,
       user,
       canEdit,
-      // i18n.t, not a render's t: the label follows later language switches (see the relabel effect below).
-      recommendationLabel: (number: number) => i18n.t('editor.recommendationLabel', { number }),
-      organiserLabel: () => i18n.t('roles.organiser'),
-      describeSuggestion: ({ author, delegation, time }) =>
-        i18n.t('suggestions.describe', { author: author ?? '', delegation: delegation ?? '', time: time ? formatDateTime(time, i18n.language) : '' }),
-      describeBracket: ({ delegation, time }) =>
-        i18n.t('suggestions.bracketDescribe', { delegation: delegation ?? '', time: time ? formatDateTime(time, i18n.language) : '' }),
+      ...editorLabels(i18n),
     }),
     editable: canEdit,
     shouldRerenderOnTransaction: false,
@@ -111,9 +107,8 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   const documentLabel = t('editor.documentLabel');
   useEffect(() => {
     editor.setOptions({ editorProps: { attributes: documentAttributes(documentLabel, editable) } });
-    // Recommendation numbers stay the document's own; only the word "Recommendation" follows the language.
-    if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(RELABEL_RECOMMENDATIONS, true).setMeta('addToHistory', false));
-  }, [editor, documentLabel, editable, i18n.language]);
+  }, [editor, documentLabel, editable]);
+  useRelabelOnLanguage(editor, i18n.language);
   const [showCarets, setShowCarets] = useState(showCaretsPreference.read);
   const procedures = useProcedures(procedureStore);
   const beforeDeadline = useBeforeDeadline(procedures?.deadline?.at ?? null);
@@ -125,6 +120,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   }, [editor, canPropose]);
   const { panel, togglePanel, closePanel } = useSidePanels();
   useCaretLabelFading(editor, collaboration.provider.awareness);
+  const following = useFollow(editor, collaboration.provider.awareness);
 
   const readOnlyNotice = !can(role, 'document.edit')
     ? role === 'translator'
@@ -180,6 +176,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
             />
           )}
           <AuthorshipToggle editor={editor} documentId={document.id} />
+          {following.followed && <FollowIndicator person={following.followed} onStop={following.stop} />}
           <div className="document-column">
             <EditorContent editor={editor} />
           </div>
@@ -196,7 +193,16 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
           </SidePanel>
           <SidePanel name="participants" open={panel === 'participants'} onClose={closePanel}>
             <ParticipantsSidebar
+              documentId={document.id}
               awareness={collaboration.provider.awareness}
+              followed={following.followed?.clientId}
+              onFollow={(clientId) => {
+                following.follow(clientId);
+                // Where the panel covers the text, it gets out of the way of what is being followed.
+                if (!window.matchMedia(WIDE_QUERY).matches) closePanel();
+              }}
+              onStopFollowing={following.stop}
+              canChoosePresenter={can(role, 'presenter.choose')}
               showCarets={showCarets}
               onShowCarets={(show) => {
                 showCaretsPreference.write(show);

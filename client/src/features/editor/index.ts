@@ -1,1 +1,11 @@
 export { EditorPage } from './EditorPage.tsx';
+export { DocumentAccessGate } from './DocumentAccessGate.tsx';
+export type { DocumentAccess } from './documentAccess.ts';
+export { editorExtensions } from './editorExtensions.ts';
+export { useRoom } from './useRoom.ts';
+export { usePresence, usePresenter, type Participant } from './usePresence.ts';
+export { useFollowedPosition } from './follow/useFollowedPosition.ts';
+export { revealBlock, revealPosition } from './follow/revealPosition.ts';
+export { samePerson, type PersonKey } from './follow/presenter.ts';
+export { editorLabels, useRelabelOnLanguage } from './editorLabels.ts';
+export { safeColor } from './awarenessUser.ts';

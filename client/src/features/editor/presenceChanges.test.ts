@@ -9,6 +9,8 @@ const person = (clientId: number, name: string, delegation: string, isSelf = fal
   color: '#1d4ed8',
   role: 'delegate',
   isSelf,
+  hasCursor: false,
+  choice: undefined,
 });
 
 describe('presenceChanges', () => {

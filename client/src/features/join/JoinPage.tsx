@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/api/documents.ts';
 import { InvitePreview, Me } from '../../../../shared/api/session.ts';
@@ -11,10 +11,14 @@ import { navigate } from '../../lib/router.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { rememberName, rememberedName } from './rememberedName.ts';
 import { RetryPage } from '../../components/RetryPage.tsx';
+import { PROJECTOR_VIEW, projectorPath } from '../../lib/projectorPath.ts';
 
 const previewInvite = (token: string) => apiRequest(InvitePreview, 'POST', '/api/invites/preview', { token });
 
-/** `/join#<token>`: says what the invite opens, asks for the person's name, and opens the document. */
+/**
+ * `/join#<token>`: says what the invite opens, asks for the person's name, and opens the document.
+ * `/join?view=projector#<token>`: joins at once as the room screen and opens it (the venue's PC types nothing).
+ */
 export function JoinPage() {
   const { t } = useTranslation();
   const [token] = useState(() => window.location.hash.slice(1));
@@ -46,7 +50,28 @@ export function JoinPage() {
     }
     return <RetryPage error={error} onRetry={reload} />;
   }
+  if (new URLSearchParams(window.location.search).get('view') === PROJECTOR_VIEW) return <ScreenJoin token={token} />;
   return <JoinForm token={token} preview={state.value} />;
+}
+
+const join = (token: string, name: string) => apiRequest(Me, 'POST', '/api/join', { token, name });
+
+/** Joins as "Room screen" (in the interface's language) and opens the room screen of the invite's document. */
+function ScreenJoin({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const { error, run } = usePendingAction();
+  const started = useRef(false);
+  useEffect(() => {
+    // Once: React's development double effects must not join twice.
+    if (started.current) return;
+    started.current = true;
+    void run(async () => {
+      const me = await join(token, t('projector.screenName'));
+      if (me.kind === 'member') navigate(projectorPath(me.documentId), { replace: true });
+    });
+  }, [run, t, token]);
+  if (error) return <RetryPage error={error} onRetry={() => window.location.reload()} />;
+  return <LoadingPage label={t('projector.loading')} />;
 }
 
 function JoinForm({ token, preview }: { token: string; preview: InvitePreview }) {
@@ -57,7 +82,7 @@ function JoinForm({ token, preview }: { token: string; preview: InvitePreview })
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const me = await apiRequest(Me, 'POST', '/api/join', { token, name: name.trim() });
+      const me = await join(token, name.trim());
       rememberName(name.trim());
       // A translator starts where they work: the source beside their language.
       if (me.kind === 'member') {

@@ -1,0 +1,30 @@
+import type { Editor } from '@tiptap/core';
+import type { i18n as I18n } from 'i18next';
+import { useEffect } from 'react';
+import { RELABEL_RECOMMENDATIONS } from '../../../../shared/editor/recommendationLabels.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import type { EditorExtensionOptions } from './editorExtensions.ts';
+
+type EditorLabels = Pick<EditorExtensionOptions, 'recommendationLabel' | 'organiserLabel' | 'describeSuggestion' | 'describeBracket'>;
+
+/**
+ * The words an editor draws into the text (recommendation labels, hover texts), in the reader's language. They call
+ * i18n.t when drawn, not a render's t, so they follow later language switches (see `useRelabelOnLanguage`).
+ */
+export function editorLabels(i18n: I18n): EditorLabels {
+  return {
+    recommendationLabel: (number: number) => i18n.t('editor.recommendationLabel', { number }),
+    organiserLabel: () => i18n.t('roles.organiser'),
+    describeSuggestion: ({ author, delegation, time }) =>
+      i18n.t('suggestions.describe', { author: author ?? '', delegation: delegation ?? '', time: time ? formatDateTime(time, i18n.language) : '' }),
+    describeBracket: ({ delegation, time }) =>
+      i18n.t('suggestions.bracketDescribe', { delegation: delegation ?? '', time: time ? formatDateTime(time, i18n.language) : '' }),
+  };
+}
+
+/** Redraws the labels when the interface language changes. Recommendation numbers stay the document's own. */
+export function useRelabelOnLanguage(editor: Editor, language: string): void {
+  useEffect(() => {
+    if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(RELABEL_RECOMMENDATIONS, true).setMeta('addToHistory', false));
+  }, [editor, language]);
+}

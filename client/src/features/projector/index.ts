@@ -1,0 +1,1 @@
+export { ProjectorPage } from './ProjectorPage.tsx';

@@ -1,0 +1,5 @@
+/** The room screen of a document: `/documents/:id/projector` (docs/api.md, "The room screen"). */
+export const projectorPath = (documentId: string) => `/documents/${encodeURIComponent(documentId)}/projector`;
+
+/** The query an invite link takes to open the room screen instead of the editor: `/join?view=projector#<token>`. */
+export const PROJECTOR_VIEW = 'projector';
