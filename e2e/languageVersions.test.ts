@@ -3,7 +3,9 @@ import fs from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Thread } from '../shared/api/threads.ts';
 import { type Participant, addRecommendations, joinAs, waitUntilSynced } from './helpers/browser.ts';
+import { ORGANISER_TOKEN } from './helpers/e2eServer.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -107,7 +109,7 @@ describe('language versions', () => {
     const { page } = organiser;
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Export' }).click();
-    await page.locator('.export__panel select').selectOption('en,ar');
+    await page.locator('.export__panel').getByLabel('Text', { exact: true }).selectOption('en,ar');
     // The delegate changes recommendation 3: the final export warns, naming it, within a second or so (live counts).
     await delegate.page.locator('.document .recommendation').nth(2).locator('p').click();
     await delegate.page.keyboard.press('End');
@@ -156,5 +158,43 @@ describe('language versions', () => {
     await page.locator('.diff__added', { hasText: 'كلها' }).waitFor({ timeout: 10_000 });
     expect(await page.locator('.diff__added', { hasText: 'prosecutors' }).count()).toBe(0);
     await page.screenshot({ path: '/tmp/i16-compare-arabic.png' });
+  });
+  it('comments on the Arabic text: a delegate opens a thread on a translated block, the translator answers it', async () => {
+    const { page } = delegate;
+    await page.goto(`${e2e.server.url}/documents/${documentId}/languages/ar`);
+    const delegateRow = row(page, 1);
+    // A delegate reads the version (no editing) and comments on it: select words of the Arabic of recommendation 2.
+    await delegateRow.locator('.side-by-side__editor p').first().click({ clickCount: 3 });
+    await delegateRow.getByRole('button', { name: 'Comment on selection' }).click();
+    await delegateRow.getByLabel('Your comment').fill('Is «الاتجار» the term the Lebanese courts use?');
+    await delegateRow.getByRole('button', { name: 'Post' }).click();
+    await delegateRow.locator('.thread').getByText('Is «الاتجار» the term').waitFor();
+
+    // The translator, on the same view, sees it live on the same block, highlighted in the Arabic, and answers.
+    const translatorRow = row(translator.page, 1);
+    await translatorRow.locator('.thread').getByText('Is «الاتجار» the term').waitFor({ timeout: 5000 });
+    await translatorRow.locator('.side-by-side__editor .comment-highlight').first().waitFor();
+    expect(await translatorRow.locator('.comment-highlight').first().textContent()).toContain('يتلقى القضاة');
+    expect(await row(translator.page, 0).locator('.thread').count()).toBe(0);
+    await translatorRow.getByLabel('Your reply').fill('Yes: the 2011 law says الاتجار بالأشخاص.');
+    await translatorRow.getByRole('button', { name: 'Reply' }).click();
+    await delegateRow.getByText('Yes: the 2011 law says').waitFor({ timeout: 5000 });
+    await translator.page.screenshot({ path: '/tmp/i16-version-thread.png', fullPage: true });
+
+    // The thread belongs to the Arabic text: stored with its language and block, in the Arabic annex, not the English.
+    const { threads } = await e2e.server.api<{ threads: Thread[] }>('GET', `/api/documents/${documentId}/threads`);
+    expect(threads).toHaveLength(1);
+    expect(threads[0]).toMatchObject({ language: 'ar', quote: expect.stringContaining('يتلقى القضاة') as unknown });
+    const annex = async (text: string) =>
+      (
+        await fetch(`${e2e.server.url}/api/documents/${documentId}/export?format=md&kind=annex${text}`, {
+          headers: { authorization: `Bearer ${ORGANISER_TOKEN}` },
+        })
+      ).text();
+    expect(await annex('&text=ar')).toContain('Yes: the 2011 law says');
+    expect(await annex('')).not.toContain('Is «الاتجار» the term');
+    // On the English drafting screen the source's comments do not list it.
+    await organiser.page.locator('.comments').waitFor();
+    expect(await organiser.page.locator('.comments .thread').count()).toBe(0);
   });
 });

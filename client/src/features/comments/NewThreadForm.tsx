@@ -3,14 +3,25 @@ import { useCallback, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { THREAD_LIMITS, type Thread } from '../../../../shared/api/threads.ts';
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { THREAD_VISIBILITIES, type ThreadVisibility } from '../../../../shared/domain/threadVisibility.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { type NewAnchor, anchorsForSelection } from './threadAnchors.ts';
 import { threadsApi } from './threadsApi.ts';
 import { useThreadAction } from './useThreadAction.ts';
 
+export interface NewThreadFormProps {
+  editor: Editor;
+  documentId: string;
+  onCreated: (thread: Thread) => void;
+  /** A language version's block the editor is bound to (the side-by-side view); absent for the source. */
+  target?: { language: LanguageCode; blockId: string };
+  /** Show nothing until text is selected (one form per translated block would otherwise crowd the rows). */
+  hideUntilSelection?: boolean;
+}
+
 /** Opening a thread on the selected text: the anchors are taken when the form opens, so typing cannot move them. */
-export function NewThreadForm({ editor, documentId, onCreated }: { editor: Editor; documentId: string; onCreated: (thread: Thread) => void }) {
+export function NewThreadForm({ editor, documentId, onCreated, target, hideUntilSelection = false }: NewThreadFormProps) {
   const { t } = useTranslation();
   const subscribe = useCallback(
     (listener: () => void) => {
@@ -25,6 +36,8 @@ export function NewThreadForm({ editor, documentId, onCreated }: { editor: Edito
   );
   const hasSelection = useSyncExternalStore(subscribe, () => !editor.state.selection.empty);
   const [anchor, setAnchor] = useState<NewAnchor>();
+  // The side-by-side view has a form per block: each field its own id.
+  const bodyId = target ? `new-thread-body-${target.blockId}` : 'new-thread-body';
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<ThreadVisibility>('everyone');
   const action = useThreadAction((thread) => {
@@ -41,6 +54,7 @@ export function NewThreadForm({ editor, documentId, onCreated }: { editor: Edito
   };
 
   if (!anchor) {
+    if (hideUntilSelection && !hasSelection) return null;
     return (
       <div className="new-thread">
         <button
@@ -67,17 +81,17 @@ export function NewThreadForm({ editor, documentId, onCreated }: { editor: Edito
       }}
       onSubmit={(event) => {
         event.preventDefault();
-        void action.run(() => threadsApi.create(documentId, { ...anchor, visibility, body }));
+        void action.run(() => threadsApi.create(documentId, { ...anchor, visibility, body, ...target }));
       }}
     >
       <q className="thread__quote" dir={textDirection(anchor.quote)}>
         {anchor.quote}
       </q>
-      <label className="visually-hidden" htmlFor="new-thread-body">
+      <label className="visually-hidden" htmlFor={bodyId}>
         {t('comments.bodyLabel')}
       </label>
       <textarea
-        id="new-thread-body"
+        id={bodyId}
         value={body}
         maxLength={THREAD_LIMITS.commentLength}
         placeholder={t('comments.bodyPlaceholder')}

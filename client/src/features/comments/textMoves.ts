@@ -83,11 +83,26 @@ function movesOf(transaction: Y.Transaction, doc: Y.Doc): TextMove[] {
   });
 }
 
+/** The editors recording each document: a language version has one editor per block, and one recorder for them all. */
+const recorders = new WeakMap<Y.Doc, { editors: number; stop: () => void }>();
+
 /**
- * Records the text moved by this person's own splits and joins (each client records its own, once). Returns the
- * function that stops recording.
+ * Records the text moved by this person's own splits and joins (each client records its own, once, however many
+ * editors it has on `doc`). Returns the function that stops recording (for this editor).
  */
 export function recordTextMoves(doc: Y.Doc): () => void {
+  const existing = recorders.get(doc);
+  if (existing) existing.editors += 1;
+  else recorders.set(doc, { editors: 1, stop: startRecording(doc) });
+  return () => {
+    const recorder = recorders.get(doc);
+    if (!recorder || --recorder.editors > 0) return;
+    recorder.stop();
+    recorders.delete(doc);
+  };
+}
+
+function startRecording(doc: Y.Doc): () => void {
   const onTransaction = (transaction: Y.Transaction) => {
     if (transaction.origin !== ySyncPluginKey) return;
     const moves = movesOf(transaction, doc);

@@ -1,19 +1,26 @@
-import { useCallback, useState } from 'react';
+import type { Editor } from '@tiptap/core';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
+import { boundByDeadline } from '../../../../shared/domain/deadline.ts';
 import { canWriteText } from '../../../../shared/domain/textAccess.ts';
 import { blockWording } from '../../../../shared/editor/alignedBlocks.ts';
 import { confirm, countStatuses } from '../../../../shared/editor/translationStatus.ts';
 import { languageRoomName } from '../../../../shared/protocol/languageRooms.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { languageDirection } from '../../i18n/languages.ts';
+import { LiveChannel } from '../../lib/liveChannel.ts';
 import { navigate } from '../../lib/router.ts';
+import { BlockThreads, CommentHighlights, ThreadStore } from '../comments/index.ts';
 import { type SideBySideRow, StatusCounts, TranslationRow, useAlignedRows } from '../languages/index.ts';
+import { ProceduresStore, useBeforeDeadline, useProcedures } from '../procedures/index.ts';
 import { ConnectionStatus, useConnectionState } from './ConnectionStatus.tsx';
 import type { DocumentAccess } from './documentAccess.ts';
 import { useRoom } from './useRoom.ts';
 
 const FILTERS = ['all', 'needsUpdate', 'untranslated'] as const;
+/** Every translation editor highlights the comment threads on its block. */
+const TRANSLATION_EDITOR_EXTENSIONS = [CommentHighlights];
 type Filter = (typeof FILTERS)[number];
 
 export interface SideBySideWorkspaceProps {
@@ -32,6 +39,28 @@ export function SideBySideWorkspace({ access, language, onAccessChanged }: SideB
   const source = useRoom(document.id, onAccessChanged);
   const version = useRoom(languageRoomName(document.id, language), onAccessChanged);
   const connection = useConnectionState(version);
+  // The document's live channel: comment threads on this version's blocks, and the deadline for opening them.
+  const [channel] = useState(() => new LiveChannel(document.id));
+  const [threadStore] = useState(() => new ThreadStore(channel));
+  const [procedureStore] = useState(() => new ProceduresStore(channel));
+  useEffect(() => channel.start(), [channel]);
+  const procedures = useProcedures(procedureStore);
+  const canOpenThreads = useBeforeDeadline(procedures?.deadline?.at ?? null) || !boundByDeadline(document.role, 'thread.open');
+  const renderThreads = useCallback(
+    (blockId: string, editor: Editor) => (
+      <BlockThreads
+        editor={editor}
+        language={language}
+        blockId={blockId}
+        me={me}
+        document={document}
+        canOpenThreads={canOpenThreads}
+        store={threadStore}
+        channel={channel}
+      />
+    ),
+    [language, me, document, canOpenThreads, threadStore, channel],
+  );
   const rows = useAlignedRows(source.ydoc, version.ydoc);
   const counts = countStatuses(rows);
   const [filter, setFilter] = useState<Filter>('all');
@@ -75,7 +104,17 @@ export function SideBySideWorkspace({ access, language, onAccessChanged }: SideB
         </div>
         <ol className="side-by-side" aria-label={t('languageVersions.rowsLabel', { language: language.toUpperCase() })}>
           {shown.map((row, index) => (
-            <TranslationRow key={row.id ?? `row-${index}`} row={row} version={version.ydoc} language={language} dir={dir} canWrite={canWrite} onConfirm={onConfirm} />
+            <TranslationRow
+              key={row.id ?? `row-${index}`}
+              row={row}
+              version={version.ydoc}
+              language={language}
+              dir={dir}
+              canWrite={canWrite}
+              onConfirm={onConfirm}
+              editorExtensions={TRANSLATION_EDITOR_EXTENSIONS}
+              renderThreads={renderThreads}
+            />
           ))}
         </ol>
         {shown.length === 0 && <p className="notice">{t('languageVersions.nothingToShow')}</p>}

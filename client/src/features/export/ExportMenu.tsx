@@ -91,9 +91,9 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
             ))}
           </fieldset>
           {languages && languages.versions.length > 0 && (
-            <label className="export__field">
-              <span>{t('export.text')}</span>
-              <select value={text} onChange={(event) => setText(event.target.value)}>
+            <div className="export__field">
+              <label htmlFor={`${name}-text`}>{t('export.text')}</label>
+              <select id={`${name}-text`} value={text} onChange={(event) => setText(event.target.value)}>
                 <option value="">{t('export.textSource', { language: languages.source.toUpperCase() })}</option>
                 {languages.versions.map(({ language }) => (
                   <option key={language} value={language}>
@@ -106,11 +106,11 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           )}
-          <label className="export__field">
-            <span>{t('export.labels')}</span>
-            <select value={labels} onChange={(event) => setLabels(isLanguage(event.target.value) ? event.target.value : '')}>
+          <div className="export__field">
+            <label htmlFor={`${name}-labels`}>{t('export.labels')}</label>
+            <select id={`${name}-labels`} value={labels} onChange={(event) => setLabels(isLanguage(event.target.value) ? event.target.value : '')}>
               <option value="">{t('export.labelsOfText')}</option>
               {LANGUAGES.map(({ code, name }) => (
                 <option key={code} value={code} lang={code}>
@@ -118,7 +118,7 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           {kind === 'clean' &&
             languages?.versions
               .filter(({ language, needsUpdate, untranslated }) => text.split(',').includes(language) && needsUpdate + untranslated > 0)

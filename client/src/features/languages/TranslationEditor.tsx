@@ -1,4 +1,4 @@
-import { Extension } from '@tiptap/core';
+import { type Editor, Extension, type Extensions } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor } from '@tiptap/react';
@@ -20,13 +20,17 @@ export interface TranslationEditorProps {
   placeholder: string;
   /** The confirm action, also on Mod-Enter inside the editor. */
   onConfirm: () => void;
+  /** What the page adds to every translation editor (comment highlights); fixed for the editor's life. */
+  extensions?: Extensions;
+  /** Hands the editor to the row once made, and null when it goes. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 /**
  * The editor of one translated block, bound to the version's `block:<id>` fragment (docs/decisions/0004-language-versions.md).
  * Its top node holds what the block's translation may hold, so a translator cannot turn a row into two rows.
  */
-export function TranslationEditor({ version, blockId, sourceType, language, dir, editable, label, placeholder, onConfirm }: TranslationEditorProps) {
+export function TranslationEditor({ version, blockId, sourceType, language, dir, editable, label, placeholder, onConfirm, extensions = [], onEditor }: TranslationEditorProps) {
   const confirmRef = useRef(onConfirm);
   useEffect(() => {
     confirmRef.current = onConfirm;
@@ -36,6 +40,7 @@ export function TranslationEditor({ version, blockId, sourceType, language, dir,
       ...schemaExtensions({ assignIds: false, documentContent: translationContent(sourceType) }),
       Collaboration.configure({ document: version, fragment: version.getXmlFragment(blockFragmentName(blockId)) }),
       Placeholder.configure({ placeholder }),
+      ...extensions,
       Extension.create({
         name: 'confirmTranslation',
         addKeyboardShortcuts: () => ({
@@ -56,5 +61,9 @@ export function TranslationEditor({ version, blockId, sourceType, language, dir,
   useEffect(() => {
     editor.setEditable(editable);
   }, [editor, editable]);
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
   return <EditorContent editor={editor} />;
 }

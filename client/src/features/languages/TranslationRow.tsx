@@ -1,4 +1,5 @@
-import { memo, useRef } from 'react';
+import type { Editor, Extensions } from '@tiptap/core';
+import { memo, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { blockWording } from '../../../../shared/editor/alignedBlocks.ts';
@@ -15,12 +16,17 @@ export interface TranslationRowProps {
   dir: 'ltr' | 'rtl';
   canWrite: boolean;
   onConfirm: (row: SideBySideRow) => void;
+  /** Extensions every translation editor gets from the page (comment highlights). */
+  editorExtensions?: Extensions;
+  /** What the page shows under a block's translation once its editor is there: the block's comment threads. */
+  renderThreads?: (blockId: string, editor: Editor) => ReactNode;
 }
 
 /** One block: the source on one side, its translation with status (and what changed since confirmed) on the other. */
-export const TranslationRow = memo(function TranslationRow({ row, version, language, dir, canWrite, onConfirm }: TranslationRowProps) {
+export const TranslationRow = memo(function TranslationRow({ row, version, language, dir, canWrite, onConfirm, editorExtensions, renderThreads }: TranslationRowProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLLIElement>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
   // Only a row near the viewport holds an editor, so a long document is readable and editable at once.
   const near = useNearViewport(ref);
   const sourceWording = blockWording(row.source);
@@ -56,10 +62,13 @@ export const TranslationRow = memo(function TranslationRow({ row, version, langu
             label={label ? t('languageVersions.translationOfNumbered', { label }) : t('languageVersions.translationOf')}
             placeholder={t('languageVersions.placeholder')}
             onConfirm={() => onConfirm(row)}
+            extensions={editorExtensions}
+            onEditor={setEditor}
           />
         ) : (
           row.translation && <StaticBlock node={row.translation} lang={language} dir={dir} />
         )}
+        {near && row.id !== null && editor && renderThreads?.(row.id, editor)}
       </div>
     </li>
   );
