@@ -80,8 +80,8 @@ export function rgb(hex: string): string {
   return `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 }
 
-/** Opens a side panel (comments, proposals, status, participants) from the rail, unless it is open already. */
-export async function openPanel(page: Page, panel: 'comments' | 'proposals' | 'status' | 'participants'): Promise<void> {
+/** Opens a side panel (comments, proposals, alternatives, status, participants) from the rail, unless it is open already. */
+export async function openPanel(page: Page, panel: 'comments' | 'proposals' | 'alternatives' | 'status' | 'participants'): Promise<void> {
   const button = page.locator(`.panel-rail__button[data-panel="${panel}"]`);
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   await page.locator(`#panel-${panel}`).waitFor();

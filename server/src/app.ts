@@ -8,6 +8,7 @@ import type { Metrics } from './metrics.ts';
 import type { AccessService } from './services/access/index.ts';
 import type { AuthorshipService } from './services/authorship/index.ts';
 import type { ConsensusService } from './services/consensus/index.ts';
+import type { AlternativeService } from './services/alternatives/index.ts';
 import type { DocumentService } from './services/documents/index.ts';
 import type { ProcedureService } from './services/procedures/index.ts';
 import type { NumberingService } from './services/numbering/index.ts';
@@ -24,6 +25,7 @@ import { refuseChangesWhenDatabaseLost } from './http/refuseChangesWhenDatabaseL
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { requestLogger } from './http/requestLogger.ts';
 import { adminRoutes, type DatabaseBackup } from './http/routes/adminRoutes.ts';
+import { alternativeRoutes } from './http/routes/alternativeRoutes.ts';
 import { authorRoutes } from './http/routes/authorRoutes.ts';
 import { consensusRoutes } from './http/routes/consensusRoutes.ts';
 import { documentRoutes } from './http/routes/documentRoutes.ts';
@@ -49,6 +51,7 @@ export interface AppDeps {
   languages: LanguageService;
   suggestions: SuggestionService;
   consensus: ConsensusService;
+  alternatives: AlternativeService;
   authorship: AuthorshipService;
   procedures: ProcedureService;
   numbering: NumberingService;
@@ -110,6 +113,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(adminRoutes({ backup: deps.backup, publicUrl: deps.publicUrl, lan: deps.lan, tls: deps.secureCookies }));
   app.use(threadRoutes({ threads: deps.threads }));
   app.use(consensusRoutes({ consensus: deps.consensus }));
+  app.use(alternativeRoutes({ alternatives: deps.alternatives }));
   app.use(authorRoutes(deps.authorship));
   app.use(eventRoutes({ live: deps.liveChannel, access: deps.access }));
   app.use(procedureRoutes(deps.procedures));

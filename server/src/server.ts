@@ -12,6 +12,7 @@ import { createHttpServer } from './http/createHttpServer.ts';
 import { Metrics } from './metrics.ts';
 import { lanAddress } from './network/lanAddress.ts';
 import { AccessService } from './services/access/index.ts';
+import { AlternativeService } from './services/alternatives/index.ts';
 import { AuthorshipService } from './services/authorship/index.ts';
 import { ConsensusService } from './services/consensus/index.ts';
 import { seedDemo, type DemoSeed } from './infrastructure/demo/demoSeed.ts';
@@ -34,6 +35,7 @@ import { DocumentMetadataRepository } from './storage/documentMetadataRepository
 import { ThreadService } from './services/threads/index.ts';
 import { AccessRepository } from './storage/accessRepository.ts';
 import { AuditLogRepository } from './storage/auditLogRepository.ts';
+import { AlternativeRepository } from './storage/alternativeRepository.ts';
 import { AuthorshipRepository } from './storage/authorshipRepository.ts';
 import { ConsensusRepository } from './storage/consensusRepository.ts';
 import { backupDatabase, backupFileName } from './storage/backup.ts';
@@ -177,6 +179,13 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     logFailure: (documentId, error) => logger.error({ documentId, err: error }, 'numbering new recommendations failed'),
   });
   const suggestions = new SuggestionService({ documents, live: relay, audit: new AuditLogRepository(db) });
+  const alternatives = new AlternativeService({
+    documents,
+    alternatives: new AlternativeRepository(db, auditLog),
+    channel: liveChannel,
+    live: relay,
+    deadline,
+  });
   fileWatch.onLost((reason) => {
     logger.error(
       { file: databaseFile, reason },
@@ -198,6 +207,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     versions: versionRepository,
     threads: threadAnnexSource(threads),
     consensus: consensusAnnexSource(consensus),
+    alternatives,
     silence: procedures,
     metadata: metadataRepository,
     languages,
@@ -218,6 +228,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     languages,
     suggestions,
     consensus,
+    alternatives,
     authorship,
     procedures,
     numbering,

@@ -40,4 +40,11 @@ describe('can', () => {
     expect(can('rapporteur', 'suggestion.decide', { frozen: true })).toBe(false);
     expect(can('organiser', 'bracket.remove', { frozen: true })).toBe(false);
   });
+
+  it('lets delegations propose and support alternatives, rapporteurs and organisers retain one, observers only read', () => {
+    expect(ROLES.filter((role) => can(role, 'alternative.propose'))).toEqual(['organiser', 'rapporteur', 'delegate']);
+    expect(ROLES.filter((role) => can(role, 'alternative.retain'))).toEqual(['organiser', 'rapporteur']);
+    expect(can('delegate', 'alternative.propose', { frozen: true })).toBe(false);
+    expect(can('rapporteur', 'alternative.retain', { frozen: true })).toBe(false);
+  });
 });

@@ -22,6 +22,8 @@ export type Action =
   | 'suggestion.withdraw'
   | 'bracket.add'
   | 'bracket.remove'
+  | 'alternative.propose'
+  | 'alternative.retain'
   | 'procedure.manage'
   | 'silence.break'
   | 'numbering.lock'
@@ -52,6 +54,8 @@ const RAPPORTEUR_ACTIONS: readonly Action[] = [
   'numbering.lock',
   // Whom the room screen follows (the presenter): a choice that lives in awareness, checked by the screen.
   'presenter.choose',
+  'alternative.propose',
+  'alternative.retain',
   'export',
 ];
 
@@ -61,6 +65,8 @@ const allowed: Record<Role, ReadonlySet<Action>> = {
   rapporteur: new Set<Action>(RAPPORTEUR_ACTIONS),
   // A reservation is a delegation's own position: only its delegates enter or withdraw it.
   // Delegates propose and bracket; they may withdraw only their own delegation's proposals (checked by the service).
+  // `alternative.propose` also covers supporting an alternative and justifying one's own proposals: all are a
+  // delegation speaking for itself, so the service checks the delegation.
   // Breaking silence is a delegation's act on a frozen text, so it is not a write that freezing stops.
   delegate: new Set<Action>([
     'silence.break',
@@ -72,6 +78,7 @@ const allowed: Record<Role, ReadonlySet<Action>> = {
     'suggestion.propose',
     'suggestion.withdraw',
     'bracket.add',
+    'alternative.propose',
     'export',
   ]),
   observer: new Set<Action>(['document.read', 'thread.read', 'export']),
@@ -94,6 +101,8 @@ const writes: ReadonlySet<Action> = new Set<Action>([
   'bracket.remove',
   'numbering.lock',
   'numbering.renumber',
+  'alternative.propose',
+  'alternative.retain',
 ]);
 
 /** Whether a person with `role` may do `action` on a document in the state `subject`. */

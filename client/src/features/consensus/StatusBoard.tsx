@@ -28,6 +28,8 @@ export interface StatusBoardProps {
   document: DocumentSummary;
   /** The document's consensus, kept by the workspace for as long as the document is open. */
   store: ConsensusStore;
+  /** The recommendations with open alternatives, by id: the board counts those in the text. */
+  withOpenAlternatives: ReadonlySet<string>;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface StatusBoardProps {
  * Clicking one jumps to it in the text. Rapporteurs and organisers set statuses; delegates enter or withdraw their
  * delegation's reservation. The server decides; the board only hides what would be refused.
  */
-export function StatusBoard({ editor, me, document, store }: StatusBoardProps) {
+export function StatusBoard({ editor, me, document, store, withOpenAlternatives }: StatusBoardProps) {
   const { t } = useTranslation();
   const byId = useConsensus(store);
   const recommendations = useRecommendations(editor);
@@ -50,6 +52,7 @@ export function StatusBoard({ editor, me, document, store }: StatusBoardProps) {
   const statusOf = (entry: RecommendationEntry): ConsensusStatus => byId.get(entry.id)?.status ?? DEFAULT_CONSENSUS_STATUS;
   const counts = new Map<ConsensusStatus, number>(CONSENSUS_STATUSES.map((status) => [status, 0]));
   for (const entry of recommendations) counts.set(statusOf(entry), counts.get(statusOf(entry))! + 1);
+  const openAlternatives = recommendations.filter((entry) => withOpenAlternatives.has(entry.id)).length;
 
   const act = async (request: Promise<RecommendationConsensus>) => {
     setError(undefined);
@@ -88,6 +91,9 @@ export function StatusBoard({ editor, me, document, store }: StatusBoardProps) {
             <span className="status-count__number">{counts.get(status)}</span> <span>{t(`consensus.status.${status}`)}</span>
           </li>
         ))}
+        <li className="status-count" data-status="alternatives">
+          <span className="status-count__number">{openAlternatives}</span> <span>{t('consensus.openAlternatives')}</span>
+        </li>
       </ul>
       <ErrorNote error={error} />
       {open &&

@@ -8,6 +8,7 @@ import { AppHeader } from '../../components/AppHeader.tsx';
 import { LiveChannel } from '../../lib/liveChannel.ts';
 import { registerServiceWorker } from '../../lib/registerServiceWorker.ts';
 import { navigate } from '../../lib/router.ts';
+import { AlternativesPanel, AlternativesStore, useAlternatives, withOpenAlternatives } from '../alternatives/index.ts';
 import { AuthorshipToggle } from '../authorship/index.ts';
 import { CommentsSidebar, ThreadStore } from '../comments/index.ts';
 import { ConsensusStore, StatusBoard } from '../consensus/index.ts';
@@ -72,6 +73,8 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   const [channel] = useState(() => new LiveChannel(document.id));
   const [threadStore] = useState(() => new ThreadStore(channel));
   const [consensusStore] = useState(() => new ConsensusStore(channel));
+  const [alternativesStore] = useState(() => new AlternativesStore(channel));
+  const alternatives = useAlternatives(alternativesStore);
   const [procedureStore] = useState(() => new ProceduresStore(channel));
   const [languageStore] = useState(() => new LanguageStore(channel));
   const languages = useLanguageList(languageStore);
@@ -188,8 +191,11 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
           <SidePanel name="proposals" open={panel === 'proposals'} onClose={closePanel}>
             <SuggestionsPanel editor={editor} document={document} delegation={user.delegation} />
           </SidePanel>
+          <SidePanel name="alternatives" open={panel === 'alternatives'} onClose={closePanel}>
+            <AlternativesPanel editor={editor} me={me} document={document} store={alternativesStore} canPropose={canPropose} />
+          </SidePanel>
           <SidePanel name="status" open={panel === 'status'} onClose={closePanel}>
-            <StatusBoard editor={editor} me={me} document={document} store={consensusStore} />
+            <StatusBoard editor={editor} me={me} document={document} store={consensusStore} withOpenAlternatives={withOpenAlternatives(alternatives)} />
           </SidePanel>
           <SidePanel name="participants" open={panel === 'participants'} onClose={closePanel}>
             <ParticipantsSidebar

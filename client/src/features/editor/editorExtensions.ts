@@ -7,6 +7,7 @@ import { RecommendationLabels } from '../../../../shared/editor/recommendationLa
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import type { SuggestionAttributes } from '../../../../shared/editor/suggestionMarks.ts';
 import type { Collaboration as CollaborationSession } from '../../lib/collaboration.ts';
+import { AlternativeNotes } from '../alternatives/index.ts';
 import { AuthorshipHighlights } from '../authorship/index.ts';
 import { CommentHighlights } from '../comments/index.ts';
 import { ConsensusBadges } from '../consensus/index.ts';
@@ -50,6 +51,7 @@ export function editorExtensions({
     CommentHighlights,
     SuggestMode.configure({ author: { author: user.name, delegation: user.delegation, color: user.color } }),
     ConsensusBadges,
+    AlternativeNotes,
     AuthorshipHighlights,
   ];
 }

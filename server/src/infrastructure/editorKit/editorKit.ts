@@ -7,6 +7,7 @@ export { prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProseMirrorRootNo
 export { decideSuggestions, listBrackets, listSuggestions, removeBracket } from '../../../../shared/editor/suggestionChanges.ts';
 export { EDITOR_FRAGMENT, editorSchema, proseMirrorOf } from './editorSchema.ts';
 export { compareDocuments } from '../../services/versions/compareDocuments.ts';
+export { replaceRecommendationWording } from '../../../../shared/editor/recommendationWording.ts';
 export { blockWording } from '../../../../shared/editor/alignedBlocks.ts';
 export { confirm, countStatuses } from '../../../../shared/editor/translationStatus.ts';
 export { alignStoredVersion, giveBlockIds, restoreVersionText, versionBlockList } from '../../services/languages/alignedVersion.ts';

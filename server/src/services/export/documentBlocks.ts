@@ -7,6 +7,7 @@ import { DELETION_MARK, INSERTION_MARK } from '../../../../shared/editor/suggest
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { ThreadRange } from '../../../../shared/editor/threadRange.ts';
 import type { Block, CommentBoundary, Footnote, HeadingLevel, Inline, LineBreak, TextRun } from './exportModel.ts';
+import type { AlternativeLines } from './alternativeLines.ts';
 import { safeHref } from './safeHref.ts';
 
 /**
@@ -16,11 +17,14 @@ import { safeHref } from './safeHref.ts';
  * later still exports its text. The Yjs conversion checks the content of every element but not of the top level, so
  * a client can put text or list items straight into the document: nothing here assumes valid nesting.
  */
-export function documentBlocks(doc: ProseMirrorNode, { review = false, reservations = new Map(), threadRanges = [] }: BlockOptions = {}): Block[] {
+export function documentBlocks(
+  doc: ProseMirrorNode,
+  { review = false, reservations = new Map(), alternatives = new Map(), threadRanges = [] }: BlockOptions = {},
+): Block[] {
   // Clean: the text as if every proposal were rejected. Review: proposals kept and marked on their runs.
   const text = review ? doc : withoutSuggestions(doc);
   const threads = new ThreadBoundaries(review ? threadRanges : []);
-  const blocks = new BlockWalker(recommendationNumbers(text), blockDirections(text), reservations, threads).children(text, 0, 'ltr');
+  const blocks = new BlockWalker(recommendationNumbers(text), blockDirections(text), reservations, alternatives, threads).children(text, 0, 'ltr');
   // A thread still open at the end of the text (its end anchor past the last text) ends with the last block.
   const last = lastInlines(blocks);
   last?.push(...threads.endsAt(Infinity));
@@ -31,6 +35,8 @@ export interface BlockOptions {
   review?: boolean;
   /** The reservations entered on each recommendation, by its stable id: footnotes on it. */
   reservations?: ReadonlyMap<string, readonly Reservation[]>;
+  /** The open alternatives of each recommendation, by its stable id: printed under its text, in order. */
+  alternatives?: ReadonlyMap<string, readonly AlternativeLines[]>;
   /**
    * In a review copy: each comment thread's words in `doc` (null when they are gone), in the order of the document's
    * `review` threads. Their boundaries are placed among the runs.
@@ -88,6 +94,7 @@ class BlockWalker {
     private readonly numbers: Map<number, number>,
     private readonly directions: Map<number, TextDirection>,
     private readonly reservations: ReadonlyMap<string, readonly Reservation[]>,
+    private readonly alternatives: ReadonlyMap<string, readonly AlternativeLines[]>,
     private readonly threads: ThreadBoundaries,
   ) {}
 
@@ -137,7 +144,8 @@ class BlockWalker {
         const footnotes = (id === undefined ? [] : (this.reservations.get(id) ?? [])).map(
           ({ delegation, note }): Footnote => ({ number: ++this.footnotes, delegation, note }),
         );
-        return [{ kind: 'recommendation', number, id, dir, blocks: this.children(node, pos + 1, dir), footnotes }];
+        const alternatives = (id === undefined ? [] : (this.alternatives.get(id) ?? [])).flatMap(alternativeBlocks);
+        return [{ kind: 'recommendation', number, id, dir, blocks: [...this.children(node, pos + 1, dir), ...alternatives], footnotes }];
       }
       default:
         if (node.isTextblock) return [{ kind: 'paragraph', dir, inlines: this.inlines(node, pos + 1) }];
@@ -303,4 +311,15 @@ function headingLevel(value: unknown): HeadingLevel {
 function listStart(value: unknown): number {
   const start = Number(value);
   return Number.isSafeInteger(start) && start >= 0 ? start : 1;
+}
+
+const plainRun = (text: string, bold = false): TextRun => ({ kind: 'text', text, bold, italic: false, underline: false, href: undefined });
+
+/** An open alternative under its recommendation: "Alt 1 (Morocco; supported by Jordan):" in bold, then its wording. */
+function alternativeBlocks({ label, paragraphs }: AlternativeLines): Block[] {
+  const [first = '', ...rest] = paragraphs;
+  return [
+    { kind: 'paragraph', dir: textDirection(`${label} ${first}`), inlines: [plainRun(label, true), plainRun(first)] },
+    ...rest.map((text): Block => ({ kind: 'paragraph', dir: textDirection(text), inlines: [plainRun(text)] })),
+  ];
 }

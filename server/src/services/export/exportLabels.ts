@@ -37,6 +37,12 @@ interface ExportWords {
   pageOf: string;
   /** Marks a block of a language version nobody has translated yet. */
   untranslated: string;
+  /** An alternative formulation's name under its recommendation: "Alt 2". */
+  alternative(number: number): string;
+  /** Before the delegations supporting an alternative: "supported by". */
+  supportedBy: string;
+  /** How an alternative was closed, as the annex says it: "Alt 2 (Morocco, Jordan) not retained". */
+  alternativeOutcome: Record<'retained' | 'not_retained' | 'withdrawn', string>;
 }
 
 /** The words, and dates written the way the export's language writes them (never an ISO timestamp). */
@@ -89,6 +95,9 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     versionKind: { current: 'Current text', auto: 'Automatic version', named: 'Version', freeze: 'Final text', restore: 'Restored version' },
     pageOf: 'Page {page} of {pages}',
     untranslated: '[Not translated]',
+    alternative: (number) => `Alt ${number}`,
+    supportedBy: 'supported by',
+    alternativeOutcome: { retained: 'retained', not_retained: 'not retained', withdrawn: 'withdrawn' },
   },
   fr: {
     recommendation: (number) => `Recommandation ${number}`,
@@ -112,6 +121,9 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     versionKind: { current: 'Texte en cours', auto: 'Version automatique', named: 'Version', freeze: 'Texte final', restore: 'Version restaurée' },
     pageOf: 'Page {page} sur {pages}',
     untranslated: '[Non traduit]',
+    alternative: (number) => `Variante ${number}`,
+    supportedBy: 'appuyée par',
+    alternativeOutcome: { retained: 'retenue', not_retained: 'non retenue', withdrawn: 'retirée' },
   },
   es: {
     recommendation: (number) => `Recomendación ${number}`,
@@ -135,6 +147,9 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     versionKind: { current: 'Texto actual', auto: 'Versión automática', named: 'Versión', freeze: 'Texto final', restore: 'Versión restaurada' },
     pageOf: 'Página {page} de {pages}',
     untranslated: '[Sin traducir]',
+    alternative: (number) => `Alt ${number}`,
+    supportedBy: 'apoyada por',
+    alternativeOutcome: { retained: 'retenida', not_retained: 'no retenida', withdrawn: 'retirada' },
   },
   ar: {
     recommendation: (number) => `التوصية ${number}`,
@@ -158,6 +173,9 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     versionKind: { current: 'النص الحالي', auto: 'نسخة تلقائية', named: 'نسخة', freeze: 'النص النهائي', restore: 'نسخة مستعادة' },
     pageOf: 'الصفحة {page} من {pages}',
     untranslated: '[لم يُترجم]',
+    alternative: (number) => `البديل ${number}`,
+    supportedBy: 'بتأييد من',
+    alternativeOutcome: { retained: 'اعتُمد', not_retained: 'لم يُعتمد', withdrawn: 'سُحب' },
   },
 };
 

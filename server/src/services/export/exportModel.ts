@@ -162,6 +162,8 @@ export interface AnnexStatusRow {
   excerpt: string;
   status: ConsensusStatus;
   reservations: { delegation: string; note: string | null }[];
+  /** Its decided alternatives: "Alt 2 (Morocco, Jordan) not retained". */
+  alternatives: string[];
 }
 
 /** What is known about the text exported, for the title block, the running header and footer and the file's properties. */

@@ -1,4 +1,5 @@
 import { type DocumentMetadata, EMPTY_METADATA } from '../../../../shared/api/documentMetadata.ts';
+import type { RecommendationAlternatives } from '../../../../shared/api/alternatives.ts';
 import type { ExportQuery } from '../../../../shared/api/export.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { SilenceProcedure } from '../../../../shared/api/procedures.ts';
@@ -34,6 +35,11 @@ export interface AnnexConsensusSource {
   annexConsensus(principal: Principal, documentId: string): AnnexConsensus[];
 }
 
+/** Every alternative of a document's recommendations `principal` may read (all of them, to a member). */
+export interface AlternativeSource {
+  list(principal: Principal, documentId: string): RecommendationAlternatives[];
+}
+
 /** The document's latest silence procedure, for the status line under the title. */
 export interface SilenceSource {
   silenceOf(documentId: string): SilenceProcedure | undefined;
@@ -59,6 +65,8 @@ export interface ExportServiceDeps {
   threads: AnnexThreadSource;
   /** Statuses for the annex and reservations for the footnotes; without it there are neither. */
   consensus?: AnnexConsensusSource;
+  /** Open alternatives under their recommendations, decided ones in the annex; without it there are none. */
+  alternatives?: AlternativeSource;
   /** The silence procedure behind the status line; without it exports have none. */
   silence?: SilenceSource;
   /** Without it, exports have no event line and the title as running header. */
@@ -123,6 +131,7 @@ export class ExportService {
         language: labelLanguage,
         annex: query.kind === 'annex' ? threads : undefined,
         consensus: this.deps.consensus?.annexConsensus(principal, documentId),
+        alternatives: query.version === undefined ? this.deps.alternatives?.list(principal, documentId) : undefined,
         review: query.kind === 'review' ? threads : undefined,
         publication: this.publication(documentId, query.version, document.frozen),
       },

@@ -404,11 +404,12 @@ class AnnexWriter {
     const { labels } = this;
     const paragraphs = [this.heading(HeadingLevel.HEADING_1, labels.statusAnnexTitle, true)];
     if (rows.length === 0) paragraphs.push(this.text(labels.noRecommendations));
-    for (const { line, excerpt, reservations } of statusLines(rows, labels)) {
+    for (const { line, excerpt, reservations, alternatives } of statusLines(rows, labels)) {
       paragraphs.push(
         this.heading(HeadingLevel.HEADING_3, line),
         this.text(excerpt, { italic: true, depth: 1 }),
         ...(reservations ? [this.text(reservations)] : []),
+        ...alternatives.map((alternative) => this.text(alternative)),
       );
     }
     return paragraphs;

@@ -5,6 +5,8 @@ import { editorSchema, proseMirrorOf, proseMirrorWithThreads } from '../../infra
 import { versionDocument } from './versionDocument.ts';
 import { documentBlocks } from './documentBlocks.ts';
 import { exportLabels } from './exportLabels.ts';
+import type { RecommendationAlternatives } from '../../../../shared/api/alternatives.ts';
+import { closedAlternativeLines, openAlternativeLines } from './alternativeLines.ts';
 import type { AnnexConsensus, AnnexThread, ExportDocument, Publication } from './exportModel.ts';
 import { statusRows } from './statusRows.ts';
 import { titleBlock } from './titleBlock.ts';
@@ -37,6 +39,8 @@ export interface ExportInput {
    * every kind; the annex also lists the statuses.
    */
   consensus?: AnnexConsensus[];
+  /** Every alternative of the document: the open ones are printed under their recommendation, the annex lists the rest. */
+  alternatives?: RecommendationAlternatives[];
   /** The status line under the title, already in the export's language. */
   statusLine?: string;
   /**
@@ -76,15 +80,16 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
     html: { contentType: 'text/html; charset=utf-8', render: async (document) => Buffer.from(renderHtml(document)) },
     akn: { contentType: 'application/akn+xml', render: async (document) => Buffer.from(renderAkn(document)) },
   };
-  return async ({ title, statusLine, state, texts: given, format, language, annex, consensus = [], review, publication }) => {
+  return async ({ title, statusLine, state, texts: given, format, language, annex, consensus = [], alternatives = [], review, publication }) => {
     const labels = exportLabels(language);
     const texts = given ?? [{ language, labelLanguage: language }];
     // Threads are anchored in the source text: they are placed when the source alone is exported.
     const placed = review && texts.length === 1 && !texts[0]!.versionState ? review : [];
     const { doc: source, ranges } = review ? proseMirrorWithThreads(state, placed) : { doc: proseMirrorOf(state), ranges: [] };
     const textOf = ({ versionState }: ExportText, untranslated: string) => (versionState ? versionDocument(source, versionState, editorSchema(), untranslated) : source);
-    const rows = statusRows(source, consensus);
+    const rows = statusRows(source, consensus, closedAlternativeLines(alternatives, labels));
     const reservations = new Map(consensus.map((entry) => [entry.recommendationId, entry.reservations]));
+    const openAlternatives = openAlternativeLines(alternatives, labels);
     const reviewing = review !== undefined;
     const frame = {
       title,
@@ -104,7 +109,8 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
             blocks: parallelBlocks(
               texts.map((text, index) => {
                 const columnLabels = exportLabels(text.labelLanguage);
-                const blocks = documentBlocks(textOf(text, columnLabels.untranslated), { review: reviewing, reservations: index === 0 ? reservations : undefined });
+                const source = index === 0 ? { reservations, alternatives: openAlternatives } : {};
+                const blocks = documentBlocks(textOf(text, columnLabels.untranslated), { review: reviewing, ...source });
                 return { language: text.language, labels: columnLabels, blocks };
               }),
             ),
@@ -114,7 +120,7 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
           }
         : {
             ...frame,
-            blocks: documentBlocks(textOf(texts[0]!, labels.untranslated), { review: reviewing, reservations, threadRanges: ranges }),
+            blocks: documentBlocks(textOf(texts[0]!, labels.untranslated), { review: reviewing, reservations, alternatives: openAlternatives, threadRanges: ranges }),
             annex,
             statuses: annex && rows,
           };

@@ -143,12 +143,13 @@ function labelLine(tag: string, text: string, inner = escape(text)): string {
 function statusAnnex(rows: readonly AnnexStatusRow[], labels: ExportLabels): string {
   const parts = [`<section class="annex statuses">`, labelLine('h2', labels.statusAnnexTitle)];
   if (rows.length === 0) parts.push(labelLine('p', labels.noRecommendations));
-  for (const { line, excerpt, reservations } of statusLines(rows, labels)) {
+  for (const { line, excerpt, reservations, alternatives } of statusLines(rows, labels)) {
     parts.push(
       '<div class="status">',
       labelLine('p', line, `<strong>${escape(line)}</strong>`),
       `<p dir="${textDirection(excerpt)}">${escape(excerpt)}</p>`,
       ...(reservations ? [`<p dir="${textDirection(reservations)}">${escape(reservations)}</p>`] : []),
+      ...alternatives.map((alternative) => `<p dir="${textDirection(alternative)}">${escape(alternative)}</p>`),
       '</div>',
     );
   }

@@ -83,9 +83,10 @@ function inlines(content: readonly Inline[]): JSONContent[] {
 function statusAnnex(rows: readonly AnnexStatusRow[], labels: ExportLabels): JSONContent[] {
   const content = [heading(2, [text(labels.statusAnnexTitle)])];
   if (rows.length === 0) content.push(paragraphOf(labels.noRecommendations));
-  for (const { line, excerpt, reservations } of statusLines(rows, labels)) {
+  for (const { line, excerpt, reservations, alternatives } of statusLines(rows, labels)) {
     content.push({ type: 'paragraph', content: [text(line, [{ type: 'bold' }])] }, paragraphOf(excerpt));
     if (reservations) content.push(paragraphOf(reservations));
+    content.push(...alternatives.map(paragraphOf));
   }
   return content;
 }

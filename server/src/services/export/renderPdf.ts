@@ -267,13 +267,14 @@ function statusAnnex(rows: readonly AnnexStatusRow[], labels: ExportLabels): Rea
     { break: true, style: styles.annex },
     labelHeading(labels.statusAnnexTitle, { fontSize: HEADING_SIZES[0], fontWeight: 'bold', marginBottom: 8 }),
     ...(rows.length === 0 ? [plainParagraph(labels.noRecommendations, 'none')] : []),
-    ...statusLines(rows, labels).map(({ line, excerpt, reservations }, index) =>
+    ...statusLines(rows, labels).map(({ line, excerpt, reservations, alternatives }, index) =>
       h(
         View,
         { key: index, style: { marginBottom: 8 } },
         labelHeading(line, { fontSize: HEADING_SIZES[2], fontWeight: 'bold' }),
         plainParagraph(excerpt, 'excerpt'),
         ...(reservations ? [plainParagraph(reservations, 'reservations')] : []),
+        ...alternatives.map((alternative, line) => plainParagraph(alternative, `alternative-${line}`)),
       ),
     ),
   );

@@ -17,17 +17,23 @@ export function excerptOf(text: string, words = EXCERPT_WORDS): string {
  * Every top-level recommendation of `doc` in order (numbered as the editor numbers them), with its status and
  * reservations from `consensus` (matched by the recommendation's id; none recorded means a draft).
  */
-export function statusRows(doc: ProseMirrorNode, consensus: readonly AnnexConsensus[]): AnnexStatusRow[] {
+export function statusRows(
+  doc: ProseMirrorNode,
+  consensus: readonly AnnexConsensus[],
+  alternatives: ReadonlyMap<string, string[]> = new Map(),
+): AnnexStatusRow[] {
   const byId = new Map(consensus.map((entry) => [entry.recommendationId, entry]));
   const rows: AnnexStatusRow[] = [];
   doc.descendants((node) => {
     if (node.type.name !== RECOMMENDATION_NODE) return true;
-    const entry = typeof node.attrs.id === 'string' ? byId.get(node.attrs.id) : undefined;
+    const id = typeof node.attrs.id === 'string' ? node.attrs.id : undefined;
+    const entry = id === undefined ? undefined : byId.get(id);
     rows.push({
       number: rows.length + 1,
       excerpt: excerptOf(node.textBetween(0, node.content.size, ' ', ' ')),
       status: entry?.status ?? DEFAULT_CONSENSUS_STATUS,
       reservations: entry?.reservations ?? [],
+      alternatives: (id === undefined ? undefined : alternatives.get(id)) ?? [],
     });
     return false;
   });
@@ -40,6 +46,8 @@ export interface StatusLines {
   excerpt: string;
   /** "Reservations: France (pending consultation), Spain", or undefined without reservations. */
   reservations: string | undefined;
+  /** Its decided alternatives, one line each. */
+  alternatives: string[];
 }
 
 export function statusLines(rows: readonly AnnexStatusRow[], labels: ExportLabels): StatusLines[] {
@@ -50,5 +58,6 @@ export function statusLines(rows: readonly AnnexStatusRow[], labels: ExportLabel
       row.reservations.length > 0
         ? labels.field(labels.reservations, row.reservations.map((r) => reservationText(r.delegation, r.note)).join(', '))
         : undefined,
+    alternatives: row.alternatives,
   }));
 }

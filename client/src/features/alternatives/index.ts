@@ -1,0 +1,3 @@
+export { AlternativeNotes } from './alternativeNotes.ts';
+export { AlternativesPanel } from './AlternativesPanel.tsx';
+export { AlternativesStore, useAlternatives, withOpenAlternatives } from './alternativesStore.ts';
