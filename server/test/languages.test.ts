@@ -443,6 +443,44 @@ describe('statuses', () => {
   });
 });
 
+describe('freezing', () => {
+  it('freezes every version: a version takes no writes and no confirmations until unfrozen', async () => {
+    await call('POST', '/languages', { language: 'ar' });
+    const source = await connect(documentId, organiserInviteToken);
+    startText(source.doc, [block('b1', 'Judges shall be independent.', 'recommendation')]);
+    await stored(documentId, source.doc);
+    const translator = await invite({ role: 'translator', delegation: 'Translators', language: 'ar' });
+    const arabicRoom = languageRoomName(documentId, 'ar');
+    const before = await connect(arabicRoom, translator);
+    translate(before.doc, 'b1', 'القضاة مستقلون.');
+    await stored(arabicRoom, before.doc);
+    before.destroy();
+
+    expect((await call('POST', '/freeze', { frozen: true })).ok).toBe(true);
+    const writer = await connect(arabicRoom, translator);
+    translate(writer.doc, 'b1', 'نص بعد التجميد');
+    expect((await call('POST', '/languages/ar/blocks/b1/confirmation', undefined, translator)).status).toBe(403);
+    expect((await call('POST', '/languages/ar/blocks/b1/confirmation')).status).toBe(403);
+    // A refused write leaves nothing to wait for: give it the time a relayed one takes, then look.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const probe = await connect(arabicRoom, organiserInviteToken);
+    const wording = (doc: Y.Doc) => blockWording(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(blockFragmentName('b1')), schema));
+    expect(wording(probe.doc)).toBe('القضاة مستقلون.');
+
+    // Unfrozen, the writer's socket reconnects and its edit, sent again, is accepted.
+    expect((await call('POST', '/freeze', { frozen: false })).ok).toBe(true);
+    await waitFor(async () => {
+      const fresh = await connectClient(server.wsUrl, arabicRoom, organiserInviteToken);
+      try {
+        return wording(fresh.doc).includes('نص بعد التجميد');
+      } finally {
+        fresh.destroy();
+      }
+    }, 'the edit accepted after unfreezing');
+    expect((await call('POST', '/languages/ar/blocks/b1/confirmation', undefined, translator)).status).toBe(201);
+  });
+});
+
 describe('statuses on the live channel', () => {
   it('reach every member as they change: versions added, blocks written, confirmed, changed in the source', async () => {
     const delegate = await invite({ role: 'delegate', delegation: 'Lebanon' });

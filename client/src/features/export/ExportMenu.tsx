@@ -100,9 +100,9 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
                     {t('export.textVersion', { language: language.toUpperCase() })}
                   </option>
                 ))}
-                {languages.versions.map(({ language }) => (
-                  <option key={`parallel-${language}`} value={`${languages.source},${language}`}>
-                    {t('export.textParallel', { languages: `${languages.source.toUpperCase()} + ${language.toUpperCase()}` })}
+                {parallelTexts(languages).map((codes) => (
+                  <option key={`parallel-${codes.join(',')}`} value={codes.join(',')}>
+                    {t('export.textParallel', { languages: codes.map((code) => code.toUpperCase()).join(' + ') })}
                   </option>
                 ))}
               </select>
@@ -135,4 +135,14 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
       )}
     </div>
   );
+}
+
+/**
+ * The parallel texts the menu offers: the source beside each version, then beside each pair of versions (three
+ * columns, the most a page holds): the English, French and Arabic of a workshop in one file.
+ */
+function parallelTexts({ source, versions }: LanguageList): LanguageCode[][] {
+  const codes = versions.map(({ language }) => language);
+  const pairs = codes.flatMap((first, index) => codes.slice(index + 1).map((second) => [source, first, second]));
+  return [...codes.map((code) => [source, code]), ...pairs];
 }
