@@ -54,6 +54,11 @@ describe('the room screen', () => {
   });
 
   it('highlights and scrolls to the recommendation the rapporteur is in, within a second', async () => {
+    // The rapporteur's caret is still where the last recommendation was added: the screen starts there.
+    await waitFor(async () => (await highlighted(screen)) === 'Recommendation 14' && (await inView(screen, '.recommendation[data-current]')), {
+      message: 'recommendation 14 highlighted in view',
+    });
+    await screen.waitForTimeout(600); // the end of the smooth scroll
     expect(await inView(screen, '.projector .document .recommendation:nth-child(12)')).toBe(false);
     const started = Date.now();
     await selectWords(rapporteur.page, 'Item 11:', { caretOffset: 3 });
@@ -83,6 +88,22 @@ describe('the room screen', () => {
     await waitFor(async () => (await screen.locator('.projector__brackets').count()) === 1, { message: 'the brackets in the band' });
     await expect(screen.locator('.projector__brackets').innerText()).resolves.toContain('Morocco');
     await screen.locator('.projector__status', { hasText: 'Agreed' }).waitFor({ timeout: 5_000 });
+    await delegate.context.close();
+  });
+
+  it('follows whom the rapporteur puts on screen, and the rapporteur again when taken off', async () => {
+    const delegate = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Morocco')).url, 'Youssef');
+    await selectWords(delegate.page, 'Item 7:', { caretOffset: 2 });
+    await openPanel(rapporteur.page, 'participants');
+    const lina = rapporteur.page.locator('.participants__person', { hasText: 'Lina Haddad' });
+    await lina.getByText('On the room screen').waitFor({ timeout: 5_000 });
+    await rapporteur.page.getByRole('button', { name: 'Put Youssef on the room screen' }).click();
+    await screen.locator('.projector__presenter', { hasText: /Following \u2068Youssef\u2069 \(\u2068Morocco\u2069\)/ }).waitFor({ timeout: 5_000 });
+    await waitFor(async () => (await highlighted(screen)) === 'Recommendation 7', { message: "the delegate's recommendation on screen" });
+    await rapporteur.page.locator('.participants__person', { hasText: 'Youssef' }).getByText('On the room screen').waitFor({ timeout: 5_000 });
+
+    await rapporteur.page.getByRole('button', { name: 'Take Youssef off the room screen' }).click();
+    await screen.locator('.projector__presenter', { hasText: FOLLOWING_LINA }).waitFor({ timeout: 5_000 });
     await delegate.context.close();
   });
 

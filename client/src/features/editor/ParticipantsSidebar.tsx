@@ -3,10 +3,10 @@ import type { Awareness } from 'y-protocols/awareness';
 import { groupBy } from '../../lib/groupBy.ts';
 import { delegationName, personName } from '../../lib/organiserIdentity.ts';
 import { safeColor } from './awarenessUser.ts';
-import { announcePresenter, samePerson } from './follow/presenter.ts';
+import { announcePresenter, onScreen, samePerson } from './follow/presenter.ts';
 import { projectorPath } from '../../lib/projectorPath.ts';
 import { personKey } from './presenceChanges.ts';
-import { type Participant, usePresence, usePresenter } from './usePresence.ts';
+import { type Participant, usePresence } from './usePresence.ts';
 
 export interface ParticipantsSidebarProps {
   documentId: string;
@@ -29,7 +29,6 @@ export interface ParticipantsSidebarProps {
 export function ParticipantsSidebar({ documentId, awareness, showCarets, onShowCarets, followed, onFollow, onStopFollowing, canChoosePresenter }: ParticipantsSidebarProps) {
   const { t } = useTranslation();
   const participants = usePresence(awareness);
-  const presenter = usePresenter(awareness);
   const myChoice = participants.find((participant) => participant.isSelf)?.choice;
   // Someone may have the document open in two tabs: list the person once (the followed tab, else any).
   const people = [...groupBy(participants, personKey).values()].map(
@@ -62,8 +61,8 @@ export function ParticipantsSidebar({ documentId, awareness, showCarets, onShowC
                     {person.isSelf && <span className="muted"> ({t('participants.you')})</span>}
                   </span>
                   <span className="participants__role">{t(`roles.${person.role}`)}</span>
-                  {presenter && samePerson(presenter, person) && <span className="participants__on-screen">{t('follow.onScreen')}</span>}
-                  {(!person.isSelf || canChoosePresenter) && (
+                  {onScreen(participants, person) && <span className="participants__on-screen">{t('follow.onScreen')}</span>}
+                  {!person.screen && (!person.isSelf || canChoosePresenter) && (
                     <span className="participants__actions">
                       {!person.isSelf && (
                         <button

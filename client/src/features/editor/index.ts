@@ -6,6 +6,6 @@ export { useRoom } from './useRoom.ts';
 export { usePresence, usePresenter, type Participant } from './usePresence.ts';
 export { useFollowedPosition } from './follow/useFollowedPosition.ts';
 export { revealBlock, revealPosition } from './follow/revealPosition.ts';
-export { samePerson, type PersonKey } from './follow/presenter.ts';
+export { announceScreen, samePerson, type PersonKey } from './follow/presenter.ts';
 export { editorLabels, useRelabelOnLanguage } from './editorLabels.ts';
 export { safeColor } from './awarenessUser.ts';

@@ -11,6 +11,7 @@ const person = (clientId: number, name: string, delegation: string, isSelf = fal
   isSelf,
   hasCursor: false,
   choice: undefined,
+  screen: undefined,
 });
 
 describe('presenceChanges', () => {

@@ -7,6 +7,7 @@ import { ConsensusStore, useConsensus, useConsensusBadges } from '../consensus/i
 import {
   type DocumentAccess,
   type PersonKey,
+  announceScreen,
   editorExtensions,
   editorLabels,
   revealBlock,
@@ -68,6 +69,11 @@ export function ProjectorWorkspace({ access, onAccessChanged }: ProjectorWorkspa
   const [picked, setPicked] = useState<PersonKey | null>(null);
   const participants = usePresence(awareness);
   const presenter = usePresenter(awareness, picked);
+  const presenterName = presenter?.name;
+  const presenterDelegation = presenter?.delegation;
+  useEffect(() => {
+    announceScreen(awareness, presenterName === undefined || presenterDelegation === undefined ? null : { name: presenterName, delegation: presenterDelegation });
+  }, [awareness, presenterName, presenterDelegation]);
   const position = useFollowedPosition(editor, awareness, presenter?.clientId ?? null);
   const current = useCurrentRecommendation(editor, position);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../../../shared/domain/roles.ts';
-import { PRESENTER_FIELD, choosePresenter, presenceEntries } from './presenter.ts';
+import { PRESENTER_FIELD, SCREEN_FIELD, choosePresenter, onScreen, presenceEntries } from './presenter.ts';
 
 const SCREEN = 1;
 
@@ -63,6 +63,16 @@ describe('choosePresenter', () => {
     expect(presenterOf(entries)).toBe(4);
     const screenIsRapporteur = presenceEntries(new Map([[SCREEN, state('Lina', 'Secretariat', 'rapporteur')]]));
     expect(choosePresenter(screenIsRapporteur, SCREEN)).toBeUndefined();
+  });
+
+  it('never follows another room screen, and knows whom each screen shows', () => {
+    const entries = room(
+      [2, state('Lina', 'Secretariat', 'rapporteur', { [SCREEN_FIELD]: { following: { name: 'Omar', delegation: 'Jordan' } } })],
+      [3, state('Omar', 'Jordan', 'rapporteur')],
+    );
+    expect(presenterOf(entries)).toBe(3);
+    expect(onScreen(entries, { name: 'Omar', delegation: 'Jordan' })).toBe(true);
+    expect(onScreen(entries, { name: 'Lina', delegation: 'Secretariat' })).toBe(false);
   });
 
   it('skips states the server has not stamped with a user', () => {
