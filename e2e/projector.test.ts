@@ -78,7 +78,7 @@ describe('the room screen', () => {
     await screen.screenshot({ path: '/tmp/projector-e2e-1920.png' });
   });
 
-  it('shows the status and the brackets of the current recommendation', async () => {
+  it('shows the status, the brackets and the open alternatives of the current recommendation', async () => {
     const delegate = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Morocco')).url, 'Youssef');
     await selectWords(delegate.page, 'Item 2:');
     await delegate.page.getByRole('button', { name: 'Bracket', exact: true }).click();
@@ -88,6 +88,17 @@ describe('the room screen', () => {
     await waitFor(async () => (await screen.locator('.projector__brackets').count()) === 1, { message: 'the brackets in the band' });
     await expect(screen.locator('.projector__brackets').innerText()).resolves.toContain('Morocco');
     await screen.locator('.projector__status', { hasText: 'Agreed' }).waitFor({ timeout: 5_000 });
+
+    const proposed = await delegate.page.evaluate(
+      async (url) => (await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'States shall cooperate closely.' }) })).status,
+      `/api/documents/${documentId}/recommendations/${id}/alternatives`,
+    );
+    expect(proposed).toBe(201);
+    await screen.locator('.projector__alternatives', { hasText: /Alternatives: Alt 1 \(\u2068Morocco\u2069\)/ }).waitFor({ timeout: 5_000 });
+    const note = screen.locator('.recommendation[data-current] .alternative-note', { hasText: 'States shall cooperate closely.' });
+    await note.waitFor({ timeout: 5_000 });
+    expect(await note.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBeGreaterThanOrEqual(24);
+    await screen.screenshot({ path: '/tmp/projector-e2e-alternatives.png' });
     await delegate.context.close();
   });
 

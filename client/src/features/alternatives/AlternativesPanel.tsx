@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALTERNATIVE_LIMITS, type Alternative, type AlternativeStatus, openAlternatives, type RecommendationAlternatives } from '../../../../shared/api/alternatives.ts';
 import type { DocumentSummary } from '../../../../shared/api/documents.ts';
@@ -11,6 +11,7 @@ import { usePendingAction } from '../../lib/usePendingAction.ts';
 import { type RecommendationEntry, useRecommendations } from '../../lib/useRecommendations.ts';
 import { alternativesApi } from './alternativesApi.ts';
 import { type AlternativesStore, useAlternatives } from './alternativesStore.ts';
+import { useAlternativeNotes } from './useAlternativeNotes.ts';
 import './alternatives.css';
 
 export interface AlternativesPanelProps {
@@ -38,7 +39,7 @@ export function useAlternativeWho(): (alternative: Alternative) => string {
  * retain one (or keep the current text). The same alternatives are drawn under each recommendation in the text.
  */
 export function AlternativesPanel({ editor, me, document, store, canPropose }: AlternativesPanelProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const byId = useAlternatives(store);
   const recommendations = useRecommendations(editor);
   const who = useAlternativeWho();
@@ -48,12 +49,7 @@ export function AlternativesPanel({ editor, me, document, store, canPropose }: A
   const speaks = delegation !== undefined && can(document.role, 'alternative.propose', document);
   const canRetain = can(document.role, 'alternative.retain', document);
 
-  useEffect(() => {
-    const open = new Map([...byId].map(([id, entry]) => [id, openAlternatives(entry)]));
-    editor.commands.setAlternativeNotes(open, { name: (number) => t('alternatives.name', { number }), who });
-    // `who` is rebuilt each render from `t`; the language is what changes it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, byId, t, i18n.language]);
+  useAlternativeNotes(editor, byId);
 
   const act = (request: () => Promise<RecommendationAlternatives>) => run(async () => store.upsert(await request()));
   const withAlternatives = recommendations.filter((entry) => (byId.get(entry.id)?.alternatives.length ?? 0) > 0);

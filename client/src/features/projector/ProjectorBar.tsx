@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { openAlternatives, type RecommendationAlternatives } from '../../../../shared/api/alternatives.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { type Participant, type PersonKey, safeColor } from '../editor/index.ts';
 import { PresenterPicker } from './PresenterPicker.tsx';
@@ -8,6 +9,8 @@ export interface ProjectorBarProps {
   title: string;
   presenter: Participant | undefined;
   current: CurrentRecommendation | undefined;
+  /** The current recommendation's alternatives, if it has any. */
+  alternatives: RecommendationAlternatives | undefined;
   participants: readonly Participant[];
   picked: PersonKey | null;
   onPick: (person: PersonKey | null) => void;
@@ -15,10 +18,11 @@ export interface ProjectorBarProps {
 
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
-/** The band at the top of the room screen: where the presenter is, its status and brackets, and whom it follows. */
-export function ProjectorBar({ title, presenter, current, participants, picked, onPick }: ProjectorBarProps) {
+/** The band at the top of the room screen: where the presenter is, its status, alternatives and brackets, and whom it follows. */
+export function ProjectorBar({ title, presenter, current, alternatives, participants, picked, onPick }: ProjectorBarProps) {
   const { t, i18n } = useTranslation();
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
+  const open = alternatives ? openAlternatives(alternatives) : [];
   const presenterName = presenter && (presenter.role === 'organiser' ? t('roles.organiser') : presenter.name);
   return (
     <header className="projector__bar">
@@ -29,6 +33,13 @@ export function ProjectorBar({ title, presenter, current, participants, picked, 
             {current.status && current.statusLabel && (
               <span className="projector__status" data-status={current.status}>
                 {current.statusLabel}
+              </span>
+            )}
+            {open.length > 0 && (
+              <span className="projector__alternatives">
+                {t('projector.alternatives', {
+                  list: list.format(open.map((alternative) => `${t('alternatives.name', { number: alternative.number })} (${isolate(alternative.delegation)})`)),
+                })}
               </span>
             )}
             {current.brackets.length > 0 && (

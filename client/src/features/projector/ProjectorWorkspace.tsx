@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANISER_COLOR } from '../../../../shared/domain/delegationColors.ts';
 import { LiveChannel } from '../../lib/liveChannel.ts';
+import { AlternativesStore, useAlternativeNotes, useAlternatives } from '../alternatives/index.ts';
 import { ConsensusStore, useConsensus, useConsensusBadges } from '../consensus/index.ts';
 import {
   type DocumentAccess,
@@ -30,8 +31,8 @@ export interface ProjectorWorkspaceProps {
 
 /**
  * The room screen: the text in large type, read-only, following the presenter's caret live. The recommendation they
- * are in is highlighted and named in the band at the top with its status and brackets, and scrolled to the top of the
- * screen when they move to another one.
+ * are in is highlighted and named in the band at the top with its status, brackets and open alternatives, and
+ * scrolled to the top of the screen when they move to another one.
  */
 export function ProjectorWorkspace({ access, onAccessChanged }: ProjectorWorkspaceProps) {
   const { t, i18n } = useTranslation();
@@ -40,6 +41,7 @@ export function ProjectorWorkspace({ access, onAccessChanged }: ProjectorWorkspa
   const { awareness } = collaboration.provider;
   const [channel] = useState(() => new LiveChannel(document.id));
   const [consensusStore] = useState(() => new ConsensusStore(channel));
+  const [alternativesStore] = useState(() => new AlternativesStore(channel));
   useEffect(() => channel.start(), [channel]);
 
   const [editorOptions] = useState(() => ({
@@ -65,6 +67,8 @@ export function ProjectorWorkspace({ access, onAccessChanged }: ProjectorWorkspa
   const editor = useEditor(editorOptions);
   useRelabelOnLanguage(editor, i18n.language);
   useConsensusBadges(editor, useConsensus(consensusStore));
+  const alternatives = useAlternatives(alternativesStore);
+  useAlternativeNotes(editor, alternatives);
 
   const [picked, setPicked] = useState<PersonKey | null>(null);
   const participants = usePresence(awareness);
@@ -89,7 +93,12 @@ export function ProjectorWorkspace({ access, onAccessChanged }: ProjectorWorkspa
 
   return (
     <div className="projector">
-      <ProjectorBar title={document.title} presenter={presenter} current={current} participants={participants} picked={picked} onPick={setPicked} />
+      <ProjectorBar
+        title={document.title}
+        presenter={presenter}
+        current={current}
+        alternatives={current?.id ? alternatives.get(current.id) : undefined}
+        participants={participants} picked={picked} onPick={setPicked} />
       <main className="projector__text">
         <EditorContent editor={editor} />
       </main>

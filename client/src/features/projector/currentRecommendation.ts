@@ -45,7 +45,7 @@ declare module '@tiptap/core' {
 
 /**
  * Marks the recommendation that holds a position (the presenter's) with `data-current`, which the room screen draws
- * highlighted. The position is mapped through edits, so the highlight stays put while others type above it.
+ * highlighted.
  */
 export const CurrentRecommendation = Extension.create({
   name: 'currentRecommendation',
@@ -67,10 +67,12 @@ export const CurrentRecommendation = Extension.create({
         key,
         state: {
           init: () => null,
+          // Not mapped through changes: a remote change arrives as a replacement of the whole document (y-tiptap),
+          // which would map the position to its edge. The caller re-resolves the presenter's relative position after
+          // every change and sets it again whenever it moved.
           apply: (tr, pos) => {
             const set = tr.getMeta(key) as number | null | undefined;
-            if (set !== undefined) return set;
-            return pos === null ? null : tr.mapping.map(pos);
+            return set === undefined ? pos : set;
           },
         },
         props: {
