@@ -43,7 +43,10 @@ export function SideBySideWorkspace({ access, language, onAccessChanged }: SideB
   const [channel] = useState(() => new LiveChannel(document.id));
   const [threadStore] = useState(() => new ThreadStore(channel));
   const [procedureStore] = useState(() => new ProceduresStore(channel));
-  useEffect(() => channel.start(), [channel]);
+  // Started once the translation has arrived: the text first, its comments a moment later (the channel's first
+  // events make the server count every version's statuses, work that would otherwise compete with the first load).
+  const textShown = connection.everSynced;
+  useEffect(() => (textShown ? channel.start() : undefined), [channel, textShown]);
   const procedures = useProcedures(procedureStore);
   const canOpenThreads = useBeforeDeadline(procedures?.deadline?.at ?? null) || !boundByDeadline(document.role, 'thread.open');
   const renderThreads = useCallback(
