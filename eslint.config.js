@@ -11,7 +11,7 @@ const SERVER_EDITOR_MODULES = [
   'server/src/infrastructure/editorKit/editorSchema.ts',
   'server/src/services/versions/compareDocuments.ts',
   'server/src/services/languages/alignedVersion.ts',
-  ...['documentBlocks', 'docxReview', 'exportModel', 'footnotes', 'passageLanguage', 'renderAkn', 'renderDocx', 'renderExport', 'renderHtml', 'renderMarkdown', 'renderPdf', 'safeHref', 'versionDocument', 'statusRows'].map(
+  ...['documentBlocks', 'docxReview', 'exportModel', 'footnotes', 'passageLanguage', 'renderAkn', 'renderDocx', 'renderExport', 'renderHtml', 'renderMarkdown', 'renderPdf', 'safeHref', 'versionDocument', 'statusRows', 'compilationDocument', 'renderCompilationDocx', 'renderCompilationHtml', 'renderCompilationPdf'].map(
     (worker) => `server/src/services/export/${worker}.ts`,
   ),
 ];

@@ -13,6 +13,8 @@ import { Metrics } from './metrics.ts';
 import { lanAddress } from './network/lanAddress.ts';
 import { AccessService } from './services/access/index.ts';
 import { AlternativeService } from './services/alternatives/index.ts';
+import { CompilationService } from './services/compilation/index.ts';
+import { CompilationRepository } from './storage/compilationRepository.ts';
 import { AuthorshipService } from './services/authorship/index.ts';
 import { ConsensusService } from './services/consensus/index.ts';
 import { seedDemo, type DemoSeed } from './infrastructure/demo/demoSeed.ts';
@@ -186,6 +188,13 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     live: relay,
     deadline,
   });
+  const compilation = new CompilationService({
+    documents,
+    compilation: new CompilationRepository(db, auditLog),
+    channel: liveChannel,
+    stored: relay,
+    deadline,
+  });
   fileWatch.onLost((reason) => {
     logger.error(
       { file: databaseFile, reason },
@@ -208,6 +217,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     threads: threadAnnexSource(threads),
     consensus: consensusAnnexSource(consensus),
     alternatives,
+    compilation,
     silence: procedures,
     metadata: metadataRepository,
     languages,
@@ -229,6 +239,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     suggestions,
     consensus,
     alternatives,
+    compilation,
     authorship,
     procedures,
     numbering,

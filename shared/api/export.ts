@@ -9,11 +9,13 @@ export const EXPORT_FORMATS = [...DOCUMENT_FORMATS, 'akn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
+ * `compilation`: the compilation of proposals, a table per recommendation of every delegation's open proposals (DOCX,
+ * PDF and HTML, the current text only).
  * `clean`: the agreed text alone (proposals neither applied nor shown, brackets printed); `annex`: the clean text followed
  * by an annex of its comment threads (the rapporteurs' report); `review`: the text with proposals marked for reviewing
  * them (in DOCX: tracked changes, with the comment threads as Word comments).
  */
-export const EXPORT_KINDS = ['clean', 'annex', 'review'] as const;
+export const EXPORT_KINDS = ['clean', 'annex', 'review', 'compilation'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /**
@@ -47,5 +49,13 @@ export const ExportQuery = z
   })
   // One Akoma Ntoso document is one expression: one language, and the text without an annex.
   .refine((query) => query.format !== 'akn' || query.kind !== 'annex', { message: 'Akoma Ntoso has no annex kind (clean or review)', path: ['kind'] })
-  .refine((query) => query.format !== 'akn' || (query.text ?? []).length <= 1, { message: 'Akoma Ntoso exports one language', path: ['text'] });
+  .refine((query) => query.format !== 'akn' || (query.text ?? []).length <= 1, { message: 'Akoma Ntoso exports one language', path: ['text'] })
+  .refine((query) => query.kind !== 'compilation' || ['docx', 'pdf', 'html'].includes(query.format), {
+    message: 'The compilation of proposals is exported as docx, pdf or html',
+    path: ['format'],
+  })
+  .refine((query) => query.kind !== 'compilation' || (query.text === undefined && query.version === undefined), {
+    message: 'The compilation of proposals is of the current source text',
+    path: ['kind'],
+  });
 export type ExportQuery = z.infer<typeof ExportQuery>;

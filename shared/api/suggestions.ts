@@ -44,5 +44,8 @@ export type SuggestionDecisionResult = z.infer<typeof SuggestionDecisionResult>;
 /** The path parameter of `POST /api/documents/:id/brackets/:bracketId/remove`. */
 export const BracketParams = z.object({ bracketId: MarkId });
 
+/** The path parameter of `PUT /api/documents/:id/suggestions/:suggestionId/justification`. */
+export const SuggestionIdParams = z.object({ suggestionId: MarkId });
+
 export const BracketRemovalResult = z.object({ bracketId: z.string() });
 export type BracketRemovalResult = z.infer<typeof BracketRemovalResult>;

@@ -12,6 +12,9 @@ import './export.css';
  * "Export": a small panel to pick a format (Word, PDF, Markdown, HTML) and a kind (clean text, or with the annex of
  * comment threads), then a plain download link; the server names the file. Closes on Escape and on a click elsewhere.
  */
+/** The compilation of proposals is a table per recommendation: the formats that have tables. */
+const COMPILATION_FORMATS: readonly ExportFormat[] = ['docx', 'pdf', 'html'];
+
 export function ExportMenu({ documentId, languages }: { documentId: string; languages: LanguageList | undefined }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -71,6 +74,7 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
                   name={`${name}-format`}
                   value={value}
                   checked={format === value}
+                  disabled={kind === 'compilation' && !COMPILATION_FORMATS.includes(value)}
                   onChange={() => setFormat(value)}
                   autoFocus={format === value}
                 />
@@ -82,7 +86,11 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
             <legend>{t('export.kind')}</legend>
             {EXPORT_KINDS.map((value) => (
               <label key={value} className="export__option">
-                <input type="radio" name={`${name}-kind`} value={value} checked={kind === value} onChange={() => setKind(value)} />
+                <input type="radio" name={`${name}-kind`} value={value} checked={kind === value} onChange={() => {
+                    setKind(value);
+                    if (value === 'compilation' && !COMPILATION_FORMATS.includes(format)) setFormat('docx');
+                  }}
+                />
                 <span>
                   {t(`export.kinds.${value}`)}
                   <span className="export__hint">{t(`export.kindHints.${value}`)}</span>
@@ -90,7 +98,7 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
               </label>
             ))}
           </fieldset>
-          {languages && languages.versions.length > 0 && (
+          {languages && languages.versions.length > 0 && kind !== 'compilation' && (
             <div className="export__field">
               <label htmlFor={`${name}-text`}>{t('export.text')}</label>
               <select id={`${name}-text`} value={text} onChange={(event) => setText(event.target.value)}>
@@ -125,7 +133,7 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
               .map((version) => <IncompleteTranslation key={version.language} documentId={documentId} version={version} />)}
           <a
             className="button button--primary export__download"
-            href={exportUrl(documentId, format, kind, { lang: labels || undefined, text: text || undefined })}
+            href={exportUrl(documentId, format, kind, { lang: labels || undefined, text: (kind !== 'compilation' && text) || undefined })}
             download
             onClick={() => setOpen(false)}
           >

@@ -1,12 +1,14 @@
 import type { ConsensusStatus } from '../../../../shared/domain/consensus.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { exportIntlLocale } from './exportLocale.ts';
+import type { CompilationKind } from '../../../../shared/api/compilation.ts';
 import type { ThreadStatus } from '../../../../shared/api/threads.ts';
 import type { VersionKind } from '../../../../shared/api/versions.ts';
 
 /** The fixed words exports add around the document's own text, shared so every format says the same. */
 interface ExportWords {
-  recommendation(number: number): string;
+  /** "Recommendation 4", or with a locked number "Recommendation 4bis". */
+  recommendation(number: number | string): string;
   annexTitle: string;
   noThreads: string;
   thread(number: number): string;
@@ -26,7 +28,7 @@ interface ExportWords {
   /** "Status: Resolved": a name and its value, with the language's own punctuation. */
   field(name: string, value: string): string;
   /** What the file name adds to the title for the kinds other than the clean text: "Title - with comments.pdf". */
-  fileSuffix: { annex: string; review: string };
+  fileSuffix: { annex: string; review: string; compilation: string };
   /** A reservation's footnote when its delegation gave no note: "Spain: reservation". */
   reservation: string;
   /** The document's status in the title block; `adoptedOn` takes the date of the freeze. */
@@ -43,6 +45,17 @@ interface ExportWords {
   supportedBy: string;
   /** How an alternative was closed, as the annex says it: "Alt 2 (Morocco, Jordan) not retained". */
   alternativeOutcome: Record<'retained' | 'not_retained' | 'withdrawn', string>;
+  /** The compilation of proposals: its title, its table's headings, what each row is, and a table without rows. */
+  compilation: {
+    title: string;
+    currentText: string;
+    delegation: string;
+    tag: string;
+    proposal: string;
+    justification: string;
+    none: string;
+    kinds: Record<CompilationKind, string>;
+  };
 }
 
 /** The words, and dates written the way the export's language writes them (never an ISO timestamp). */
@@ -89,7 +102,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     reservations: 'Reservations',
     statusLine: (number, status) => `Recommendation ${number}: ${status}`,
     field: (name, value) => `${name}: ${value}`,
-    fileSuffix: { annex: 'with comments', review: 'review copy' },
+    fileSuffix: { annex: 'with comments', review: 'review copy', compilation: 'compilation of proposals' },
     reservation: 'reservation',
     documentStatus: { draft: 'Draft', agreed: 'Agreed text', adoptedOn: (date) => `Adopted on ${date}` },
     versionKind: { current: 'Current text', auto: 'Automatic version', named: 'Version', freeze: 'Final text', restore: 'Restored version' },
@@ -98,6 +111,16 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     alternative: (number) => `Alt ${number}`,
     supportedBy: 'supported by',
     alternativeOutcome: { retained: 'retained', not_retained: 'not retained', withdrawn: 'withdrawn' },
+    compilation: {
+      title: 'Compilation of proposals',
+      currentText: 'Current text',
+      delegation: 'Delegation',
+      tag: 'Tag',
+      proposal: 'Proposal',
+      justification: 'Justification',
+      none: 'No proposals',
+      kinds: { proposal: 'Proposal', alternative: 'Alternative', brackets: 'Brackets', reservation: 'Reservation', noChange: 'No change' },
+    },
   },
   fr: {
     recommendation: (number) => `Recommandation ${number}`,
@@ -115,7 +138,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     reservations: 'Réserves',
     statusLine: (number, status) => `Recommandation ${number}${FR_COLON} ${status}`,
     field: (name, value) => `${name}${FR_COLON} ${value}`,
-    fileSuffix: { annex: 'avec commentaires', review: 'copie de relecture' },
+    fileSuffix: { annex: 'avec commentaires', review: 'copie de relecture', compilation: 'compilation des propositions' },
     reservation: 'réserve',
     documentStatus: { draft: 'Projet', agreed: 'Texte adopté', adoptedOn: (date) => `Adopté le ${date}` },
     versionKind: { current: 'Texte en cours', auto: 'Version automatique', named: 'Version', freeze: 'Texte final', restore: 'Version restaurée' },
@@ -124,6 +147,16 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     alternative: (number) => `Variante ${number}`,
     supportedBy: 'appuyée par',
     alternativeOutcome: { retained: 'retenue', not_retained: 'non retenue', withdrawn: 'retirée' },
+    compilation: {
+      title: 'Compilation des propositions',
+      currentText: 'Texte actuel',
+      delegation: 'Délégation',
+      tag: 'Code',
+      proposal: 'Proposition',
+      justification: 'Justification',
+      none: 'Aucune proposition',
+      kinds: { proposal: 'Proposition', alternative: 'Variante', brackets: 'Crochets', reservation: 'Réserve', noChange: 'Pas de modification' },
+    },
   },
   es: {
     recommendation: (number) => `Recomendación ${number}`,
@@ -141,7 +174,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     reservations: 'Reservas',
     statusLine: (number, status) => `Recomendación ${number}: ${status}`,
     field: (name, value) => `${name}: ${value}`,
-    fileSuffix: { annex: 'con comentarios', review: 'copia de revisión' },
+    fileSuffix: { annex: 'con comentarios', review: 'copia de revisión', compilation: 'compilación de propuestas' },
     reservation: 'reserva',
     documentStatus: { draft: 'Borrador', agreed: 'Texto acordado', adoptedOn: (date) => `Aprobado el ${date}` },
     versionKind: { current: 'Texto actual', auto: 'Versión automática', named: 'Versión', freeze: 'Texto final', restore: 'Versión restaurada' },
@@ -150,6 +183,16 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     alternative: (number) => `Alt ${number}`,
     supportedBy: 'apoyada por',
     alternativeOutcome: { retained: 'retenida', not_retained: 'no retenida', withdrawn: 'retirada' },
+    compilation: {
+      title: 'Compilación de propuestas',
+      currentText: 'Texto actual',
+      delegation: 'Delegación',
+      tag: 'Código',
+      proposal: 'Propuesta',
+      justification: 'Justificación',
+      none: 'Sin propuestas',
+      kinds: { proposal: 'Propuesta', alternative: 'Alternativa', brackets: 'Corchetes', reservation: 'Reserva', noChange: 'Sin cambios' },
+    },
   },
   ar: {
     recommendation: (number) => `التوصية ${number}`,
@@ -167,7 +210,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     reservations: 'التحفظات',
     statusLine: (number, status) => `التوصية ${number}: ${status}`,
     field: (name, value) => `${name}: ${value}`,
-    fileSuffix: { annex: 'مع التعليقات', review: 'نسخة المراجعة' },
+    fileSuffix: { annex: 'مع التعليقات', review: 'نسخة المراجعة', compilation: 'تجميع المقترحات' },
     reservation: 'تحفظ',
     documentStatus: { draft: 'مسودة', agreed: 'نص متفق عليه', adoptedOn: (date) => `اعتُمد في ${date}` },
     versionKind: { current: 'النص الحالي', auto: 'نسخة تلقائية', named: 'نسخة', freeze: 'النص النهائي', restore: 'نسخة مستعادة' },
@@ -176,6 +219,16 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     alternative: (number) => `البديل ${number}`,
     supportedBy: 'بتأييد من',
     alternativeOutcome: { retained: 'اعتُمد', not_retained: 'لم يُعتمد', withdrawn: 'سُحب' },
+    compilation: {
+      title: 'تجميع المقترحات',
+      currentText: 'النص الحالي',
+      delegation: 'الوفد',
+      tag: 'الرمز',
+      proposal: 'المقترح',
+      justification: 'المبرر',
+      none: 'لا توجد مقترحات',
+      kinds: { proposal: 'مقترح', alternative: 'بديل', brackets: 'أقواس معقوفة', reservation: 'تحفظ', noChange: 'بلا تغيير' },
+    },
   },
 };
 

@@ -1,5 +1,6 @@
 import { type DocumentMetadata, EMPTY_METADATA } from '../../../../shared/api/documentMetadata.ts';
 import type { RecommendationAlternatives } from '../../../../shared/api/alternatives.ts';
+import type { CompilationNotes } from '../../../../shared/api/compilation.ts';
 import type { ExportQuery } from '../../../../shared/api/export.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { SilenceProcedure } from '../../../../shared/api/procedures.ts';
@@ -40,6 +41,11 @@ export interface AlternativeSource {
   list(principal: Principal, documentId: string): RecommendationAlternatives[];
 }
 
+/** The compilation's NOC marks and justifications `principal` may read. */
+export interface CompilationNotesSource {
+  notes(principal: Principal, documentId: string): CompilationNotes;
+}
+
 /** The document's latest silence procedure, for the status line under the title. */
 export interface SilenceSource {
   silenceOf(documentId: string): SilenceProcedure | undefined;
@@ -67,6 +73,8 @@ export interface ExportServiceDeps {
   consensus?: AnnexConsensusSource;
   /** Open alternatives under their recommendations, decided ones in the annex; without it there are none. */
   alternatives?: AlternativeSource;
+  /** NOC marks and justifications for `kind=compilation`; without it the compilation has none. */
+  compilation?: CompilationNotesSource;
   /** The silence procedure behind the status line; without it exports have none. */
   silence?: SilenceSource;
   /** Without it, exports have no event line and the title as running header. */
@@ -118,9 +126,10 @@ export class ExportService {
     const labelLanguage = query.lang ?? languages[0]!;
     // Only the threads this person may see, and of the texts exported: a version's annex has the threads on its text.
     const threads =
-      query.kind === 'clean'
+      query.kind === 'clean' || query.kind === 'compilation'
         ? undefined
         : this.deps.threads.annexThreads(principal, documentId).filter((thread) => languages.includes(thread.language ?? document.sourceLanguage));
+    const alternatives = query.version === undefined ? this.deps.alternatives?.list(principal, documentId) : undefined;
     const file = await this.deps.render(
       {
         title: document.title,
@@ -131,7 +140,10 @@ export class ExportService {
         language: labelLanguage,
         annex: query.kind === 'annex' ? threads : undefined,
         consensus: this.deps.consensus?.annexConsensus(principal, documentId),
-        alternatives: query.version === undefined ? this.deps.alternatives?.list(principal, documentId) : undefined,
+        alternatives,
+        ...(query.kind === 'compilation'
+          ? { compilation: { notes: this.deps.compilation?.notes(principal, documentId) ?? { noChange: [], justifications: [] }, alternatives: alternatives ?? [] } }
+          : {}),
         review: query.kind === 'review' ? threads : undefined,
         publication: this.publication(documentId, query.version, document.frozen),
       },

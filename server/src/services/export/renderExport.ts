@@ -7,6 +7,11 @@ import { documentBlocks } from './documentBlocks.ts';
 import { exportLabels } from './exportLabels.ts';
 import type { RecommendationAlternatives } from '../../../../shared/api/alternatives.ts';
 import { closedAlternativeLines, openAlternativeLines } from './alternativeLines.ts';
+import { type CompilationSources, compiledRecommendations } from './compilationDocument.ts';
+import { compilationExport } from './compilationTable.ts';
+import { renderCompilationDocx } from './renderCompilationDocx.ts';
+import { renderCompilationHtml } from './renderCompilationHtml.ts';
+import { createCompilationPdfRenderer } from './renderCompilationPdf.ts';
 import type { AnnexConsensus, AnnexThread, ExportDocument, Publication } from './exportModel.ts';
 import { statusRows } from './statusRows.ts';
 import { titleBlock } from './titleBlock.ts';
@@ -41,6 +46,8 @@ export interface ExportInput {
   consensus?: AnnexConsensus[];
   /** Every alternative of the document: the open ones are printed under their recommendation, the annex lists the rest. */
   alternatives?: RecommendationAlternatives[];
+  /** Asked for the compilation of proposals (`kind=compilation`): what it compiles besides the text. */
+  compilation?: CompilationSources;
   /** The status line under the title, already in the export's language. */
   statusLine?: string;
   /**
@@ -73,6 +80,12 @@ const EXTENSIONS: Partial<Record<ExportFormat, string>> = { akn: 'xml' };
 export function createExportRenderer(): (input: ExportInput) => Promise<ExportFile> {
   const markdown = createMarkdownRenderer(schemaExtensions());
   const pdf = createPdfRenderer();
+  const compilationPdf = createCompilationPdfRenderer();
+  const compilationFormats: Partial<Record<ExportFormat, { contentType: string; render: (document: ReturnType<typeof compilationExport>, language: LanguageCode) => Promise<Buffer> }>> = {
+    docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderCompilationDocx },
+    pdf: { contentType: 'application/pdf', render: (document) => compilationPdf(document) },
+    html: { contentType: 'text/html; charset=utf-8', render: async (document) => Buffer.from(renderCompilationHtml(document)) },
+  };
   const formats: Record<ExportFormat, { contentType: string; render: (document: ExportDocument) => Promise<Buffer> }> = {
     docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
     pdf: { contentType: 'application/pdf', render: pdf },
@@ -80,8 +93,16 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
     html: { contentType: 'text/html; charset=utf-8', render: async (document) => Buffer.from(renderHtml(document)) },
     akn: { contentType: 'application/akn+xml', render: async (document) => Buffer.from(renderAkn(document)) },
   };
-  return async ({ title, statusLine, state, texts: given, format, language, annex, consensus = [], alternatives = [], review, publication }) => {
+  return async ({ title, statusLine, state, texts: given, format, language, annex, consensus = [], alternatives = [], compilation, review, publication }) => {
     const labels = exportLabels(language);
+    if (compilation) {
+      const target = compilationFormats[format];
+      if (!target) throw new Error(`no compilation in ${format}`);
+      const doc = proseMirrorOf(state);
+      const version = titleBlock(title, publication, statusRows(doc, consensus), labels, language).version;
+      const document = compilationExport(title, version, compiledRecommendations(state, doc, compilation, consensus, language), labels);
+      return { body: await target.render(document, language), contentType: target.contentType, extension: format };
+    }
     const texts = given ?? [{ language, labelLanguage: language }];
     // Threads are anchored in the source text: they are placed when the source alone is exported.
     const placed = review && texts.length === 1 && !texts[0]!.versionState ? review : [];

@@ -184,6 +184,6 @@ function annex(threads: readonly AnnexThread[], labels: ExportLabels): string {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for both element content and double-quoted attribute values. */
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }

@@ -13,13 +13,13 @@ import { SEPARATOR } from './titleBlock.ts';
 import { statusLines } from './statusRows.ts';
 
 /** Amiri covers Arabic, French, Spanish and English in one face, and pdftotext reads its Arabic back correctly. */
-const FONT_FAMILY = 'Amiri';
+export const FONT_FAMILY = 'Amiri';
 
 /**
  * Registers the bundled Amiri faces with react-pdf (its font registry is process-wide, and registering again is
  * harmless). Words are never hyphenated: an inserted hyphen would change negotiated text.
  */
-function registerFonts(): void {
+export function registerFonts(): void {
   const require = createRequire(import.meta.url);
   const face = (name: string) => require.resolve(`@expo-google-fonts/amiri/${name}/Amiri_${name}.ttf`);
   Font.register({

@@ -1,0 +1,60 @@
+import type { CompilationRow, CompiledRecommendation } from '../../../../shared/domain/compilation.ts';
+import type { ExportLabels } from './exportLabels.ts';
+
+/** One row of a compilation table as every format prints it: the words decided here, so the formats cannot differ. */
+export interface CompilationCells {
+  delegation: string;
+  /** "MOD", or "—" for brackets and reservations, which carry no ITU tag. */
+  tag: string;
+  /** "Alternative (Alt 2)", "Proposal", "Brackets", … */
+  kind: string;
+  /** Words added (underlined in a proposal), or an alternative's wording, or the bracketed words. */
+  inserted: string;
+  /** Words removed (struck through). */
+  deleted: string;
+  /** "supported by Jordan, Spain", or "". */
+  supporters: string;
+  justification: string;
+}
+
+export interface CompilationTable {
+  /** "Recommendation 4bis". */
+  heading: string;
+  currentText: string;
+  rows: CompilationCells[];
+}
+
+/** The title, headings and every recommendation's table of a compilation export, in the export's language. */
+export interface CompilationExport {
+  title: string;
+  /** "Compilation of proposals · Current text · 2 December 2026 at 13:40". */
+  subtitle: string;
+  labels: ExportLabels;
+  tables: CompilationTable[];
+}
+
+function cells(row: CompilationRow, labels: ExportLabels): CompilationCells {
+  const kind = row.kind === 'alternative' ? `${labels.compilation.kinds.alternative} (${labels.alternative(Number(row.ref))})` : labels.compilation.kinds[row.kind];
+  return {
+    delegation: row.delegation,
+    tag: row.tag ?? '—',
+    kind,
+    inserted: row.kind === 'brackets' ? `[${row.inserted}]` : row.inserted,
+    deleted: row.deleted,
+    supporters: row.supporters.length > 0 ? `${labels.supportedBy} ${row.supporters.join(', ')}` : '',
+    justification: row.justification ?? '',
+  };
+}
+
+export function compilationExport(title: string, version: string, recommendations: readonly CompiledRecommendation[], labels: ExportLabels): CompilationExport {
+  return {
+    title,
+    subtitle: `${labels.compilation.title} · ${version}`,
+    labels,
+    tables: recommendations.map((recommendation) => ({
+      heading: labels.recommendation(recommendation.number),
+      currentText: recommendation.text,
+      rows: recommendation.rows.map((row) => cells(row, labels)),
+    })),
+  };
+}

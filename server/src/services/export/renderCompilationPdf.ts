@@ -1,0 +1,77 @@
+import { Document, Page, type Styles, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { createElement as h, type ReactElement } from 'react';
+import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
+import type { CompilationCells, CompilationExport } from './compilationTable.ts';
+import { FONT_FAMILY, registerFonts } from './renderPdf.ts';
+
+const BORDER = { borderWidth: 0.5, borderColor: '#999999' };
+/** Widths of the columns: delegation, tag, proposal, justification. */
+const WIDTHS = ['18%', '10%', '46%', '26%'];
+
+const directed = (dir: TextDirection) => (dir === 'rtl' ? { textAlign: 'right' as const, direction: 'rtl' as const } : {});
+type Style = Styles[string];
+const text = (content: string, style: Style = {}) => h(Text, { style: [{ fontSize: 10, lineHeight: 1.35 }, directed(textDirection(content)), style] }, content);
+
+function row(cells: ReactElement[], dir: TextDirection, key: string, shade?: string): ReactElement {
+  return h(
+    View,
+    { key, wrap: false, style: { flexDirection: dir === 'rtl' ? 'row-reverse' : 'row', ...(shade ? { backgroundColor: shade } : {}) } },
+    ...cells,
+  );
+}
+
+const cell = (width: string, key: string, ...children: ReactElement[]) => h(View, { key, style: { width, padding: 4, ...BORDER } }, ...children);
+
+function proposal({ kind, inserted, deleted, supporters }: CompilationCells): ReactElement[] {
+  return [
+    text(kind, { color: '#555555' }),
+    ...(inserted ? [text(inserted, { textDecoration: 'underline' })] : []),
+    ...(deleted ? [text(deleted, { textDecoration: 'line-through' })] : []),
+    ...(supporters ? [text(supporters, { color: '#555555' })] : []),
+  ];
+}
+
+/** The compilation of proposals as a PDF (react-pdf, Amiri): a table per recommendation, inserted words underlined. */
+export function createCompilationPdfRenderer(): (compilation: CompilationExport) => Promise<Buffer> {
+  registerFonts();
+  return (compilation) => {
+    const { labels } = compilation;
+    const dir = textDirection(labels.compilation.title);
+    const head = [labels.compilation.delegation, labels.compilation.tag, labels.compilation.proposal, labels.compilation.justification];
+    return renderToBuffer(
+      h(
+        Document,
+        { title: compilation.title, creator: 'Accord', producer: 'Accord' },
+        h(
+          Page,
+          { size: 'A4', style: { fontFamily: FONT_FAMILY, fontSize: 10, padding: 50 } },
+          text(compilation.title, { fontSize: 18, fontWeight: 'bold', marginBottom: 4 }),
+          text(compilation.subtitle, { color: '#555555', marginBottom: 10 }),
+          ...compilation.tables.map((table, index) =>
+            h(
+              View,
+              { key: `table-${index}`, style: { marginBottom: 14 } },
+              text(table.heading, { fontSize: 12, fontWeight: 'bold', marginBottom: 3 }),
+              row([cell('18%', 'label', text(labels.compilation.currentText, { fontWeight: 'bold' })), cell('82%', 'text', text(table.currentText))], dir, 'current', '#f5f5f5'),
+              row(head.map((name, column) => cell(WIDTHS[column]!, `head-${column}`, text(name, { fontWeight: 'bold' }))), dir, 'head', '#e8eef6'),
+              ...(table.rows.length === 0
+                ? [row([cell('100%', 'none', text(labels.compilation.none))], dir, 'none')]
+                : table.rows.map((entry, rowIndex) =>
+                    row(
+                      [
+                        cell(WIDTHS[0]!, 'delegation', text(entry.delegation)),
+                        cell(WIDTHS[1]!, 'tag', text(entry.tag, { fontWeight: 'bold' })),
+                        cell(WIDTHS[2]!, 'proposal', ...proposal(entry)),
+                        cell(WIDTHS[3]!, 'justification', text(entry.justification)),
+                      ],
+                      dir,
+                      `row-${rowIndex}`,
+                    ),
+                  )),
+            ),
+          ),
+        ),
+      ),
+    );
+  };
+}

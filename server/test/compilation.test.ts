@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPILATION_EVENTS, type CompilationNotes } from '../../shared/api/compilation.ts';
+import { type CollabClient, connectClient } from './helpers/collabClient.ts';
+import { openEventStream } from './helpers/eventStream.ts';
+import { expectError, expectJson, joinWith } from './helpers/responses.ts';
+import { type TestServer, startTestServer } from './helpers/testServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+let server: TestServer;
+let documentId: string;
+let writer: CollabClient;
+const people = { rapporteur: '', spain: '', morocco: '', jordan: '', observer: '' };
+const REC = ['8b1c2a9e-0000-4000-8000-00000000000a', '8b1c2a9e-0000-4000-8000-00000000000b', '8b1c2a9e-0000-4000-8000-00000000000c'] as const;
+const SPAIN_PROPOSAL = 'spain-proposal-1';
+
+const insertion = (id: string, delegation: string) => ({ type: 'insertion', attrs: { id, author: 'Ana', delegation, color: '#aa0000', time: '2026-12-02T10:00:00.000Z' } });
+const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content });
+const recommendation = (id: string, ...content: unknown[]) => ({ type: 'recommendation', attrs: { id }, content: [paragraph(...content)] });
+const text = (value: string, marks?: unknown[]) => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
+
+const noChange = (recommendationId: string) => `/api/documents/${documentId}/recommendations/${recommendationId}/no-change`;
+const justify = (suggestionId: string) => `/api/documents/${documentId}/suggestions/${suggestionId}/justification`;
+const exported = (query: string, token?: string) => server.api('GET', `/api/documents/${documentId}/export?${query}`, undefined, token);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  documentId = await server.createDocument('Compilation');
+  const join = async (role: string, delegation: string, name: string) => joinWith(server, (await server.invite(documentId, role, delegation)).token, name);
+  people.rapporteur = await join('rapporteur', 'Chair', 'Rita');
+  people.spain = await join('delegate', 'Spain', 'Ana');
+  people.morocco = await join('delegate', 'Morocco', 'Amina');
+  people.jordan = await join('delegate', 'Jordan', 'Omar');
+  people.observer = await join('observer', 'Press', 'Olga');
+  writer = await connectClient(server.wsUrl, documentId, people.rapporteur);
+  writer.replaceContent({
+    type: 'doc',
+    content: [
+      recommendation(REC[0], text('States should share data'), text(' through secure channels', [insertion(SPAIN_PROPOSAL, 'Spain')]), text('.')),
+      recommendation(REC[1], text('Interpreters should be available.')),
+      recommendation(REC[2], text('Reception conditions should be reviewed.')),
+    ],
+  });
+  await waitFor(async () => (await (await exported('format=md')).text()).includes('Reception conditions'), 'stored text');
+  await expectJson(await server.api('POST', `/api/documents/${documentId}/recommendations/${REC[1]}/alternatives`, { text: 'Interpreters shall be available at every stage.', justification: 'Every stage matters' }, people.morocco), 201);
+  await expectJson(await server.api('PUT', `/api/documents/${documentId}/recommendations/${REC[1]}/reservation`, { note: 'pending consultation' }, people.spain), 200);
+});
+
+afterAll(async () => {
+  writer?.destroy();
+  await server?.close();
+});
+
+describe('compilation of proposals', () => {
+  it('lets a delegation mark "no change" (NOC) on a recommendation and take it back, live to everyone', async () => {
+    const stream = await openEventStream(`${server.url}/api/documents/${documentId}/events`, { authorization: `Bearer ${people.observer}` });
+    try {
+      await stream.next((event) => event.event === COMPILATION_EVENTS.snapshot, 'notes snapshot');
+      const marked = await expectJson<CompilationNotes>(await server.api('PUT', noChange(REC[2]), { justification: 'The text is fine' }, people.jordan), 200);
+      expect(marked.noChange).toEqual([expect.objectContaining({ recommendationId: REC[2], delegation: 'Jordan', justification: 'The text is fine', enteredBy: 'Omar' })]);
+      await stream.next((event) => event.event === COMPILATION_EVENTS.changed && (event.data as CompilationNotes).noChange.length === 1, 'live NOC');
+    } finally {
+      stream.close();
+    }
+    await expectJson(await server.api('PUT', noChange(REC[0]), {}, people.morocco), 200);
+    expect((await expectJson<CompilationNotes>(await server.api('DELETE', noChange(REC[0]), undefined, people.morocco), 200)).noChange).toHaveLength(1);
+    await expectError(await server.api('DELETE', noChange(REC[0]), undefined, people.morocco), 404, 'not_found');
+    await expectError(await server.api('PUT', noChange(REC[0]), {}, people.observer), 403, 'forbidden');
+    await expectError(await server.api('PUT', noChange(REC[0]), {}), 403, 'forbidden');
+    await expectError(await server.api('PUT', noChange(REC[0]), { justification: 'x'.repeat(501) }, people.jordan), 400, 'bad_request');
+    await expectError(await server.api('PUT', noChange('not an id!'), {}, people.jordan), 400, 'bad_request');
+  });
+
+  it('refuses a NOC after the deadline for proposals (403 deadline_passed)', async () => {
+    await expectJson(await server.api('PUT', `/api/documents/${documentId}/deadline`, { at: new Date(Date.now() - 1000).toISOString(), timeZone: 'UTC' }), 200);
+    try {
+      await expectError(await server.api('PUT', noChange(REC[0]), {}, people.morocco), 403, 'deadline_passed');
+    } finally {
+      await expectJson(await server.api('DELETE', `/api/documents/${documentId}/deadline`), 200);
+    }
+  });
+
+  it('lets only the proposing delegation justify a proposal in the text', async () => {
+    const justified = await expectJson<CompilationNotes>(await server.api('PUT', justify(SPAIN_PROPOSAL), { text: 'Data protection' }, people.spain), 200);
+    expect(justified.justifications).toEqual([{ suggestionId: SPAIN_PROPOSAL, delegation: 'Spain', text: 'Data protection' }]);
+    await expectError(await server.api('PUT', justify(SPAIN_PROPOSAL), { text: 'Not ours' }, people.jordan), 403, 'forbidden');
+    await expectError(await server.api('PUT', justify('no-such-proposal'), { text: 'x' }, people.spain), 404, 'not_found');
+    await expectError(await server.api('PUT', justify(SPAIN_PROPOSAL), { text: 'x' }, people.observer), 403, 'forbidden');
+    expect((await expectJson<CompilationNotes>(await server.api('GET', `/api/documents/${documentId}/compilation-notes`, undefined, people.observer), 200)).justifications).toHaveLength(1);
+  });
+
+  it('exports the compilation as a table per recommendation in HTML, Word and PDF (and refuses other formats)', async () => {
+    const html = await (await exported('format=html&kind=compilation', people.observer)).text();
+    expect(html).toContain('<caption>Recommendation 1</caption>');
+    expect(html).toContain('<th>Delegation</th><th>Tag</th><th>Proposal</th><th>Justification</th>');
+    expect(html).toMatch(/<td dir="ltr">Spain<\/td><td class="tag">MOD<\/td>.*<ins> through secure channels<\/ins>.*<td dir="ltr">Data protection<\/td>/);
+    expect(html).toContain('States should share data.');
+    expect(html).toMatch(/Morocco<\/td><td class="tag">MOD<\/td><td dir="ltr"><span class="kind">Alternative \(Alt 1\)<\/span><br><ins>Interpreters shall be available at every stage.<\/ins>/);
+    expect(html).toMatch(/Spain<\/td><td class="tag">—<\/td><td dir="ltr"><span class="kind">Reservation<\/span>/);
+    expect(html).toMatch(/Jordan<\/td><td class="tag">NOC<\/td>.*The text is fine/);
+
+    const docx = await JSZip.loadAsync(Buffer.from(await (await exported('format=docx&kind=compilation')).arrayBuffer()));
+    const xml = await docx.file('word/document.xml')!.async('string');
+    expect(xml).toContain('<w:tbl>');
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('Interpreters shall be available at every stage.');
+    const pdfFile = path.join(server.dataDir, 'compilation.pdf');
+    const pdf = await exported('format=pdf&kind=compilation');
+    expect(pdf.headers.get('content-disposition')).toContain('compilation of proposals');
+    fs.writeFileSync(pdfFile, Buffer.from(await pdf.arrayBuffer()));
+    const pdfText = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' });
+    for (const words of ['Compilation of proposals', 'Recommendation 3', 'NOC', 'Jordan', 'Data protection']) expect(pdfText).toContain(words);
+
+    const arabic = await (await exported('format=html&kind=compilation&lang=ar')).text();
+    expect(arabic).toContain('<html dir="rtl">');
+    expect(arabic).toContain('تجميع المقترحات');
+    await expectError(await exported('format=md&kind=compilation'), 400, 'bad_request');
+    await expectError(await exported('format=html&kind=compilation&text=en'), 400, 'bad_request');
+  });
+});
