@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { JSONContent } from '@tiptap/core';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPILATION_EVENTS, type CompilationNotes } from '../../shared/api/compilation.ts';
@@ -18,9 +19,9 @@ const REC = ['8b1c2a9e-0000-4000-8000-00000000000a', '8b1c2a9e-0000-4000-8000-00
 const SPAIN_PROPOSAL = 'spain-proposal-1';
 
 const insertion = (id: string, delegation: string) => ({ type: 'insertion', attrs: { id, author: 'Ana', delegation, color: '#aa0000', time: '2026-12-02T10:00:00.000Z' } });
-const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content });
-const recommendation = (id: string, ...content: unknown[]) => ({ type: 'recommendation', attrs: { id }, content: [paragraph(...content)] });
-const text = (value: string, marks?: unknown[]) => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
+const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
+const recommendation = (id: string, ...content: JSONContent[]): JSONContent => ({ type: 'recommendation', attrs: { id }, content: [paragraph(...content)] });
+const text = (value: string, marks?: JSONContent['marks']): JSONContent => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
 
 const noChange = (recommendationId: string) => `/api/documents/${documentId}/recommendations/${recommendationId}/no-change`;
 const justify = (suggestionId: string) => `/api/documents/${documentId}/suggestions/${suggestionId}/justification`;
