@@ -3,3 +3,10 @@ export const projectorPath = (documentId: string) => `/documents/${encodeURIComp
 
 /** The query an invite link takes to open the room screen instead of the editor: `/join?view=projector#<token>`. */
 export const PROJECTOR_VIEW = 'projector';
+
+/** An invite link (`<base>/join#<token>`) made to open the room screen: `<base>/join?view=projector#<token>`. */
+export function projectorInviteUrl(inviteUrl: string): string {
+  const url = new URL(inviteUrl);
+  url.searchParams.set('view', PROJECTOR_VIEW);
+  return url.toString();
+}

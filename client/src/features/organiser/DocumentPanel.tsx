@@ -15,6 +15,7 @@ import { InviteSheetForm } from './InviteSheetForm.tsx';
 import { MembersByDelegation } from './MembersByDelegation.tsx';
 import { PublicationForm } from './PublicationForm.tsx';
 import { ActionsColumnHeader } from './ActionsColumnHeader.tsx';
+import { projectorInviteUrl } from '../../lib/projectorPath.ts';
 
 const loadInvitesAndMembers = async (documentId: string) => {
   const [invites, members] = await Promise.all([
@@ -164,6 +165,22 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
                 {t('venue.showQr')}
               </button>
             </div>
+            {created.role === 'observer' && (
+              <>
+                <p>{t('organiser.screenLink')}</p>
+                <div className="created-invite__link">
+                  <input
+                    id="created-invite-screen-url"
+                    readOnly
+                    value={projectorInviteUrl(created.url)}
+                    dir="ltr"
+                    aria-label={t('organiser.screenLink')}
+                    onFocus={(event) => event.target.select()}
+                  />
+                  <CopyButton text={projectorInviteUrl(created.url)} fieldId="created-invite-screen-url" />
+                </div>
+              </>
+            )}
           </div>
         </div>
       )}
