@@ -5,8 +5,8 @@ import type { CompilationCells, CompilationExport } from './compilationTable.ts'
 import { FONT_FAMILY, registerFonts } from './renderPdf.ts';
 
 const BORDER = { borderWidth: 0.5, borderColor: '#999999' };
-/** Widths of the columns: delegation, tag, proposal, justification. */
-const WIDTHS = ['18%', '10%', '46%', '26%'];
+/** Shares of the row's width of the columns: delegation, tag, proposal, justification. */
+const WIDTHS = [18, 10, 46, 26];
 
 const directed = (dir: TextDirection) => (dir === 'rtl' ? { textAlign: 'right' as const, direction: 'rtl' as const } : {});
 type Style = Styles[string];
@@ -20,7 +20,12 @@ function row(cells: ReactElement[], dir: TextDirection, key: string, shade?: str
   );
 }
 
-const cell = (width: string, key: string, ...children: ReactElement[]) => h(View, { key, style: { width, padding: 4, ...BORDER } }, ...children);
+/**
+ * Cells share the row by flex rather than by percentage widths, to which react-pdf adds padding and border (the table
+ * ran past the right margin); the padding sits inside so a two-cell row lines up with the four-cell rows.
+ */
+const cell = (share: number, key: string, ...children: ReactElement[]) =>
+  h(View, { key, style: { flexGrow: share, flexBasis: 0, ...BORDER } }, h(View, { style: { padding: 4 } }, ...children));
 
 function proposal({ kind, inserted, deleted, supporters }: CompilationCells): ReactElement[] {
   return [
@@ -52,10 +57,10 @@ export function createCompilationPdfRenderer(): (compilation: CompilationExport)
               View,
               { key: `table-${index}`, style: { marginBottom: 14 } },
               text(table.heading, { fontSize: 12, fontWeight: 'bold', marginBottom: 3 }),
-              row([cell('18%', 'label', text(labels.compilation.currentText, { fontWeight: 'bold' })), cell('82%', 'text', text(table.currentText))], dir, 'current', '#f5f5f5'),
+              row([cell(18, 'label', text(labels.compilation.currentText, { fontWeight: 'bold' })), cell(82, 'text', text(table.currentText))], dir, 'current', '#f5f5f5'),
               row(head.map((name, column) => cell(WIDTHS[column]!, `head-${column}`, text(name, { fontWeight: 'bold' }))), dir, 'head', '#e8eef6'),
               ...(table.rows.length === 0
-                ? [row([cell('100%', 'none', text(labels.compilation.none))], dir, 'none')]
+                ? [row([cell(100, 'none', text(labels.compilation.none))], dir, 'none')]
                 : table.rows.map((entry, rowIndex) =>
                     row(
                       [
