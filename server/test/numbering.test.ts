@@ -187,3 +187,67 @@ it('refuses a client that writes the numbering itself (4424), keeping the server
   await waitFor(() => forger.closes.includes(4424), 'refused');
   expect(labels(await numbering(documentId))).toEqual({ r1: '1', r2: '2', r3: '3', r4: '4', r5: '5' });
 });
+
+describe('exports of a locked document', () => {
+  const exported = async (documentId: string, query: string) => {
+    const response = await server.api('GET', `/api/documents/${documentId}/export?${query}`);
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
+  it('print the stable numbers in every language, "2 [deleted]" only in the review copy, and the correspondence after a renumbering', async () => {
+    const { documentId, editor } = await lockedDocument();
+    editor.replaceContent(text(['r1', 'r3', 'r4', 'a', 'r5']));
+    await waitFor(() => shownBy(editor, 'a'), '4bis assigned');
+
+    const clean = await exported(documentId, 'format=md');
+    expect(clean.match(/Recommendation [^\s*]+/g)).toEqual(['Recommendation 1', 'Recommendation 3', 'Recommendation 4', 'Recommendation 4bis', 'Recommendation 5']);
+    const review = await exported(documentId, 'format=md&kind=review');
+    expect(review.match(/Recommendation [^\s*]+|deleted/g)).toEqual([
+      'Recommendation 1',
+      'Recommendation 2',
+      'deleted',
+      'Recommendation 3',
+      'Recommendation 4',
+      'Recommendation 4bis',
+      'Recommendation 5',
+    ]);
+    expect(await exported(documentId, 'format=html&lang=ar')).toContain('التوصية 4 مكرراً');
+    expect(await exported(documentId, 'format=html&lang=fr')).toContain('Recommandation 4bis');
+    const annex = await exported(documentId, 'format=md&kind=annex');
+    expect(annex).toContain('Recommendation 4bis: Draft');
+    expect(annex).not.toContain('correspondence of numbers');
+
+    await expectJson<Numbering>(await server.api('POST', url(documentId, '/renumber')), 200);
+    const renumbered = await exported(documentId, 'format=md&kind=annex');
+    expect(renumbered.match(/Recommendation \d\S*(?=\*\*)/g)).toEqual(['Recommendation 1', 'Recommendation 2', 'Recommendation 3', 'Recommendation 4', 'Recommendation 5']);
+    expect(renumbered).toContain('Annex: correspondence of numbers');
+    for (const line of ['1 → 1', '2 → deleted', '3 → 2', '4 → 3', '4bis → 4', '5 → 5']) expect(renumbered).toContain(line);
+    const pdf = await server.api('GET', `/api/documents/${documentId}/export?format=pdf&kind=annex`);
+    expect(pdf.status).toBe(200);
+    const docx = await server.api('GET', `/api/documents/${documentId}/export?format=docx&kind=review`);
+    expect(docx.status).toBe(200);
+    const akn = await exported(documentId, 'format=akn');
+    expect(akn).toContain('<num>Recommendation 4</num>');
+  });
+
+  it('show a saved version with the numbers of its moment, and compare them', async () => {
+    const { documentId, editor } = await lockedDocument();
+    editor.replaceContent(text(['r1', 'r2', 'r3', 'r4', 'a', 'r5']));
+    await waitFor(() => shownBy(editor, 'a'), '4bis assigned');
+    const saved = await expectJson<{ id: string }>(await server.api('POST', `/api/documents/${documentId}/versions`, { name: 'Second reading' }), 201);
+    await expectJson<Numbering>(await server.api('POST', url(documentId, '/renumber')), 200);
+    const content = await expectJson<{ numbers: { id: string; number: StableNumber }[] | null }>(
+      await server.api('GET', `/api/documents/${documentId}/versions/${saved.id}`),
+      200,
+    );
+    expect(content.numbers?.find((entry) => entry.id === 'a')?.number).toEqual({ base: 4, suffix: 1 });
+    const comparison = await expectJson<{ recommendations: { id: string; from: StableNumber | null; to: StableNumber | null }[] }>(
+      await server.api('GET', `/api/documents/${documentId}/compare?from=${saved.id}&to=current`),
+      200,
+    );
+    expect(comparison.recommendations).toEqual([]);
+    const version = await exported(documentId, `format=md&version=${saved.id}`);
+    expect(version).toContain('Recommendation 4bis');
+  });
+});

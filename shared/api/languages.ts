@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StableNumberSchema } from './numbering.ts';
 import { LanguageCode } from './documents.ts';
 
 /** `POST /api/documents/:id/languages`: add a language version (organiser). */
@@ -32,7 +33,7 @@ export const VersionBlock = z.object({
   /** The source block's stable id; null for a block without its own id yet. */
   blockId: z.string().nullable(),
   /** The recommendation's number when the block is one, else null. */
-  recommendation: z.number().int().nullable(),
+  recommendation: StableNumberSchema.nullable(),
   /** The first words of the source block. */
   excerpt: z.string(),
   status: z.enum(['untranslated', 'upToDate', 'needsUpdate']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StableNumberSchema } from './numbering.ts';
 import { LanguageCode } from './documents.ts';
 
 export const VERSION_NAME_LENGTH = 120;
@@ -44,6 +45,8 @@ export const CompareQuery = z.object({
 export const VersionContent = z.object({
   version: Version,
   content: z.record(z.string(), z.unknown()),
+  /** The numbers locked then (ADR 0008), by recommendation id; null when numbers were positions. */
+  numbers: z.array(z.object({ id: z.string(), number: StableNumberSchema })).nullable(),
 });
 export type VersionContent = z.infer<typeof VersionContent>;
 
@@ -61,7 +64,7 @@ export const DiffBlock = z.object({
   type: z.string(),
   change: ChangeKind,
   /** The number of the recommendation the block belongs to (in the newer text; in the older if removed). */
-  recommendation: z.number().int().nullable(),
+  recommendation: StableNumberSchema.nullable(),
   dir: z.enum(['ltr', 'rtl']),
   segments: z.array(DiffSegment),
 });
@@ -71,9 +74,9 @@ export const RecommendationChange = z.object({
   id: z.string(),
   change: z.enum(['added', 'removed', 'changed']),
   /** Number in the older text (null if added). */
-  from: z.number().int().nullable(),
+  from: StableNumberSchema.nullable(),
   /** Number in the newer text (null if removed). */
-  to: z.number().int().nullable(),
+  to: StableNumberSchema.nullable(),
   text: z.string(),
 });
 export type RecommendationChange = z.infer<typeof RecommendationChange>;

@@ -1,51 +1,78 @@
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { recommendationNumbers } from './recommendationNumbers.ts';
+import { type StableNumber, formatStableNumber } from '../domain/stableNumbers.ts';
+import { type ShownNumber, recommendationNumbers } from './recommendationNumbers.ts';
 
 export interface RecommendationLabelsOptions {
-  /** The visible label of recommendation `number`, e.g. "Recommendation 7" in the reader's language. Default: the number. */
-  label: (number: number) => string;
+  /** The locked numbers (ADR 0008), or null while numbers are positions. Default: never locked. */
+  lockedNumbers: () => ReadonlyMap<string, StableNumber> | null;
+  /** A number as the reader writes it ("4bis", "4 مكرراً"). Default: the English form. */
+  format: (number: StableNumber) => string;
+  /** The visible label of a number, e.g. "Recommendation 4bis" in the reader's language. Default: the number. */
+  label: (number: string) => string;
 }
 
-const key = new PluginKey<DecorationSet>('recommendationNumbering');
+/** A shown number and its text as the reader writes it. */
+export interface LabelledNumber extends ShownNumber {
+  text: string;
+}
+
+interface Numbering {
+  byPosition: Map<number, LabelledNumber>;
+  decorations: DecorationSet;
+}
+
+const key = new PluginKey<Numbering>('recommendationNumbering');
 
 /**
  * Set as transaction meta (`tr.setMeta(RELABEL_RECOMMENDATIONS, true)`) to redraw the labels without a document change,
- * e.g. after the reader switched the interface language.
+ * e.g. after the reader switched the interface language or the server numbered a recommendation.
  */
 export const RELABEL_RECOMMENDATIONS = key;
 
+/** The number shown for each recommendation of the editor, by its position (empty without this extension). */
+export function shownRecommendationNumbers(state: EditorState): ReadonlyMap<number, LabelledNumber> {
+  return key.getState(state)?.byPosition ?? new Map();
+}
+
 /**
- * Shows each recommendation's number as `data-number` and `data-label` decorations, recomputed from the document on
- * every change. Decorations are not part of the document, so numbers are never stored or synced: after concurrent
- * inserts or moves every client derives the same numbers from the same converged document.
+ * Shows each recommendation's number as `data-number` and `data-label` decorations (and `data-provisional` for one the
+ * server has not numbered yet), recomputed on every change. Decorations are not part of the text: numbers are positions
+ * until the numbering is locked, then the server's, read from the document's numbering maps.
  */
 export const RecommendationLabels = Extension.create<RecommendationLabelsOptions>({
   name: 'recommendationNumbering',
 
   addOptions() {
-    return { label: (number) => String(number) };
+    return { lockedNumbers: () => null, format: (number) => formatStableNumber(number, 'en'), label: (number) => number };
   },
 
   addProseMirrorPlugins() {
-    const { label } = this.options;
-    const decorate = (doc: ProseMirrorNode) =>
-      DecorationSet.create(
+    const { lockedNumbers, format, label } = this.options;
+    const number = (doc: ProseMirrorNode): Numbering => {
+      const byPosition = new Map([...recommendationNumbers(doc, lockedNumbers())].map(([pos, shown]) => [pos, { ...shown, text: format(shown.number) }]));
+      const decorations = DecorationSet.create(
         doc,
-        [...recommendationNumbers(doc)].map(([pos, number]) =>
-          Decoration.node(pos, pos + doc.nodeAt(pos)!.nodeSize, { 'data-number': String(number), 'data-label': label(number) }),
+        [...byPosition].map(([pos, { text, provisional }]) =>
+          Decoration.node(pos, pos + doc.nodeAt(pos)!.nodeSize, {
+            'data-number': text,
+            'data-label': label(text),
+            ...(provisional ? { 'data-provisional': 'true' } : {}),
+          }),
         ),
       );
+      return { byPosition, decorations };
+    };
     return [
-      new Plugin<DecorationSet>({
+      new Plugin<Numbering>({
         key,
         state: {
-          init: (_config, state) => decorate(state.doc),
-          apply: (tr, decorations) => (tr.docChanged || tr.getMeta(key) ? decorate(tr.doc) : decorations),
+          init: (_config, state) => number(state.doc),
+          apply: (tr, numbering) => (tr.docChanged || tr.getMeta(key) ? number(tr.doc) : numbering),
         },
-        props: { decorations: (state) => key.getState(state) },
+        props: { decorations: (state) => key.getState(state)?.decorations },
       }),
     ];
   },

@@ -44,6 +44,22 @@ export function readNumbering(doc: Y.Doc): NumberingState {
   return { lock, numbers, renumbering };
 }
 
+/** The numbering held in a stored Yjs state (a snapshot, the stored document). */
+export function numberingOfState(state: Uint8Array): NumberingState {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return readNumbering(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The locked numbers held in a stored Yjs state, or null while unlocked. */
+export function lockedNumbersOfState(state: Uint8Array): Map<string, StableNumber> | null {
+  return numberingOfState(state).numbers;
+}
+
 /** Writes the lock and the numbers it starts from (inside the caller's transaction). */
 export function writeLock(doc: Y.Doc, lock: NumberingLock, numbers: ReadonlyMap<string, StableNumber>): void {
   doc.getMap<unknown>(NUMBERING_MAP).set(LOCK_KEY, lock);
@@ -76,4 +92,14 @@ export function recommendationOrder(doc: Y.Doc): string[] {
   };
   walk(doc.getXmlFragment(EDITOR_FRAGMENT));
   return ids;
+}
+
+/** Calls `changed` after every transaction that changed the numbering (the server's numbers reaching this replica). */
+export function onNumberingChange(doc: Y.Doc, changed: () => void): () => void {
+  const maps = new Set<unknown>([doc.getMap(NUMBERING_MAP), doc.getMap(NUMBERS_MAP)]);
+  const listener = (transaction: Y.Transaction) => {
+    if ([...transaction.changed.keys()].some((type) => maps.has(type))) changed();
+  };
+  doc.on('afterTransaction', listener);
+  return () => doc.off('afterTransaction', listener);
 }

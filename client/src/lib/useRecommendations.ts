@@ -1,11 +1,16 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useEffect, useState } from 'react';
+import type { EditorState } from '@tiptap/pm/state';
+import { shownRecommendationNumbers } from '../../../shared/editor/recommendationLabels.ts';
 import { RECOMMENDATION_NODE } from '../../../shared/editor/recommendationNumbers.ts';
 
 export interface RecommendationEntry {
   id: string;
-  number: number;
+  /** Its number as the editor shows it: "4", "4bis", "4 مكرراً" (ADR 0008). */
+  number: string;
+  /** Not numbered by the server yet (locked numbering): the number it will most likely get. */
+  provisional: boolean;
   /** Where the recommendation starts in the editor, to jump to it. */
   pos: number;
   /** Where it ends. */
@@ -16,34 +21,36 @@ export interface RecommendationEntry {
 
 const EXCERPT_LENGTH = 60;
 
-function recommendationsOf(doc: ProseMirrorNode): RecommendationEntry[] {
+function recommendationsOf(state: EditorState): RecommendationEntry[] {
   const entries: RecommendationEntry[] = [];
-  let number = 0;
-  doc.descendants((node, pos) => {
+  const numbers = shownRecommendationNumbers(state);
+  state.doc.descendants((node: ProseMirrorNode, pos) => {
     if (node.type.name !== RECOMMENDATION_NODE) return true;
-    number += 1;
+    const shown = numbers.get(pos);
     const text = node.textBetween(0, node.content.size, ' ', ' ').trim();
     const excerpt = text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH).replace(/\s+\S*$/, '')}…` : text;
     // A recommendation without an id yet (just created, UniqueID about to set it) cannot carry a status.
-    if (typeof node.attrs.id === 'string') entries.push({ id: node.attrs.id, number, pos, end: pos + node.nodeSize, excerpt });
+    if (typeof node.attrs.id === 'string') {
+      entries.push({ id: node.attrs.id, number: shown?.text ?? '', provisional: shown?.provisional ?? false, pos, end: pos + node.nodeSize, excerpt });
+    }
     return false;
   });
   return entries;
 }
 
 const same = (a: readonly RecommendationEntry[], b: readonly RecommendationEntry[]) =>
-  a.length === b.length && a.every((entry, i) => entry.id === b[i]!.id && entry.pos === b[i]!.pos && entry.end === b[i]!.end && entry.excerpt === b[i]!.excerpt);
+  a.length === b.length && a.every((entry, i) => entry.id === b[i]!.id && entry.number === b[i]!.number && entry.provisional === b[i]!.provisional && entry.pos === b[i]!.pos && entry.end === b[i]!.end && entry.excerpt === b[i]!.excerpt);
 
 /** The recommendations of the editor's document in order, following every change (at most once per frame). */
 export function useRecommendations(editor: Editor): readonly RecommendationEntry[] {
-  const [entries, setEntries] = useState<readonly RecommendationEntry[]>(() => recommendationsOf(editor.state.doc));
+  const [entries, setEntries] = useState<readonly RecommendationEntry[]>(() => recommendationsOf(editor.state));
   useEffect(() => {
     let frame = 0;
     const refresh = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         if (editor.isDestroyed) return;
-        const next = recommendationsOf(editor.state.doc);
+        const next = recommendationsOf(editor.state);
         setEntries((previous) => (same(previous, next) ? previous : next));
       });
     };
@@ -60,6 +67,6 @@ export function useRecommendations(editor: Editor): readonly RecommendationEntry
 }
 
 /** The number of the recommendation holding document position `pos`, if any. */
-export function recommendationNumberAt(entries: readonly RecommendationEntry[], pos: number): number | undefined {
+export function recommendationNumberAt(entries: readonly RecommendationEntry[], pos: number): string | undefined {
   return entries.find((entry) => entry.pos < pos && pos < entry.end)?.number;
 }

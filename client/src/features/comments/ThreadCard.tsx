@@ -13,7 +13,7 @@ export interface ThreadCardProps {
   /** Where its text is: a range, null once deleted, undefined while the document loads. */
   range: ThreadRange | null | undefined;
   /** The number of the recommendation its text is in, if it is in one. */
-  recommendation: number | undefined;
+  recommendation: string | undefined;
   active: boolean;
   viewerId: string | null;
   canPost: boolean;

@@ -13,7 +13,7 @@ import { AuthorshipToggle } from '../authorship/index.ts';
 import { CommentsSidebar, ThreadStore } from '../comments/index.ts';
 import { ConsensusStore, StatusBoard } from '../consensus/index.ts';
 import { ExportMenu } from '../export/index.ts';
-import { FreezeControl, HistoryPanel } from '../history/index.ts';
+import { FreezeControl, HistoryPanel, NumberingControl } from '../history/index.ts';
 import { LanguageStore, LanguagesMenu, useLanguageList } from '../languages/index.ts';
 import { ProceduresBar, ProceduresStore, useBeforeDeadline, useProcedures } from '../procedures/index.ts';
 import { SuggestControls, SuggestionsPanel } from '../suggestions/index.ts';
@@ -21,7 +21,7 @@ import { showCaretsPreference } from './caretPreference.ts';
 import { ConnectionStatus, useConnectionState } from './ConnectionStatus.tsx';
 import type { DocumentAccess } from './documentAccess.ts';
 import { editorExtensions } from './editorExtensions.ts';
-import { editorLabels, useRelabelOnLanguage } from './editorLabels.ts';
+import { editorLabels, useRelabelOnLanguage, useRelabelOnNumbering } from './editorLabels.ts';
 import { FollowIndicator } from './follow/FollowIndicator.tsx';
 import { useFollow } from './follow/useFollow.ts';
 import { WIDE_QUERY } from './layoutWidths.ts';
@@ -112,6 +112,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
     editor.setOptions({ editorProps: { attributes: documentAttributes(documentLabel, editable) } });
   }, [editor, documentLabel, editable]);
   useRelabelOnLanguage(editor, i18n.language);
+  useRelabelOnNumbering(editor, collaboration.ydoc);
   const [showCarets, setShowCarets] = useState(showCaretsPreference.read);
   const procedures = useProcedures(procedureStore);
   const beforeDeadline = useBeforeDeadline(procedures?.deadline?.at ?? null);
@@ -158,6 +159,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
           {identity}
         </span>
         <FreezeControl document={document} onAccessChanged={onAccessChanged} />
+        <NumberingControl document={document} ydoc={collaboration.ydoc} />
         <HistoryPanel document={document} languages={languages ? [languages.source, ...languages.versions.map((version) => version.language)] : []} />
         <LanguagesMenu documentId={document.id} canManage={can(role, 'document.manage')} store={languageStore} />
         <ExportMenu documentId={document.id} languages={languages} />

@@ -5,6 +5,8 @@ import { BlockDirectionDecorations } from '../../../../shared/editor/blockDirect
 import type { BracketAttributes } from '../../../../shared/editor/bracket.ts';
 import { RecommendationLabels } from '../../../../shared/editor/recommendationLabels.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
+import type { StableNumber } from '../../../../shared/domain/stableNumbers.ts';
+import { readNumbering } from '../../../../shared/editor/stableNumbering.ts';
 import type { SuggestionAttributes } from '../../../../shared/editor/suggestionMarks.ts';
 import type { Collaboration as CollaborationSession } from '../../lib/collaboration.ts';
 import { AlternativeNotes } from '../alternatives/index.ts';
@@ -22,7 +24,9 @@ export interface EditorExtensionOptions {
   user: AwarenessUser;
   /** Read-only editors (observers, frozen documents) must not generate ids the server would refuse. */
   canEdit: boolean;
-  recommendationLabel: (number: number) => string;
+  recommendationLabel: (number: string) => string;
+  /** A stable number as the reader writes it, in the interface's language. */
+  formatNumber: (number: StableNumber) => string;
   /** The caret label of the organiser, who has no personal name, in the reader's language. */
   organiserLabel: () => string;
   /** Hover text of a proposal (author, delegation, time) in the reader's language. */
@@ -37,6 +41,7 @@ export function editorExtensions({
   user,
   canEdit,
   recommendationLabel,
+  formatNumber,
   organiserLabel,
   describeSuggestion,
   describeBracket,
@@ -46,7 +51,11 @@ export function editorExtensions({
     Collaboration.configure({ document: collaboration.ydoc }),
     TextEditPlacement,
     CollaborationCaret.configure({ provider: collaboration.provider, user, render: (caretUser) => renderCaret(caretUser.role === 'organiser' ? { ...caretUser, name: organiserLabel(), delegation: '' } : caretUser), selectionRender: renderSelection }),
-    RecommendationLabels.configure({ label: recommendationLabel }),
+    RecommendationLabels.configure({
+      label: recommendationLabel,
+      format: formatNumber,
+      lockedNumbers: () => readNumbering(collaboration.ydoc).numbers,
+    }),
     BlockDirectionDecorations,
     CommentHighlights,
     SuggestMode.configure({ author: { author: user.name, delegation: user.delegation, color: user.color } }),

@@ -2,10 +2,12 @@ import type { Editor } from '@tiptap/core';
 import type { i18n as I18n } from 'i18next';
 import { useEffect } from 'react';
 import { RELABEL_RECOMMENDATIONS } from '../../../../shared/editor/recommendationLabels.ts';
-import { formatDateTime } from '../../i18n/format.ts';
+import type * as Y from 'yjs';
+import { onNumberingChange } from '../../../../shared/editor/stableNumbering.ts';
+import { formatDateTime, formatRecommendationNumber } from '../../i18n/format.ts';
 import type { EditorExtensionOptions } from './editorExtensions.ts';
 
-type EditorLabels = Pick<EditorExtensionOptions, 'recommendationLabel' | 'organiserLabel' | 'describeSuggestion' | 'describeBracket'>;
+type EditorLabels = Pick<EditorExtensionOptions, 'recommendationLabel' | 'formatNumber' | 'organiserLabel' | 'describeSuggestion' | 'describeBracket'>;
 
 /**
  * The words an editor draws into the text (recommendation labels, hover texts), in the reader's language. They call
@@ -13,7 +15,8 @@ type EditorLabels = Pick<EditorExtensionOptions, 'recommendationLabel' | 'organi
  */
 export function editorLabels(i18n: I18n): EditorLabels {
   return {
-    recommendationLabel: (number: number) => i18n.t('editor.recommendationLabel', { number }),
+    recommendationLabel: (number: string) => i18n.t('editor.recommendationLabel', { number }),
+    formatNumber: (number) => formatRecommendationNumber(number, i18n.language),
     organiserLabel: () => i18n.t('roles.organiser'),
     describeSuggestion: ({ author, delegation, time }) =>
       i18n.t('suggestions.describe', { author: author ?? '', delegation: delegation ?? '', time: time ? formatDateTime(time, i18n.language) : '' }),
@@ -24,7 +27,14 @@ export function editorLabels(i18n: I18n): EditorLabels {
 
 /** Redraws the labels when the interface language changes. Recommendation numbers stay the document's own. */
 export function useRelabelOnLanguage(editor: Editor, language: string): void {
-  useEffect(() => {
-    if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(RELABEL_RECOMMENDATIONS, true).setMeta('addToHistory', false));
-  }, [editor, language]);
+  useEffect(() => relabel(editor), [editor, language]);
+}
+
+const relabel = (editor: Editor) => {
+  if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(RELABEL_RECOMMENDATIONS, true).setMeta('addToHistory', false));
+};
+
+/** Redraws the labels when the server's numbers arrive: a change of the document's numbering maps, not of its text. */
+export function useRelabelOnNumbering(editor: Editor, ydoc: Y.Doc): void {
+  useEffect(() => onNumberingChange(ydoc, () => relabel(editor)), [editor, ydoc]);
 }

@@ -7,5 +7,5 @@ export { usePresence, usePresenter, type Participant } from './usePresence.ts';
 export { useFollowedPosition } from './follow/useFollowedPosition.ts';
 export { revealBlock, revealPosition } from './follow/revealPosition.ts';
 export { announceScreen, samePerson, type PersonKey } from './follow/presenter.ts';
-export { editorLabels, useRelabelOnLanguage } from './editorLabels.ts';
+export { editorLabels, useRelabelOnLanguage, useRelabelOnNumbering } from './editorLabels.ts';
 export { safeColor } from './awarenessUser.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatRecommendationNumber } from '../../i18n/format.ts';
 import { type LanguageVersionSummary, type VersionBlock, VersionBlockList } from '../../../../shared/api/languages.ts';
 import { apiRequest } from '../../lib/api.ts';
 
@@ -11,7 +12,7 @@ const LISTED = 8;
  * recommendation number, else by their first words), read again whenever the live counts move.
  */
 export function IncompleteTranslation({ documentId, version }: { documentId: string; version: LanguageVersionSummary }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { language, needsUpdate, untranslated } = version;
   const [lagging, setLagging] = useState<VersionBlock[] | undefined>();
 
@@ -34,7 +35,7 @@ export function IncompleteTranslation({ documentId, version }: { documentId: str
         <ul className="export__lagging">
           {lagging.slice(0, LISTED).map((block, index) => (
             <li key={block.blockId ?? index}>
-              {block.recommendation === null ? <q dir="auto">{block.excerpt}</q> : t('editor.recommendationLabel', { number: block.recommendation })}
+              {block.recommendation === null ? <q dir="auto">{block.excerpt}</q> : t('editor.recommendationLabel', { number: formatRecommendationNumber(block.recommendation, i18n.language) })}
               {' — '}
               {t(`languageVersions.status.${block.status}`)}
             </li>

@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatRecommendationNumber } from '../../i18n/format.ts';
 import type { DiffBlock, RecommendationChange, VersionComparison } from '../../../../shared/api/versions.ts';
 
 const BLOCK_CLASS: Record<string, string> = {
@@ -9,12 +10,12 @@ const BLOCK_CLASS: Record<string, string> = {
 
 /** One block with its kept, inserted and deleted words; the whole block is marked when it was added or removed. */
 function DiffBlockView({ block, showLabel }: { block: DiffBlock; showLabel: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const className = ['diff__block', BLOCK_CLASS[block.type] ?? '', `diff__block--${block.change}`].filter(Boolean).join(' ');
   return (
     <div className={className} dir={block.dir} data-change={block.change}>
       {showLabel && block.recommendation !== null && (
-        <div className="diff__label">{t('editor.recommendationLabel', { number: block.recommendation })}</div>
+        <div className="diff__label">{t('editor.recommendationLabel', { number: formatRecommendationNumber(block.recommendation, i18n.language) })}</div>
       )}
       <p className="diff__text">
         {block.segments.map((segment, index) =>
@@ -36,15 +37,18 @@ function DiffBlockView({ block, showLabel }: { block: DiffBlock; showLabel: bool
   );
 }
 
-function changeLabel(t: ReturnType<typeof useTranslation>['t'], change: RecommendationChange): string {
-  const values = { from: change.from ?? '', to: change.to ?? '' };
-  if (change.change === 'changed' && change.from !== change.to) return t('history.recommendationChange.changedRenumbered', values);
+function changeLabel(t: ReturnType<typeof useTranslation>['t'], language: string, change: RecommendationChange): string {
+  const values = {
+    from: change.from ? formatRecommendationNumber(change.from, language) : '',
+    to: change.to ? formatRecommendationNumber(change.to, language) : '',
+  };
+  if (change.change === 'changed' && values.from !== values.to) return t('history.recommendationChange.changedRenumbered', values);
   return t(`history.recommendationChange.${change.change}`, values);
 }
 
 /** The recommendations added, removed or changed, then the text with insertions and deletions highlighted. */
 export function ComparisonView({ comparison }: { comparison: VersionComparison }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const identical = comparison.blocks.every((block) => block.change === 'same') && comparison.recommendations.length === 0;
   return (
     <div className="diff">
@@ -56,7 +60,7 @@ export function ComparisonView({ comparison }: { comparison: VersionComparison }
           <ul className="diff__changes">
             {comparison.recommendations.map((change) => (
               <li key={change.id} className={`diff__change diff__change--${change.change}`} data-change={change.change}>
-                <span className="diff__change-label">{changeLabel(t, change)}</span>
+                <span className="diff__change-label">{changeLabel(t, i18n.language, change)}</span>
                 <span className="diff__change-text" dir="auto">
                   {change.text}
                 </span>

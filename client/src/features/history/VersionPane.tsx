@@ -18,7 +18,7 @@ export function VersionPane({ documentId, versionId }: { documentId: string; ver
       </p>
     );
   }
-  const { version, content } = state.value;
+  const { version, content, numbers } = state.value;
   return (
     <section className="history__pane-body" aria-labelledby="version-title">
       <header className="history__pane-header">
@@ -31,7 +31,7 @@ export function VersionPane({ documentId, versionId }: { documentId: string; ver
           })}
         </p>
       </header>
-      <VersionViewer key={version.id} content={content as JSONContent} />
+      <VersionViewer key={version.id} content={content as JSONContent} numbers={numbers} />
     </section>
   );
 }

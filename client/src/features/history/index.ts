@@ -1,2 +1,3 @@
 export { FreezeControl } from './FreezeControl.tsx';
 export { HistoryPanel } from './HistoryPanel.tsx';
+export { NumberingControl } from './NumberingControl.tsx';

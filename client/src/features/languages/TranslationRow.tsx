@@ -1,6 +1,7 @@
 import type { Editor, Extensions } from '@tiptap/core';
 import { memo, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatRecommendationNumber } from '../../i18n/format.ts';
 import type * as Y from 'yjs';
 import { blockWording } from '../../../../shared/editor/alignedBlocks.ts';
 import type { SideBySideRow } from './useAlignedRows.ts';
@@ -24,14 +25,14 @@ export interface TranslationRowProps {
 
 /** One block: the source on one side, its translation with status (and what changed since confirmed) on the other. */
 export const TranslationRow = memo(function TranslationRow({ row, version, language, dir, canWrite, onConfirm, editorExtensions, renderThreads }: TranslationRowProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ref = useRef<HTMLLIElement>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   // Only a row near the viewport holds an editor, so a long document is readable and editable at once.
   const near = useNearViewport(ref);
   const sourceWording = blockWording(row.source);
   const translated = row.translation !== null && blockWording(row.translation).length > 0;
-  const label = row.number !== null ? t('editor.recommendationLabel', { number: row.number }) : undefined;
+  const label = row.number !== null ? t('editor.recommendationLabel', { number: formatRecommendationNumber(row.number.number, i18n.language) }) : undefined;
   return (
     <li ref={ref} className={`side-by-side__row side-by-side__row--${row.status}`} data-block-id={row.id ?? undefined} data-status={row.status}>
       <div className="side-by-side__source">

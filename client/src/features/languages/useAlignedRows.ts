@@ -6,7 +6,8 @@ import type * as Y from 'yjs';
 import { EDITOR_FRAGMENT } from '../../../../shared/protocol/documentFragment.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import { type AlignedRow, alignVersion } from '../../../../shared/editor/translationStatus.ts';
-import { recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
+import { type ShownNumber, recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
+import { readNumbering } from '../../../../shared/editor/stableNumbering.ts';
 
 let schema: Schema | undefined;
 /** The document schema, to read the source and the translations (built once). */
@@ -16,13 +17,13 @@ export function documentSchema(): Schema {
 }
 
 export interface SideBySideRow extends AlignedRow {
-  /** The recommendation's number, identical in every language; null for other blocks. */
-  number: number | null;
+  /** The recommendation's number, the source's in every language (ADR 0008); null for other blocks. */
+  number: ShownNumber | null;
 }
 
 function computeRows(source: Y.Doc, version: Y.Doc): SideBySideRow[] {
   const doc = yXmlFragmentToProseMirrorRootNode(source.getXmlFragment(EDITOR_FRAGMENT), documentSchema());
-  const numbers = recommendationNumbers(doc);
+  const numbers = recommendationNumbers(doc, readNumbering(source).numbers);
   const offsets = new Map<ProseMirrorNode, number>();
   doc.forEach((node, offset) => offsets.set(node, offset));
   return alignVersion(doc, version, documentSchema()).map((row) => ({ ...row, number: numbers.get(offsets.get(row.source) ?? -1) ?? null }));

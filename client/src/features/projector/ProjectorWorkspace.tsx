@@ -17,6 +17,7 @@ import {
   usePresence,
   usePresenter,
   useRelabelOnLanguage,
+  useRelabelOnNumbering,
   useRoom,
 } from '../editor/index.ts';
 import { CurrentRecommendation } from './currentRecommendation.ts';
@@ -66,6 +67,7 @@ export function ProjectorWorkspace({ access, onAccessChanged }: ProjectorWorkspa
   }));
   const editor = useEditor(editorOptions);
   useRelabelOnLanguage(editor, i18n.language);
+  useRelabelOnNumbering(editor, collaboration.ydoc);
   useConsensusBadges(editor, useConsensus(consensusStore));
   const alternatives = useAlternatives(alternativesStore);
   useAlternativeNotes(editor, alternatives);

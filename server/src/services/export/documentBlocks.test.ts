@@ -1,7 +1,9 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { editorSchema } from '../../infrastructure/editorKit/editorSchema.ts';
+import { type StableNumber, formatStableNumber } from '../../../../shared/domain/stableNumbers.ts';
 import { documentBlocks } from './documentBlocks.ts';
+import type { Block } from './exportModel.ts';
 
 const doc = (...content: JSONContent[]) => editorSchema().nodeFromJSON({ type: 'doc', content });
 const paragraph = (text?: string, marks?: JSONContent['marks']): JSONContent => ({
@@ -21,7 +23,23 @@ describe('documentBlocks', () => {
         recommendation(paragraph('third')),
       ),
     );
-    expect(blocks.filter((block) => block.kind === 'recommendation').map((block) => block.number)).toEqual([1, 2, 3]);
+    expect(blocks.filter((block) => block.kind === 'recommendation').map((block) => block.number)).toEqual(['1', '2', '3']);
+  });
+
+  it('prints the locked numbers, and in a review copy only a deleted recommendation as "4 [deleted]" in its place', () => {
+    const rec = (id: string) => ({ ...recommendation(paragraph(id)), attrs: { id } });
+    const locked = new Map([
+      ['r1', { base: 1, suffix: 0 }],
+      ['r2', { base: 2, suffix: 0 }],
+      ['r3', { base: 3, suffix: 0 }],
+      ['a', { base: 2, suffix: 1 }],
+    ]);
+    const numbering = { locked, format: (number: StableNumber) => formatStableNumber(number, 'en'), deletedText: '[deleted]' };
+    const text = doc(rec('r1'), rec('a'), rec('r3'));
+    const labelled = (blocks: Block[]) =>
+      blocks.flatMap((block) => (block.kind === 'recommendation' ? [`${block.number}${block.deleted ? ' [deleted]' : ''}`] : []));
+    expect(labelled(documentBlocks(text, { numbering }))).toEqual(['1', '2bis', '3']);
+    expect(labelled(documentBlocks(text, { numbering, review: true }))).toEqual(['1', '2 [deleted]', '2bis', '3']);
   });
 
   it('gives each block its own direction, and number-only blocks the direction of the text before', () => {
@@ -73,7 +91,7 @@ describe('documentBlocks', () => {
       nodes.orderedList!.create({ start: -3 }, [nodes.listItem!.create(null, [nodes.paragraph!.create(null, [text('item')])])]),
     ]);
     expect(documentBlocks(nested)).toMatchObject([
-      { kind: 'recommendation', number: 1, blocks: [{ kind: 'paragraph' }, { kind: 'paragraph', inlines: [{ text: 'inner' }] }] },
+      { kind: 'recommendation', number: '1', blocks: [{ kind: 'paragraph' }, { kind: 'paragraph', inlines: [{ text: 'inner' }] }] },
       { kind: 'paragraph', inlines: [{ text: 'stray text' }] },
       { kind: 'heading', level: 1 },
       { kind: 'list', ordered: true, start: 1, items: [[{ kind: 'paragraph', inlines: [{ text: 'item' }] }]] },

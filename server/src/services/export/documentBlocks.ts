@@ -1,7 +1,8 @@
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { BRACKET_MARK } from '../../../../shared/editor/bracket.ts';
 import { blockDirections } from '../../../../shared/editor/blockDirections.ts';
-import { RECOMMENDATION_NODE, recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
+import { type StableNumber, compareStableNumbers } from '../../../../shared/domain/stableNumbers.ts';
+import { RECOMMENDATION_NODE, type ShownNumber, recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
 import { withoutSuggestions } from '../../../../shared/editor/suggestionChanges.ts';
 import { DELETION_MARK, INSERTION_MARK } from '../../../../shared/editor/suggestionKinds.ts';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
@@ -19,19 +20,62 @@ import { safeHref } from './safeHref.ts';
  */
 export function documentBlocks(
   doc: ProseMirrorNode,
-  { review = false, reservations = new Map(), alternatives = new Map(), threadRanges = [] }: BlockOptions = {},
+  { review = false, reservations = new Map(), alternatives = new Map(), threadRanges = [], numbering = UNLOCKED }: BlockOptions = {},
 ): Block[] {
   // Clean: the text as if every proposal were rejected. Review: proposals kept and marked on their runs.
   const text = review ? doc : withoutSuggestions(doc);
   const threads = new ThreadBoundaries(review ? threadRanges : []);
-  const blocks = new BlockWalker(recommendationNumbers(text), blockDirections(text), reservations, alternatives, threads).children(text, 0, 'ltr');
+  const numbers = recommendationNumbers(text, numbering.locked);
+  const walker = new BlockWalker(numbers, numbering.format, blockDirections(text), reservations, alternatives, threads);
+  const walked = walker.children(text, 0, 'ltr');
+  const blocks = review && numbering.locked ? withDeleted(walked, [...numbers.values()].map(({ number }) => number), numbering) : walked;
   // A thread still open at the end of the text (its end anchor past the last text) ends with the last block.
   const last = lastInlines(blocks);
   last?.push(...threads.endsAt(Infinity));
   return blocks;
 }
 
+/** A document's locked numbers (ADR 0008), and how the export's language writes a number. */
+export interface BlockNumbering {
+  locked: ReadonlyMap<string, StableNumber> | null;
+  format: (number: StableNumber) => string;
+  /** The review copy's text for a deleted recommendation: "[deleted]". */
+  deletedText: string;
+}
+
+const UNLOCKED: BlockNumbering = { locked: null, format: ({ base }) => String(base), deletedText: '' };
+
+/**
+ * A review copy keeps the place of each recommendation deleted after the lock, "4 [deleted]", after the recommendation
+ * numbered just before it; the clean text leaves it out and no other number changes.
+ */
+function withDeleted(blocks: Block[], present: readonly StableNumber[], numbering: BlockNumbering): Block[] {
+  const shown = new Set(present.map((number) => numbering.format(number)));
+  const deleted = [...numbering.locked!.values()].filter((number) => !shown.has(numbering.format(number))).sort(compareStableNumbers);
+  const result = [...blocks];
+  for (const number of deleted) {
+    const label = numbering.format(number);
+    const before = present.filter((other) => compareStableNumbers(other, number) < 0).sort(compareStableNumbers).at(-1);
+    const beforeLabel = before && numbering.format(before);
+    const index = beforeLabel === undefined ? result.findIndex((block) => block.kind === 'recommendation') : result.findIndex((block) => block.kind === 'recommendation' && block.number === beforeLabel) + 1;
+    const placeholder: Block = {
+      kind: 'recommendation',
+      number: label,
+      id: undefined,
+      dir: 'ltr',
+      deleted: true,
+      blocks: [{ kind: 'paragraph', dir: textDirection(numbering.deletedText), inlines: [{ kind: 'text', text: numbering.deletedText, bold: false, italic: true, underline: false, href: undefined }] }],
+      footnotes: [],
+    };
+    result.splice(index < 0 ? result.length : index, 0, placeholder);
+    present = [...present, number];
+  }
+  return result;
+}
+
 export interface BlockOptions {
+  /** The locked numbering; default: numbers are positions. */
+  numbering?: BlockNumbering;
   review?: boolean;
   /** The reservations entered on each recommendation, by its stable id: footnotes on it. */
   reservations?: ReadonlyMap<string, readonly Reservation[]>;
@@ -91,7 +135,8 @@ class BlockWalker {
   private footnotes = 0;
 
   constructor(
-    private readonly numbers: Map<number, number>,
+    private readonly numbers: Map<number, ShownNumber>,
+    private readonly format: (number: StableNumber) => string,
     private readonly directions: Map<number, TextDirection>,
     private readonly reservations: ReadonlyMap<string, readonly Reservation[]>,
     private readonly alternatives: ReadonlyMap<string, readonly AlternativeLines[]>,
@@ -137,9 +182,10 @@ class BlockWalker {
       case 'blockquote':
         return [{ kind: 'quote', dir, blocks: this.children(node, pos + 1, dir) }];
       case RECOMMENDATION_NODE: {
-        const number = this.numbers.get(pos);
+        const shown = this.numbers.get(pos);
         // Only a recommendation nested in another (never made by the editor) has no number: keep its text, unlabelled.
-        if (number === undefined) return this.children(node, pos + 1, dir);
+        if (shown === undefined) return this.children(node, pos + 1, dir);
+        const number = this.format(shown.number);
         const id = typeof node.attrs.id === 'string' ? node.attrs.id : undefined;
         const footnotes = (id === undefined ? [] : (this.reservations.get(id) ?? [])).map(
           ({ delegation, note }): Footnote => ({ number: ++this.footnotes, delegation, note }),

@@ -2,6 +2,7 @@ import type { ConsensusStatus } from '../../../../shared/domain/consensus.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { exportIntlLocale } from './exportLocale.ts';
 import type { CompilationKind } from '../../../../shared/api/compilation.ts';
+import { type StableNumber, formatStableNumber } from '../../../../shared/domain/stableNumbers.ts';
 import type { ThreadStatus } from '../../../../shared/api/threads.ts';
 import type { VersionKind } from '../../../../shared/api/versions.ts';
 
@@ -9,6 +10,11 @@ import type { VersionKind } from '../../../../shared/api/versions.ts';
 interface ExportWords {
   /** "Recommendation 4", or with a locked number "Recommendation 4bis". */
   recommendation(number: number | string): string;
+  /** Stands for the text of a recommendation deleted after the numbering was locked, in a review copy. */
+  deletedRecommendation: string;
+  renumberingTitle: string;
+  /** A line of the correspondence table: "4bis → 5", "2 → deleted". */
+  renumberingLine(from: string, to: string | null): string;
   annexTitle: string;
   noThreads: string;
   thread(number: number): string;
@@ -24,7 +30,7 @@ interface ExportWords {
   consensusStatus: Record<ConsensusStatus, string>;
   reservations: string;
   /** "Recommendation 2: Agreed with reservation". */
-  statusLine(number: number, status: string): string;
+  statusLine(number: string, status: string): string;
   /** "Status: Resolved": a name and its value, with the language's own punctuation. */
   field(name: string, value: string): string;
   /** What the file name adds to the title for the kinds other than the clean text: "Title - with comments.pdf". */
@@ -60,6 +66,8 @@ interface ExportWords {
 
 /** The words, and dates written the way the export's language writes them (never an ISO timestamp). */
 export interface ExportLabels extends ExportWords {
+  /** A stable number as the export's language writes it: "4bis", "4 مكرراً". */
+  number(number: StableNumber): string;
   /** "2 December 2026 at 04:08", "2 décembre 2026 à 04:08". */
   dateTime(iso: string): string;
   /** "2 December 2026". */
@@ -88,6 +96,9 @@ const FR_COLON = '\u00a0:';
 const WORDS: Record<LanguageCode, ExportWords> = {
   en: {
     recommendation: (number) => `Recommendation ${number}`,
+    deletedRecommendation: '[deleted]',
+    renumberingTitle: 'Annex: correspondence of numbers',
+    renumberingLine: (from, to) => `${from} → ${to ?? 'deleted'}`,
     annexTitle: 'Annex: comment threads',
     noThreads: 'No comment threads',
     thread: (number) => `Thread ${number}`,
@@ -124,6 +135,9 @@ const WORDS: Record<LanguageCode, ExportWords> = {
   },
   fr: {
     recommendation: (number) => `Recommandation ${number}`,
+    deletedRecommendation: '[supprimée]',
+    renumberingTitle: 'Annexe\u00a0: correspondance des numéros',
+    renumberingLine: (from, to) => `${from} → ${to ?? 'supprimée'}`,
     annexTitle: `Annexe${FR_COLON} fils de commentaires`,
     noThreads: 'Aucun fil de commentaires',
     thread: (number) => `Fil ${number}`,
@@ -160,6 +174,9 @@ const WORDS: Record<LanguageCode, ExportWords> = {
   },
   es: {
     recommendation: (number) => `Recomendación ${number}`,
+    deletedRecommendation: '[suprimida]',
+    renumberingTitle: 'Anexo: correspondencia de números',
+    renumberingLine: (from, to) => `${from} → ${to ?? 'suprimida'}`,
     annexTitle: 'Anexo: hilos de comentarios',
     noThreads: 'Sin hilos de comentarios',
     thread: (number) => `Hilo ${number}`,
@@ -196,6 +213,9 @@ const WORDS: Record<LanguageCode, ExportWords> = {
   },
   ar: {
     recommendation: (number) => `التوصية ${number}`,
+    deletedRecommendation: '[محذوفة]',
+    renumberingTitle: 'ملحق: جدول مقابلة الأرقام',
+    renumberingLine: (from, to) => `${from} ← ${to ?? 'محذوفة'}`,
     annexTitle: 'ملحق: سلاسل التعليقات',
     noThreads: 'لا توجد سلاسل تعليقات',
     thread: (number) => `السلسلة ${number}`,
@@ -239,6 +259,7 @@ export function exportLabels(language: LanguageCode): ExportLabels {
   const date = new Intl.DateTimeFormat(exportIntlLocale(language), { dateStyle: 'long' });
   return {
     ...words,
+    number: (number) => formatStableNumber(number, language),
     dateTime: (iso) => dateTime.format(new Date(iso)),
     date: (iso) => date.format(new Date(iso)),
     reservationNote: (delegation, note) => words.field(delegation, note ?? words.reservation),

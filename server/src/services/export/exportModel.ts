@@ -82,8 +82,13 @@ export interface QuoteBlock {
 
 export interface RecommendationBlock {
   kind: 'recommendation';
-  /** The same number the editor shows: the recommendation's position among all recommendations. */
-  number: number;
+  /**
+   * The same number the editor shows, written in the export's language: its position until the numbering is locked,
+   * then its stable number ("4bis", ADR 0008).
+   */
+  number: string;
+  /** A review copy's place holder for a recommendation deleted after the lock: "4 [deleted]", without text. */
+  deleted?: boolean;
   /** The stable id the editor gave it (the same across exports and versions); undefined only in hand-made states. */
   id: string | undefined;
   dir: TextDirection;
@@ -157,7 +162,8 @@ export interface AnnexConsensus {
 
 /** One line of the annex's consensus table: every recommendation of the text, in order. */
 export interface AnnexStatusRow {
-  number: number;
+  /** As the text numbers it ("4bis"). */
+  number: string;
   /** The first words of the recommendation, so the line can be recognised. */
   excerpt: string;
   status: ConsensusStatus;
@@ -214,6 +220,8 @@ export interface ExportDocument {
   annex: AnnexThread[] | undefined;
   /** The consensus status of each recommendation, in the "with annex" kind. */
   statuses?: AnnexStatusRow[];
+  /** After a renumbering, in the annex kinds: the correspondence table, one line per old number ("4bis → 5"). */
+  renumbering?: string[];
   /**
    * A review copy's comment threads, those the exporter may see; the blocks carry their boundaries. `anchored` is false
    * for a thread whose words are all gone.

@@ -75,7 +75,7 @@ class AknWriter {
   private readonly counters = new Map<string, number>();
 
   constructor(
-    private readonly recommendationLabel: (number: number) => string,
+    private readonly recommendationLabel: (number: string) => string,
     private readonly reservationNote: (delegation: string, note: string | null) => string,
   ) {}
 

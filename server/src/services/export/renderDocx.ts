@@ -85,6 +85,7 @@ export async function renderDocx(document: ExportDocument, exportedAt = new Date
     ...(document.columns ? [columnHeadings(document.columns, language)] : []),
     ...document.blocks.flatMap((block) => writer.block(block, 0)),
     ...(document.statuses ? annexes.statuses(document.statuses) : []),
+    ...(document.renumbering ? annexes.renumbering(document.renumbering) : []),
     ...(document.annex ? annexes.threads(document.annex) : []),
   ];
   const author = titleBlock.organisation ?? 'Accord';
@@ -413,6 +414,10 @@ class AnnexWriter {
       );
     }
     return paragraphs;
+  }
+
+  renumbering(lines: readonly string[]): Paragraph[] {
+    return [this.heading(HeadingLevel.HEADING_1, this.labels.renumberingTitle, true), ...lines.map((line) => this.text(line))];
   }
 
   threads(threads: readonly AnnexThread[]): Paragraph[] {

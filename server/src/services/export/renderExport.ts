@@ -3,8 +3,9 @@ import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { schemaExtensions } from '../../../../shared/editor/schemaExtensions.ts';
 import { editorSchema, proseMirrorOf, proseMirrorWithThreads } from '../../infrastructure/editorKit/editorSchema.ts';
 import { versionDocument } from './versionDocument.ts';
-import { documentBlocks } from './documentBlocks.ts';
-import { exportLabels } from './exportLabels.ts';
+import { type BlockNumbering, documentBlocks } from './documentBlocks.ts';
+import { numberingOfState } from '../../../../shared/editor/stableNumbering.ts';
+import { type ExportLabels, exportLabels } from './exportLabels.ts';
 import type { RecommendationAlternatives } from '../../../../shared/api/alternatives.ts';
 import { closedAlternativeLines, openAlternativeLines } from './alternativeLines.ts';
 import { type CompilationSources, compiledRecommendations } from './compilationDocument.ts';
@@ -95,11 +96,13 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
   };
   return async ({ title, statusLine, state, texts: given, format, language, annex, consensus = [], alternatives = [], compilation, review, publication }) => {
     const labels = exportLabels(language);
+    const { numbers: locked, renumbering } = numberingOfState(state);
+    const numberingIn = (words: ExportLabels): BlockNumbering => ({ locked, format: words.number, deletedText: words.deletedRecommendation });
     if (compilation) {
       const target = compilationFormats[format];
       if (!target) throw new Error(`no compilation in ${format}`);
       const doc = proseMirrorOf(state);
-      const version = titleBlock(title, publication, statusRows(doc, consensus), labels, language).version;
+      const version = titleBlock(title, publication, statusRows(doc, consensus, numberingIn(labels)), labels, language).version;
       const document = compilationExport(title, version, compiledRecommendations(state, doc, compilation, consensus, language), labels);
       return { body: await target.render(document, language), contentType: target.contentType, extension: format };
     }
@@ -108,10 +111,11 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
     const placed = review && texts.length === 1 && !texts[0]!.versionState ? review : [];
     const { doc: source, ranges } = review ? proseMirrorWithThreads(state, placed) : { doc: proseMirrorOf(state), ranges: [] };
     const textOf = ({ versionState }: ExportText, untranslated: string) => (versionState ? versionDocument(source, versionState, editorSchema(), untranslated) : source);
-    const rows = statusRows(source, consensus, closedAlternativeLines(alternatives, labels));
+    const rows = statusRows(source, consensus, numberingIn(labels), closedAlternativeLines(alternatives, labels));
     const reservations = new Map(consensus.map((entry) => [entry.recommendationId, entry.reservations]));
     const openAlternatives = openAlternativeLines(alternatives, labels);
     const reviewing = review !== undefined;
+    const correspondence = renumbering?.rows.map(({ from, to }) => labels.renumberingLine(labels.number(from), to && labels.number(to)));
     const frame = {
       title,
       titleBlock: titleBlock(title, publication, rows, labels, language),
@@ -131,19 +135,27 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
               texts.map((text, index) => {
                 const columnLabels = exportLabels(text.labelLanguage);
                 const source = index === 0 ? { reservations, alternatives: openAlternatives } : {};
-                const blocks = documentBlocks(textOf(text, columnLabels.untranslated), { review: reviewing, ...source });
+                const blocks = documentBlocks(textOf(text, columnLabels.untranslated), { review: reviewing, numbering: numberingIn(columnLabels), ...source });
                 return { language: text.language, labels: columnLabels, blocks };
               }),
             ),
             columns: texts.map((text) => text.language),
             annex,
             statuses: annex && rows,
+            renumbering: annex && correspondence,
           }
         : {
             ...frame,
-            blocks: documentBlocks(textOf(texts[0]!, labels.untranslated), { review: reviewing, reservations, alternatives: openAlternatives, threadRanges: ranges }),
+            blocks: documentBlocks(textOf(texts[0]!, labels.untranslated), {
+              review: reviewing,
+              reservations,
+              alternatives: openAlternatives,
+              threadRanges: ranges,
+              numbering: numberingIn(labels),
+            }),
             annex,
             statuses: annex && rows,
+            renumbering: annex && correspondence,
           };
     const { contentType, render } = formats[format];
     return { body: await render(document), contentType, extension: EXTENSIONS[format] ?? format };

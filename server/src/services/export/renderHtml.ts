@@ -58,6 +58,7 @@ export function renderHtml(document: ExportDocument): string {
     ...(document.columns ? parallelTable(document.columns, document.blocks, document.labels) : document.blocks.map((item) => block(item, document.labels))),
     ...footnotes(footnotesOf(document.blocks), document.labels),
     ...(document.statuses ? [statusAnnex(document.statuses, document.labels)] : []),
+    ...(document.renumbering ? [renumberingAnnex(document.renumbering, document.labels)] : []),
     ...(document.annex ? [annex(document.annex, document.labels)] : []),
     '</body>',
     '</html>',
@@ -155,6 +156,10 @@ function statusAnnex(rows: readonly AnnexStatusRow[], labels: ExportLabels): str
   }
   parts.push('</section>');
   return parts.join('\n');
+}
+
+function renumberingAnnex(lines: readonly string[], labels: ExportLabels): string {
+  return [`<section class="annex renumbering">`, labelLine('h2', labels.renumberingTitle), ...lines.map((line) => labelLine('p', line)), '</section>'].join('\n');
 }
 
 function annex(threads: readonly AnnexThread[], labels: ExportLabels): string {

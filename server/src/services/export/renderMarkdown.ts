@@ -25,6 +25,7 @@ export function createMarkdownRenderer(extensions: AnyExtension[]): (document: E
       content.push(paragraphOf(`${superscript(number)} ${labels.reservationNote(delegation, note)}`));
     }
     if (document.statuses) content.push(...statusAnnex(document.statuses, labels));
+    if (document.renumbering) content.push(heading(2, [text(labels.renumberingTitle)]), ...document.renumbering.map(paragraphOf));
     if (document.annex) content.push(...annex(document.annex, labels));
     return manager.serialize({ type: 'doc', content }).replace(/\n*$/, '\n');
   };

@@ -110,6 +110,7 @@ export function createPdfRenderer(): (document: ExportDocument) => Promise<Buffe
           ...(document.columns ? [columnHeadings(document.columns)] : []),
           ...document.blocks.map((item, index) => block(item, index, labels)),
           ...(document.statuses ? [statusAnnex(document.statuses, labels)] : []),
+          ...(document.renumbering ? [renumberingAnnex(document.renumbering, labels)] : []),
           ...(document.annex ? [annex(document.annex, labels)] : []),
         ),
       ),
@@ -277,6 +278,15 @@ function statusAnnex(rows: readonly AnnexStatusRow[], labels: ExportLabels): Rea
         ...alternatives.map((alternative, line) => plainParagraph(alternative, `alternative-${line}`)),
       ),
     ),
+  );
+}
+
+function renumberingAnnex(lines: readonly string[], labels: ExportLabels): ReactElement {
+  return h(
+    View,
+    { break: true, style: styles.annex },
+    labelHeading(labels.renumberingTitle, { fontSize: HEADING_SIZES[0], fontWeight: 'bold', marginBottom: 8 }),
+    ...lines.map((line, index) => plainParagraph(line, `renumbering-${index}`)),
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { DEFAULT_CONSENSUS_STATUS } from '../../../../shared/domain/consensus.ts';
-import { RECOMMENDATION_NODE } from '../../../../shared/editor/recommendationNumbers.ts';
+import { RECOMMENDATION_NODE, recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
+import type { BlockNumbering } from './documentBlocks.ts';
 import { type ExportLabels, reservationText } from './exportLabels.ts';
 import type { AnnexConsensus, AnnexStatusRow } from './exportModel.ts';
 
@@ -20,16 +21,19 @@ export function excerptOf(text: string, words = EXCERPT_WORDS): string {
 export function statusRows(
   doc: ProseMirrorNode,
   consensus: readonly AnnexConsensus[],
+  numbering: BlockNumbering,
   alternatives: ReadonlyMap<string, string[]> = new Map(),
 ): AnnexStatusRow[] {
   const byId = new Map(consensus.map((entry) => [entry.recommendationId, entry]));
+  const numbers = recommendationNumbers(doc, numbering.locked);
   const rows: AnnexStatusRow[] = [];
-  doc.descendants((node) => {
+  doc.descendants((node, pos) => {
     if (node.type.name !== RECOMMENDATION_NODE) return true;
     const id = typeof node.attrs.id === 'string' ? node.attrs.id : undefined;
     const entry = id === undefined ? undefined : byId.get(id);
+    const shown = numbers.get(pos);
     rows.push({
-      number: rows.length + 1,
+      number: shown ? numbering.format(shown.number) : '',
       excerpt: excerptOf(node.textBetween(0, node.content.size, ' ', ' ')),
       status: entry?.status ?? DEFAULT_CONSENSUS_STATUS,
       reservations: entry?.reservations ?? [],

@@ -5,12 +5,16 @@ import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-ti
 import type { VersionBlock } from '../../../../shared/api/languages.ts';
 import { ALIGNED_BLOCK_TYPES, blockWording } from '../../../../shared/editor/alignedBlocks.ts';
 import { recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
+import type { StableNumber } from '../../../../shared/domain/stableNumbers.ts';
+import { lockedNumbersOfState } from '../../../../shared/editor/stableNumbering.ts';
 import { CONFIRMATIONS_MAP, blockFragmentName } from '../../../../shared/protocol/languageRooms.ts';
 import { alignVersion, type AlignedRow } from '../../../../shared/editor/translationStatus.ts';
 import { EDITOR_FRAGMENT, editorSchema, proseMirrorOf } from '../../infrastructure/editorKit/editorSchema.ts';
 
 export interface AlignedVersion {
   source: ProseMirrorNode;
+  /** The source's locked numbers (ADR 0008), which a language version shares; null while numbers are positions. */
+  numbers: ReadonlyMap<string, StableNumber> | null;
   rows: AlignedRow[];
 }
 
@@ -20,7 +24,7 @@ export function alignStoredVersion(sourceState: Uint8Array, versionState: Uint8A
   const version = new Y.Doc();
   try {
     Y.applyUpdate(version, versionState);
-    return { source, rows: alignVersion(source, version, editorSchema()) };
+    return { source, numbers: lockedNumbersOfState(sourceState), rows: alignVersion(source, version, editorSchema()) };
   } finally {
     version.destroy();
   }
@@ -30,12 +34,12 @@ export function alignStoredVersion(sourceState: Uint8Array, versionState: Uint8A
 const EXCERPT_WORDS = 12;
 
 /** The rows of an aligned version as people list them: recommendation numbers, first words and statuses. */
-export function versionBlockList({ source, rows }: AlignedVersion): VersionBlock[] {
-  const numbers = recommendationNumbers(source);
-  const numberOf = new Map<ProseMirrorNode, number>();
+export function versionBlockList({ source, numbers: locked, rows }: AlignedVersion): VersionBlock[] {
+  const numbers = recommendationNumbers(source, locked);
+  const numberOf = new Map<ProseMirrorNode, StableNumber>();
   source.forEach((node, offset) => {
-    const number = numbers.get(offset);
-    if (number !== undefined) numberOf.set(node, number);
+    const shown = numbers.get(offset);
+    if (shown !== undefined) numberOf.set(node, shown.number);
   });
   return rows.map((row) => {
     const words = blockWording(row.source).split(/\s+/);

@@ -1,6 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { diffArrays, diffWords } from 'diff';
 import type { DiffBlock, DiffSegment, RecommendationChange } from '../../../../shared/api/versions.ts';
+import type { StableNumber } from '../../../../shared/domain/stableNumbers.ts';
 import { RECOMMENDATION_NODE, recommendationNumbers } from '../../../../shared/editor/recommendationNumbers.ts';
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
 
@@ -9,31 +10,37 @@ interface Block {
   key: string;
   type: string;
   text: string;
-  recommendation: number | null;
+  recommendation: StableNumber | null;
+}
+
+/** A text to compare, with the numbers locked in it (null while numbers were positions). */
+export interface NumberedText {
+  doc: ProseMirrorNode;
+  numbers: ReadonlyMap<string, StableNumber> | null;
 }
 
 interface Recommendation {
   id: string;
-  number: number;
+  number: StableNumber | null;
   text: string;
 }
 
 /** Every text block in document order, tagged with the recommendation (id and number) it belongs to. */
-function blocksOf(doc: ProseMirrorNode): { blocks: Block[]; recommendations: Map<string, Recommendation> } {
-  const numbers = recommendationNumbers(doc);
+function blocksOf({ doc, numbers: locked }: NumberedText): { blocks: Block[]; recommendations: Map<string, Recommendation> } {
+  const numbers = recommendationNumbers(doc, locked);
   const blocks: Block[] = [];
   const recommendations = new Map<string, Recommendation>();
   doc.forEach((node, offset) => {
     if (node.type.name === RECOMMENDATION_NODE) {
-      const number = numbers.get(offset) ?? null;
-      const id = String(node.attrs.id ?? `#${number}`);
+      const number = numbers.get(offset)?.number ?? null;
+      const id = String(node.attrs.id ?? `#${offset}`);
       let index = 0;
       node.descendants((child) => {
         if (!child.isTextblock) return true;
         blocks.push({ key: `rec:${id}:${index++}`, type: 'recommendation', text: child.textContent, recommendation: number });
         return false;
       });
-      recommendations.set(id, { id, number: number ?? 0, text: node.textBetween(0, node.content.size, '\n') });
+      recommendations.set(id, { id, number, text: node.textBetween(0, node.content.size, '\n') });
       return;
     }
     node.descendants((child) => {
@@ -73,7 +80,7 @@ const block = (of: Block, change: DiffBlock['change'], segments: DiffSegment[]):
  * recommendations added, removed or changed. Blocks are matched by recommendation id, else by their text; a removed
  * block directly followed by an added one is shown as one changed block.
  */
-export function compareDocuments(older: ProseMirrorNode, newer: ProseMirrorNode): { blocks: DiffBlock[]; recommendations: RecommendationChange[] } {
+export function compareDocuments(older: NumberedText, newer: NumberedText): { blocks: DiffBlock[]; recommendations: RecommendationChange[] } {
   const before = blocksOf(older);
   const after = blocksOf(newer);
   const olderByKey = new Map(before.blocks.map((candidate) => [candidate.key, candidate]));

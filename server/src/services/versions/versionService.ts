@@ -10,6 +10,7 @@ import type { DocumentService, StoredState } from '../documents/index.ts';
 import { loadEditorKit } from '../../infrastructure/editorKit/loadEditorKit.ts';
 import type { Principal } from '../access/index.ts';
 import { newId } from '../../infrastructure/tokens.ts';
+import { lockedNumbersOfState } from '../../../../shared/editor/stableNumbering.ts';
 
 /** The open editors of documents (the collab relay). */
 export interface LiveDocuments extends StoredState {
@@ -59,7 +60,8 @@ export class VersionService {
   async content(principal: Principal, documentId: string, versionId: string, language?: LanguageCode): Promise<VersionContent> {
     this.deps.documents.authorize(principal, documentId, 'document.read');
     const version = this.requireVersion(documentId, versionId);
-    return { version, content: (await this.textOf(documentId, versionId, language)).toJSON() };
+    const { doc, numbers } = await this.textOf(documentId, versionId, language);
+    return { version, content: doc.toJSON(), numbers: numbers && [...numbers].map(([id, number]) => ({ id, number })) };
   }
 
   /** Compares two snapshots (or one with `current`): the source, or (`language`) that version's text. */
@@ -169,15 +171,18 @@ export class VersionService {
     const { editorSchema, proseMirrorOf, versionDocument } = await loadEditorKit();
     const current = versionId === CURRENT;
     if (!current) this.requireVersion(documentId, versionId);
-    const source = proseMirrorOf(current ? this.currentState(documentId) : this.deps.versions.state(documentId, versionId)!);
-    if (!language) return source;
+    const sourceState = current ? this.currentState(documentId) : this.deps.versions.state(documentId, versionId)!;
+    const source = proseMirrorOf(sourceState);
+    // A language version is numbered as its source was then.
+    const numbers = lockedNumbersOfState(sourceState);
+    if (!language) return { doc: source, numbers };
     const state = current
       ? this.deps.languages.versionsOf(documentId).includes(language)
         ? this.currentState(languageRoomName(documentId, language))
         : undefined
       : this.deps.versions.languageStates(documentId, versionId).get(language);
     if (!state) throw new AppError('not_found', `This text has no ${language} version.`);
-    return versionDocument(source, state, editorSchema());
+    return { doc: versionDocument(source, state, editorSchema()), numbers };
   }
 
   private requireVersion(documentId: string, versionId: string): Version {
