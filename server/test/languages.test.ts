@@ -602,9 +602,9 @@ describe('exports of language versions', () => {
     const listed = await call('GET', '/languages/ar/blocks', undefined, observer);
     expect(listed.status).toBe(200);
     expect(((await listed.json()) as { blocks: unknown[] }).blocks).toEqual([
-      { blockId: 'r1', recommendation: 1, excerpt: 'Courts shall publish decisions.', status: 'upToDate' },
-      { blockId: 'r2', recommendation: 2, excerpt: 'Judges shall be trained.', status: 'untranslated' },
-      { blockId: 'r3', recommendation: 3, excerpt: 'Review yearly.', status: 'untranslated' },
+      { blockId: 'r1', recommendation: { base: 1, suffix: 0 }, excerpt: 'Courts shall publish decisions.', status: 'upToDate' },
+      { blockId: 'r2', recommendation: { base: 2, suffix: 0 }, excerpt: 'Judges shall be trained.', status: 'untranslated' },
+      { blockId: 'r3', recommendation: { base: 3, suffix: 0 }, excerpt: 'Review yearly.', status: 'untranslated' },
       { blockId: 'p4', recommendation: null, excerpt: 'Done in Amman.', status: 'untranslated' },
     ]);
     expect((await call('GET', '/languages/fr/blocks')).status).toBe(404);

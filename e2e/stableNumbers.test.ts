@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Participant, addRecommendations, joinAs, waitUntilSynced } from './helpers/browser.ts';
+import { useE2eSession } from './helpers/session.ts';
+
+const e2e = useE2eSession();
+let documentId: string;
+let spain: Participant;
+let chair: Participant;
+
+const numbered = (page: Page, number: string, text: string) =>
+  page.locator(`.document section.recommendation[data-number="${number}"]:not([data-provisional])`, { hasText: text });
+
+/** Inserts a recommendation right after the `after`-th one, through the page's own editor. */
+async function insertAfter(page: Page, after: number, text: string): Promise<void> {
+  await page.evaluate(
+    ({ after, text }) => {
+      interface Node {
+        type: { name: string };
+        nodeSize: number;
+      }
+      interface EditorHandle {
+        state: { doc: { forEach(visit: (node: Node, offset: number) => void): void } };
+        chain(): { focus(): { insertContentAt(pos: number, content: unknown): { run(): boolean } } };
+      }
+      const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
+      let seen = 0;
+      let at = -1;
+      editor.state.doc.forEach((node, offset) => {
+        if (node.type.name === 'recommendation' && ++seen === after) at = offset + node.nodeSize;
+      });
+      editor
+        .chain()
+        .focus()
+        .insertContentAt(at, { type: 'recommendation', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+        .run();
+    },
+    { after, text },
+  );
+}
+
+beforeAll(async () => {
+  documentId = await e2e.server.createDocument('Stable numbers e2e');
+  spain = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
+  chair = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'rapporteur', 'Chair')).url, 'Rita');
+  await addRecommendations(spain.page, ['Alpha text', 'Bravo text', 'Charlie text', 'Delta text', 'Echo text']);
+  await waitUntilSynced(spain.page);
+  await numbered(chair.page, '5', 'Echo').waitFor();
+});
+
+afterAll(async () => {
+  await spain?.context.close();
+  await chair?.context.close();
+});
+
+describe('stable numbers', () => {
+  it('locks the numbering, then numbers an insertion after 4 as 4bis in every browser and in the export', async () => {
+    expect(await spain.page.getByRole('button', { name: 'Lock numbers' }).count()).toBe(0);
+    await chair.page.getByRole('button', { name: 'Lock numbers' }).click();
+    await chair.page.getByRole('dialog').getByRole('button', { name: 'Lock numbers' }).click();
+    for (const { page } of [chair, spain]) await page.getByTestId('numbering-badge').waitFor();
+
+    await insertAfter(spain.page, 4, 'Delta bis text');
+    for (const { page } of [spain, chair]) {
+      await numbered(page, '4bis', 'Delta bis').waitFor();
+      await numbered(page, '5', 'Echo').waitFor();
+      expect(await page.locator('section.recommendation', { hasText: 'Delta bis' }).getAttribute('data-label')).toBe('Recommendation 4bis');
+    }
+    await insertAfter(chair.page, 5, 'Delta ter text');
+    for (const { page } of [spain, chair]) await numbered(page, '4ter', 'Delta ter').waitFor();
+
+    const markdown = await chair.page.evaluate(async (id) => (await fetch(`/api/documents/${id}/export?format=md`)).text(), documentId);
+    expect(markdown.match(/Recommendation [^\s*]+/g)).toEqual([
+      'Recommendation 1',
+      'Recommendation 2',
+      'Recommendation 3',
+      'Recommendation 4',
+      'Recommendation 4bis',
+      'Recommendation 4ter',
+      'Recommendation 5',
+    ]);
+  });
+
+  it('reads the same numbers in Arabic, on a phone and on a laptop', async () => {
+    const invite = (await e2e.server.invite(documentId, 'observer', 'Press')).url;
+    for (const [width, height] of [
+      [390, 844],
+      [1280, 800],
+    ] as const) {
+      const reader = await joinAs(e2e.browser, invite, 'Olga', { viewport: { width, height } });
+      for (const language of ['en', 'ar'] as const) {
+        await reader.page.evaluate((code) => localStorage.setItem('accord.language', code), language);
+        await reader.page.reload();
+        await waitUntilSynced(reader.page);
+        const label = language === 'ar' ? 'التوصية 4 مكرراً' : 'Recommendation 4bis';
+        const bis = reader.page.locator('section.recommendation', { hasText: 'Delta bis' });
+        await reader.page.waitForFunction(
+          ({ text, wanted }) =>
+            [...document.querySelectorAll('section.recommendation')].some((element) => element.textContent?.includes(text) && element.getAttribute('data-label') === wanted),
+          { text: 'Delta bis', wanted: label },
+        );
+        await bis.scrollIntoViewIfNeeded();
+        expect(await reader.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await reader.page.screenshot({ path: `/tmp/stable-numbers-${language}-${width}.png` });
+      }
+      await reader.context.close();
+    }
+  });
+});
