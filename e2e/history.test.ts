@@ -28,7 +28,7 @@ const history = (page: Page) => page.getByRole('dialog', { name: 'History' });
 
 async function openHistory(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'History', exact: true }).click();
-  await history(page).locator('.versions, .history__side > p').first().waitFor();
+  await history(page).locator('.history__side .card-list, .history__side > p').first().waitFor();
 }
 
 const editable = (participant: Participant) => participant.page.locator('.editor-main .document').getAttribute('contenteditable');
@@ -146,7 +146,7 @@ describe('versions, compare, restore, freeze and export in the browser', () => {
     const { page } = delegate;
     const download = async (format: string, kind: string) => {
       await page.getByRole('button', { name: 'Export' }).click();
-      await page.getByLabel(format).check();
+      await page.getByLabel(format, { exact: true }).check();
       await page.getByLabel(kind).check();
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
       return { name: file.suggestedFilename(), bytes: await fs.readFile(await file.path()) };

@@ -117,7 +117,7 @@ describe('language versions', () => {
     await page.locator('.export__lagging').getByText('Recommendation 3 — Needs update').waitFor({ timeout: 5000 });
     await page.screenshot({ path: '/tmp/i16-export-warning.png' });
     const download = async (format: string) => {
-      await page.getByRole('radio', { name: format }).check();
+      await page.getByRole('radio', { name: format, exact: true }).check();
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
       return (await file.path())!;
     };

@@ -88,7 +88,7 @@ describe('publishing in English, French and Arabic', () => {
     await page.locator('.export__panel').getByLabel('Text', { exact: true }).selectOption('en,fr,ar');
     await waitFor(async () => (await page.locator('.export__lagging').count()) === 0, { message: 'no warning once reviewed' });
     const download = async (format: string) => {
-      await page.getByRole('radio', { name: format }).check();
+      await page.getByRole('radio', { name: format, exact: true }).check();
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
       const saved = `/tmp/i16-outcome-${documentId}.${format === 'PDF' ? 'pdf' : 'docx'}`;
       await file.saveAs(saved);
