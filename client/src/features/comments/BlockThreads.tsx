@@ -3,14 +3,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../../shared/api/documents.ts';
 import type { Me } from '../../../../shared/api/session.ts';
-import { ORGANISER_AUTHOR_ID, type Thread } from '../../../../shared/api/threads.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
-import { can } from '../../../../shared/domain/policy.ts';
 import type { LiveChannel } from '../../lib/liveChannel.ts';
 import { NewThreadForm } from './NewThreadForm.tsx';
 import { ThreadCard } from './ThreadCard.tsx';
 import type { ThreadStore } from './threadStore.ts';
-import { useCommentHighlights } from './useCommentHighlights.ts';
+import { useThreadPanel } from './useThreadPanel.ts';
 import { useThreadStore } from './useThreadStore.ts';
 import './comments.css';
 
@@ -35,23 +33,12 @@ export function BlockThreads({ editor, language, blockId, me, document, canOpenT
   const { t } = useTranslation();
   const { threads: all } = useThreadStore(store, channel);
   const threads = useMemo(() => all.filter((thread) => thread.language === language && thread.blockId === blockId), [all, language, blockId]);
-  const highlights = useCommentHighlights(editor);
+  const { ranges, activeId, canPost, canResolve, viewerId, activate, inTextOrder } = useThreadPanel(editor, threads, me, document);
   const root = useRef<HTMLDivElement>(null);
   // Words selected in this block's text (not another's): only then is "Comment on selection" offered here.
   const [selecting, setSelecting] = useState(false);
   const [showResolved, setShowResolved] = useState(false);
   const [focusThreadId, setFocusThreadId] = useState<string>();
-  const canPost = can(document.role, 'thread.post', document);
-  const canResolve = can(document.role, 'thread.resolve', document);
-  const viewerId = me.kind === 'organiser' ? ORGANISER_AUTHOR_ID : me.memberId;
-  const activeId = highlights?.activeId ?? null;
-  const ranges = highlights?.ranges;
-
-  useEffect(() => {
-    editor.commands.setCommentThreads(
-      threads.map((thread) => ({ id: thread.id, anchorStart: thread.anchorStart, anchorEnd: thread.anchorEnd, color: thread.author.color, open: thread.status === 'open' })),
-    );
-  }, [editor, threads]);
 
   useEffect(() => {
     const onSelection = () => {
@@ -65,20 +52,8 @@ export function BlockThreads({ editor, language, blockId, me, document, canOpenT
     return () => window.document.removeEventListener('selectionchange', onSelection);
   }, [editor]);
 
-  const activate = (thread: Thread, focusText: boolean) => {
-    const range = ranges?.get(thread.id);
-    const chain = editor.chain().setActiveCommentThread(thread.id);
-    if (range) {
-      chain.setTextSelection(range).scrollIntoView();
-      if (focusText) chain.focus();
-    }
-    chain.run();
-  };
   const resolvedCount = threads.filter((thread) => thread.status === 'resolved').length;
-  const position = (thread: Thread) => ranges?.get(thread.id)?.from ?? Number.POSITIVE_INFINITY;
-  const listed = threads
-    .filter((thread) => thread.status === 'open' || showResolved || thread.id === activeId)
-    .sort((a, b) => position(a) - position(b) || a.createdAt.localeCompare(b.createdAt));
+  const listed = threads.filter((thread) => thread.status === 'open' || showResolved || thread.id === activeId).sort(inTextOrder);
 
   return (
     <div ref={root} className="block-threads">

@@ -1,17 +1,16 @@
 import type { Editor } from '@tiptap/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../../shared/api/documents.ts';
 import type { Me } from '../../../../shared/api/session.ts';
-import { ORGANISER_AUTHOR_ID, type Thread } from '../../../../shared/api/threads.ts';
-import { can } from '../../../../shared/domain/policy.ts';
+import type { Thread } from '../../../../shared/api/threads.ts';
 import { recommendationNumberAt, useRecommendations } from '../../lib/useRecommendations.ts';
 import { NewThreadForm } from './NewThreadForm.tsx';
 import { ThreadCard } from './ThreadCard.tsx';
 import { type StatusFilter, ThreadFilters } from './ThreadFilters.tsx';
 import type { LiveChannel } from '../../lib/liveChannel.ts';
 import type { ThreadStore } from './threadStore.ts';
-import { useCommentHighlights } from './useCommentHighlights.ts';
+import { useThreadPanel } from './useThreadPanel.ts';
 import { useThreadStore } from './useThreadStore.ts';
 import './comments.css';
 
@@ -34,43 +33,14 @@ export function CommentsSidebar({ editor, me, document, canOpenThreads, store, c
   const { threads: all, live } = useThreadStore(store, channel);
   // Threads on a language version's text are shown in that version's side-by-side view, not on the source.
   const threads = useMemo(() => all.filter((thread) => thread.language === null), [all]);
-  const highlights = useCommentHighlights(editor);
+  const { ranges, activeId, canPost, canResolve, viewerId, activate, inTextOrder } = useThreadPanel(editor, threads, me, document);
   const recommendations = useRecommendations(editor);
   const [status, setStatus] = useState<StatusFilter>('open');
   const [delegation, setDelegation] = useState('');
   const [focusThreadId, setFocusThreadId] = useState<string>();
-  const canPost = can(document.role, 'thread.post', document);
-  const canResolve = can(document.role, 'thread.resolve', document);
-  const viewerId = me.kind === 'organiser' ? ORGANISER_AUTHOR_ID : me.memberId;
-  const activeId = highlights?.activeId ?? null;
-  const ranges = highlights?.ranges;
-
-  useEffect(() => {
-    editor.commands.setCommentThreads(
-      threads.map((thread) => ({
-        id: thread.id,
-        anchorStart: thread.anchorStart,
-        anchorEnd: thread.anchorEnd,
-        color: thread.author.color,
-        open: thread.status === 'open',
-      })),
-    );
-  }, [editor, threads]);
-
-  const activate = (thread: Thread, focusText: boolean) => {
-    const range = ranges?.get(thread.id);
-    const chain = editor.chain().setActiveCommentThread(thread.id);
-    if (range) {
-      chain.setTextSelection(range).scrollIntoView();
-      if (focusText) chain.focus();
-    }
-    chain.run();
-  };
   const changed = (thread: Thread) => store.upsert(thread);
 
   const delegations = [...new Set(threads.map((thread) => thread.author.delegation))].sort((a, b) => a.localeCompare(b));
-  // Unplaced threads (text removed, or the document still loading) go last, oldest first.
-  const position = (thread: Thread) => ranges?.get(thread.id)?.from ?? Number.POSITIVE_INFINITY;
   const recommendationOf = (thread: Thread) => {
     const range = ranges?.get(thread.id);
     return range ? recommendationNumberAt(recommendations, range.from) : undefined;
@@ -81,7 +51,7 @@ export function CommentsSidebar({ editor, me, document, canOpenThreads, store, c
         thread.id === activeId ||
         ((status === 'all' || thread.status === status) && (delegation === '' || thread.author.delegation === delegation)),
     )
-    .sort((a, b) => position(a) - position(b) || a.createdAt.localeCompare(b.createdAt));
+    .sort(inTextOrder);
 
   return (
     <aside className="comments" aria-labelledby="comments-title">

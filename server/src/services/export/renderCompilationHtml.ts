@@ -1,6 +1,6 @@
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { CompilationCells, CompilationExport } from './compilationTable.ts';
-import { escape } from './renderHtml.ts';
+import { escape, htmlPage } from './htmlPage.ts';
 
 const STYLE = `
 body { font-family: "Amiri", "Noto Naskh Arabic", "Times New Roman", serif; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }
@@ -30,30 +30,23 @@ export function renderCompilationHtml(compilation: CompilationExport): string {
   const { labels } = compilation;
   const dir = textDirection(labels.compilation.title);
   const head = [labels.compilation.delegation, labels.compilation.tag, labels.compilation.proposal, labels.compilation.justification];
-  return [
-    '<!DOCTYPE html>',
-    `<html dir="${dir}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escape(compilation.title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    `<h1 dir="${textDirection(compilation.title)}">${escape(compilation.title)}</h1>`,
-    `<p class="subtitle">${escape(compilation.subtitle)}</p>`,
-    ...compilation.tables.flatMap((table) => [
-      '<table>',
-      `<caption>${escape(table.heading)}</caption>`,
-      `<tr><th>${escape(labels.compilation.currentText)}</th><td class="current" colspan="3" dir="${textDirection(table.currentText)}">${escape(table.currentText)}</td></tr>`,
-      `<tr>${head.map((name) => `<th>${escape(name)}</th>`).join('')}</tr>`,
-      ...(table.rows.length === 0
-        ? [`<tr><td colspan="4">${escape(labels.compilation.none)}</td></tr>`]
-        : table.rows.map((row) => `<tr>${cell(row.delegation)}<td class="tag">${escape(row.tag)}</td>${proposal(row)}${cell(row.justification)}</tr>`)),
-      '</table>',
-    ]),
-    '</body>',
-    '</html>',
-  ].join('\n');
+  return htmlPage({
+    title: compilation.title,
+    dir,
+    style: STYLE,
+    body: [
+      `<h1 dir="${textDirection(compilation.title)}">${escape(compilation.title)}</h1>`,
+      `<p class="subtitle">${escape(compilation.subtitle)}</p>`,
+      ...compilation.tables.flatMap((table) => [
+        '<table>',
+        `<caption>${escape(table.heading)}</caption>`,
+        `<tr><th>${escape(labels.compilation.currentText)}</th><td class="current" colspan="3" dir="${textDirection(table.currentText)}">${escape(table.currentText)}</td></tr>`,
+        `<tr>${head.map((name) => `<th>${escape(name)}</th>`).join('')}</tr>`,
+        ...(table.rows.length === 0
+          ? [`<tr><td colspan="4">${escape(labels.compilation.none)}</td></tr>`]
+          : table.rows.map((row) => `<tr>${cell(row.delegation)}<td class="tag">${escape(row.tag)}</td>${proposal(row)}${cell(row.justification)}</tr>`)),
+        '</table>',
+      ]),
+    ],
+  });
 }

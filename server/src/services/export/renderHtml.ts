@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Footnote, Inline } from './exportModel.ts';
 import { isPrinted } from './documentBlocks.ts';
 import { footnotesOf } from './footnotes.ts';
+import { escape, htmlPage } from './htmlPage.ts';
 import { languageDirection } from './parallelBlocks.ts';
 import { statusLines } from './statusRows.ts';
 
@@ -27,43 +27,24 @@ section.annex { margin-top: 3em; border-top: 1px solid #999; }
 .thread blockquote, .comment-body { white-space: pre-wrap; }
 `;
 
-/**
- * No script, no remote resource, no form, no base: the file is read offline and nothing in it may run. The only
- * style allowed is the inline sheet above, by hash.
- */
-const CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
 /** A standalone HTML file: inline CSS, a strict CSP, every text escaped, a `dir` on every block. */
 export function renderHtml(document: ExportDocument): string {
   const dir = textDirection(document.title);
-  return [
-    '<!DOCTYPE html>',
-    `<html dir="${dir}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escape(CSP)}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escape(document.title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    document.columns ? '<body class="parallel">' : '<body>',
-    `<h1 class="title" dir="${dir}">${escape(document.title)}</h1>`,
-    ...(document.statusLine ? [`<p class="status-line" dir="${textDirection(document.statusLine)}">${escape(document.statusLine)}</p>`] : []),
-    ...(document.columns ? parallelTable(document.columns, document.blocks, document.labels) : document.blocks.map((item) => block(item, document.labels))),
-    ...footnotes(footnotesOf(document.blocks), document.labels),
-    ...(document.statuses ? [statusAnnex(document.statuses, document.labels)] : []),
-    ...(document.renumbering ? [renumberingAnnex(document.renumbering, document.labels)] : []),
-    ...(document.annex ? [annex(document.annex, document.labels)] : []),
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    title: document.title,
+    dir,
+    style: STYLE,
+    bodyClass: document.columns ? 'parallel' : undefined,
+    body: [
+      `<h1 class="title" dir="${dir}">${escape(document.title)}</h1>`,
+      ...(document.statusLine ? [`<p class="status-line" dir="${textDirection(document.statusLine)}">${escape(document.statusLine)}</p>`] : []),
+      ...(document.columns ? parallelTable(document.columns, document.blocks, document.labels) : document.blocks.map((item) => block(item, document.labels))),
+      ...footnotes(footnotesOf(document.blocks), document.labels),
+      ...(document.statuses ? [statusAnnex(document.statuses, document.labels)] : []),
+      ...(document.renumbering ? [renumberingAnnex(document.renumbering, document.labels)] : []),
+      ...(document.annex ? [annex(document.annex, document.labels)] : []),
+    ],
+  });
 }
 
 /** A parallel text: one table, a column per language, a row per source block (its blocks are `parallel` ones). */
@@ -184,11 +165,4 @@ function annex(threads: readonly AnnexThread[], labels: ExportLabels): string {
   });
   parts.push('</section>');
   return parts.join('\n');
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for both element content and double-quoted attribute values. */
-export function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }
