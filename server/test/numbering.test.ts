@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { JSONContent } from '@tiptap/core';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Numbering } from '../../shared/api/numbering.ts';
 import type { VersionList } from '../../shared/api/versions.ts';
@@ -13,6 +18,7 @@ import { waitFor } from './helpers/waitFor.ts';
 let server: TestServer;
 const tokens = { rapporteur: '', spain: '', france: '', observer: '' };
 const clients: CollabClient[] = [];
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-numbering-'));
 
 const recommendation = (id: string): JSONContent => ({
   type: 'recommendation',
@@ -57,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const client of clients) client.destroy();
   await server?.close();
+  fs.rmSync(folder, { recursive: true, force: true });
 });
 
 describe('locking the numbering', () => {
@@ -189,10 +196,23 @@ it('refuses a client that writes the numbering itself (4424), keeping the server
 });
 
 describe('exports of a locked document', () => {
-  const exported = async (documentId: string, query: string) => {
+  const download = async (documentId: string, query: string) => {
     const response = await server.api('GET', `/api/documents/${documentId}/export?${query}`);
     expect(response.status).toBe(200);
-    return response.text();
+    return response;
+  };
+  const exported = async (documentId: string, query: string) => (await download(documentId, query)).text();
+  /** The text of each paragraph of a Word export. */
+  const docxParagraphs = async (documentId: string, query: string) => {
+    const docx = await JSZip.loadAsync(Buffer.from(await (await download(documentId, `format=docx&${query}`)).arrayBuffer()));
+    const xml = await docx.file('word/document.xml')!.async('string');
+    return xml.split('</w:p>').map((paragraph) => paragraph.replace(/<[^>]+>/g, '').trim()).filter(Boolean);
+  };
+  /** The lines of a PDF export, as pdftotext reads them. */
+  const pdfLines = async (documentId: string, query: string) => {
+    const file = path.join(folder, `${documentId}.pdf`);
+    fs.writeFileSync(file, Buffer.from(await (await download(documentId, `format=pdf&${query}`)).arrayBuffer()));
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\n').map((line) => line.trim());
   };
 
   it('print the stable numbers in every language, "2 [deleted]" only in the review copy, and the correspondence after a renumbering', async () => {
@@ -203,10 +223,10 @@ describe('exports of a locked document', () => {
     const clean = await exported(documentId, 'format=md');
     expect(clean.match(/Recommendation [^\s*]+/g)).toEqual(['Recommendation 1', 'Recommendation 3', 'Recommendation 4', 'Recommendation 4bis', 'Recommendation 5']);
     const review = await exported(documentId, 'format=md&kind=review');
-    expect(review.match(/Recommendation [^\s*]+|deleted/g)).toEqual([
+    // Markdown escapes the square brackets of "[deleted]".
+    expect(review.match(/Recommendation [^*]+|deleted/g)).toEqual([
       'Recommendation 1',
-      'Recommendation 2',
-      'deleted',
+      'Recommendation 2 \\[deleted\\]',
       'Recommendation 3',
       'Recommendation 4',
       'Recommendation 4bis',
@@ -214,6 +234,20 @@ describe('exports of a locked document', () => {
     ]);
     expect(await exported(documentId, 'format=html&lang=ar')).toContain('التوصية 4 مكرراً');
     expect(await exported(documentId, 'format=html&lang=fr')).toContain('Recommandation 4bis');
+    // The deleted one is a single line in its place, in every review copy and language, never a label and a "[deleted]".
+    const paragraphs = await docxParagraphs(documentId, 'kind=review');
+    const deleted = paragraphs.indexOf('Recommendation 2 [deleted]');
+    expect(paragraphs.slice(deleted - 1, deleted + 2)).toEqual(['Text of r1', 'Recommendation 2 [deleted]', 'Recommendation 3']);
+    expect(await docxParagraphs(documentId, 'kind=review&lang=ar')).toContain('التوصية 2 [محذوفة]');
+    expect(await exported(documentId, 'format=html&kind=review')).toMatch(/<p class="recommendation-number">Recommendation 2 \[deleted\]<\/p>\n<\/section>/);
+    expect((await pdfLines(documentId, 'kind=review')).filter((line) => /Recommendation|deleted/.test(line))).toEqual([
+      'Recommendation 1',
+      'Recommendation 2 [deleted]',
+      'Recommendation 3',
+      'Recommendation 4',
+      'Recommendation 4bis',
+      'Recommendation 5',
+    ]);
     const annex = await exported(documentId, 'format=md&kind=annex');
     expect(annex).toContain('Recommendation 4bis: Draft');
     expect(annex).not.toContain('correspondence of numbers');
@@ -225,8 +259,6 @@ describe('exports of a locked document', () => {
     for (const line of ['1 → 1', '2 → deleted', '3 → 2', '4 → 3', '4bis → 4', '5 → 5']) expect(renumbered).toContain(line);
     const pdf = await server.api('GET', `/api/documents/${documentId}/export?format=pdf&kind=annex`);
     expect(pdf.status).toBe(200);
-    const docx = await server.api('GET', `/api/documents/${documentId}/export?format=docx&kind=review`);
-    expect(docx.status).toBe(200);
     const akn = await exported(documentId, 'format=akn');
     expect(akn).toContain('<num>Recommendation 4</num>');
   });

@@ -39,7 +39,10 @@ describe('documentBlocks', () => {
     const labelled = (blocks: Block[]) =>
       blocks.flatMap((block) => (block.kind === 'recommendation' ? [`${block.number}${block.deleted ? ' [deleted]' : ''}`] : []));
     expect(labelled(documentBlocks(text, { numbering }))).toEqual(['1', '2bis', '3']);
-    expect(labelled(documentBlocks(text, { numbering, review: true }))).toEqual(['1', '2 [deleted]', '2bis', '3']);
+    const review = documentBlocks(text, { numbering, review: true });
+    expect(labelled(review)).toEqual(['1', '2 [deleted]', '2bis', '3']);
+    // A label alone, printed as one line: no text under it.
+    expect(review[1]).toMatchObject({ kind: 'recommendation', number: '2', deleted: true, blocks: [] });
   });
 
   it('gives each block its own direction, and number-only blocks the direction of the text before', () => {

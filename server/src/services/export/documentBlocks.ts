@@ -39,15 +39,16 @@ export function documentBlocks(
 export interface BlockNumbering {
   locked: ReadonlyMap<string, StableNumber> | null;
   format: (number: StableNumber) => string;
-  /** The review copy's text for a deleted recommendation: "[deleted]". */
+  /** The words after a deleted recommendation's number in a review copy ("[deleted]"): its line takes their direction. */
   deletedText: string;
 }
 
 const UNLOCKED: BlockNumbering = { locked: null, format: ({ base }) => String(base), deletedText: '' };
 
 /**
- * A review copy keeps the place of each recommendation deleted after the lock, "4 [deleted]", after the recommendation
- * numbered just before it; the clean text leaves it out and no other number changes.
+ * A review copy keeps the place of each recommendation deleted after the lock, after the recommendation numbered just
+ * before it: a label without text, printed as the one line "4 [deleted]". The clean text leaves it out and no other
+ * number changes.
  */
 function withDeleted(blocks: Block[], present: readonly StableNumber[], numbering: BlockNumbering): Block[] {
   const shown = new Set(present.map((number) => numbering.format(number)));
@@ -62,9 +63,9 @@ function withDeleted(blocks: Block[], present: readonly StableNumber[], numberin
       kind: 'recommendation',
       number: label,
       id: undefined,
-      dir: 'ltr',
+      dir: textDirection(numbering.deletedText),
       deleted: true,
-      blocks: [{ kind: 'paragraph', dir: textDirection(numbering.deletedText), inlines: [{ kind: 'text', text: numbering.deletedText, bold: false, italic: true, underline: false, href: undefined }] }],
+      blocks: [],
       footnotes: [],
     };
     result.splice(index < 0 ? result.length : index, 0, placeholder);

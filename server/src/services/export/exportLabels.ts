@@ -10,7 +10,7 @@ import type { VersionKind } from '../../../../shared/api/versions.ts';
 interface ExportWords {
   /** "Recommendation 4", or with a locked number "Recommendation 4bis". */
   recommendation(number: number | string): string;
-  /** Stands for the text of a recommendation deleted after the numbering was locked, in a review copy. */
+  /** Follows the label of a recommendation deleted after the numbering was locked, in a review copy: "4 [deleted]". */
   deletedRecommendation: string;
   renumberingTitle: string;
   /** A line of the correspondence table: "4bis → 5", "2 → deleted". */
@@ -68,6 +68,8 @@ interface ExportWords {
 export interface ExportLabels extends ExportWords {
   /** A stable number as the export's language writes it: "4bis", "4 مكرراً". */
   number(number: StableNumber): string;
+  /** A recommendation's label line: "Recommendation 4bis"; a review copy's deleted one "Recommendation 4 [deleted]". */
+  recommendationLabel(block: { number: string; deleted?: boolean }): string;
   /** "2 December 2026 at 04:08", "2 décembre 2026 à 04:08". */
   dateTime(iso: string): string;
   /** "2 December 2026". */
@@ -260,6 +262,7 @@ export function exportLabels(language: LanguageCode): ExportLabels {
   return {
     ...words,
     number: (number) => formatStableNumber(number, language),
+    recommendationLabel: ({ number, deleted }) => `${words.recommendation(number)}${deleted ? ` ${words.deletedRecommendation}` : ''}`,
     dateTime: (iso) => dateTime.format(new Date(iso)),
     date: (iso) => date.format(new Date(iso)),
     reservationNote: (delegation, note) => words.field(delegation, note ?? words.reservation),

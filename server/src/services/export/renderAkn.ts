@@ -3,6 +3,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { isPrinted } from './documentBlocks.ts';
 import type { Block, ExportDocument, Inline } from './exportModel.ts';
+import type { ExportLabels } from './exportLabels.ts';
 import { SEPARATOR } from './titleBlock.ts';
 
 /** The OASIS LegalDocML Akoma Ntoso 3.0 namespace. */
@@ -64,7 +65,7 @@ export function renderAkn(document: ExportDocument, exportedAt = new Date().toIS
   status.ele('docStatus').txt(titleBlock.status);
   if (document.statusLine) preface.ele('p', { class: 'statusLine' }).txt(document.statusLine);
 
-  const writer = new AknWriter(labels.recommendation, labels.reservationNote);
+  const writer = new AknWriter(labels.recommendationLabel, labels.reservationNote);
   writer.body(doc.ele('mainBody'), document.blocks);
   return root.end({ headless: false });
 }
@@ -75,7 +76,7 @@ class AknWriter {
   private readonly counters = new Map<string, number>();
 
   constructor(
-    private readonly recommendationLabel: (number: string) => string,
+    private readonly recommendationLabel: ExportLabels['recommendationLabel'],
     private readonly reservationNote: (delegation: string, note: string | null) => string,
   ) {}
 
@@ -107,7 +108,7 @@ class AknWriter {
 
   private recommendation(parent: XMLBuilder, block: Extract<Block, { kind: 'recommendation' }>): void {
     const paragraph = parent.ele('paragraph', { eId: this.eId('para', block.id ?? `n${block.number}`) });
-    const num = paragraph.ele('num').txt(this.recommendationLabel(block.number));
+    const num = paragraph.ele('num').txt(this.recommendationLabel(block));
     for (const { number, delegation, note } of block.footnotes) {
       num.ele('authorialNote', { marker: String(number), placement: 'bottom', eId: this.eId('fnt') }).ele('p').txt(this.reservationNote(delegation, note));
     }
@@ -139,7 +140,7 @@ class AknWriter {
         return;
       }
       case 'recommendation':
-        parent.ele('p', { class: 'recommendationLabel' }).txt(this.recommendationLabel(block.number));
+        parent.ele('p', { class: 'recommendationLabel' }).txt(this.recommendationLabel(block));
         for (const inner of block.blocks) this.block(parent, inner);
         return;
       case 'parallel':

@@ -232,7 +232,7 @@ class DocxWriter {
             style: DOCX_STYLE.recommendationLabel,
             ...direction(block.dir),
             ...indent(depth),
-            children: [...labelRuns(labels.recommendation(block.number), block.dir), ...this.footnoteReferences(block, labels)],
+            children: [...labelRuns(labels.recommendationLabel(block), block.dir), ...this.footnoteReferences(block, labels)],
           }),
           ...block.blocks.flatMap((inner) => this.block(inner, depth, DOCX_STYLE.recommendation, labels, textLanguage)),
         ];
@@ -256,7 +256,7 @@ class DocxWriter {
       ...(index > 0 ? [new TextRun({ text: ',', superScript: true, language })] : []),
       new FootnoteReferenceRun(number),
     ]);
-    const closing = block.dir === 'rtl' && textDirection(labels.recommendation(block.number)) === 'ltr';
+    const closing = block.dir === 'rtl' && textDirection(labels.recommendationLabel(block)) === 'ltr';
     return closing ? [...marks, new TextRun({ text: LEFT_TO_RIGHT_MARK, language })] : marks;
   }
 

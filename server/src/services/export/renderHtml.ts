@@ -74,7 +74,7 @@ function block(item: Block, labels: ExportLabels): string {
     case 'recommendation':
       return [
         `<section class="recommendation" dir="${item.dir}">`,
-        `<p class="recommendation-number">${escape(labels.recommendation(item.number))}${item.footnotes.map(footnoteReference).join('')}</p>`,
+        `<p class="recommendation-number">${escape(labels.recommendationLabel(item))}${item.footnotes.map(footnoteReference).join('')}</p>`,
         ...item.blocks.map((inner) => block(inner, labels)),
         '</section>',
       ].join('\n');

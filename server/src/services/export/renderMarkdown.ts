@@ -54,7 +54,7 @@ function block(item: Block, labels: ExportLabels): JSONContent[] {
         {
           type: 'paragraph',
           content: [
-            text(labels.recommendation(item.number), [{ type: 'bold' }]),
+            text(labels.recommendationLabel(item), [{ type: 'bold' }]),
             ...(item.footnotes.length > 0 ? [text(footnoteMarks(item.footnotes))] : []),
           ],
         },

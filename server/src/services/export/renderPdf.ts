@@ -175,7 +175,7 @@ function block(item: Block, key: number, labels: ExportLabels): ReactElement {
         h(
           View,
           { minPresenceAhead: 30 },
-          textBlock(item.dir, styles.recommendationLabel, labelWithMarks(labels.recommendation(item.number), item.footnotes, item.dir)),
+          textBlock(item.dir, styles.recommendationLabel, labelWithMarks(labels.recommendationLabel(item), item.footnotes, item.dir)),
         ),
         ...inner(item.blocks),
         ...(item.footnotes.length > 0 ? [footnotes(item, labels)] : []),
