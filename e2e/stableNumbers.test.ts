@@ -11,6 +11,12 @@ let chair: Participant;
 const numbered = (page: Page, number: string, text: string) =>
   page.locator(`.document section.recommendation[data-number="${number}"]:not([data-provisional])`, { hasText: text });
 
+/** The labels of the two insertions after 4, as each language's readers write them (ADR 0008). */
+const LABELS = {
+  en: { 'Delta bis': 'Recommendation 4bis', 'Delta ter': 'Recommendation 4ter' },
+  ar: { 'Delta bis': 'التوصية 4 مكرراً', 'Delta ter': 'التوصية 4 مكرراً ثانياً' },
+};
+
 /** Inserts a recommendation right after the `after`-th one, through the page's own editor. */
 async function insertAfter(page: Page, after: number, text: string): Promise<void> {
   await page.evaluate(
@@ -92,12 +98,13 @@ describe('stable numbers', () => {
         await reader.page.evaluate((code) => localStorage.setItem('accord.language', code), language);
         await reader.page.reload();
         await waitUntilSynced(reader.page);
-        const label = language === 'ar' ? 'التوصية 4 مكرراً' : 'Recommendation 4bis';
         const bis = reader.page.locator('section.recommendation', { hasText: 'Delta bis' });
         await reader.page.waitForFunction(
-          ({ text, wanted }) =>
-            [...document.querySelectorAll('section.recommendation')].some((element) => element.textContent?.includes(text) && element.getAttribute('data-label') === wanted),
-          { text: 'Delta bis', wanted: label },
+          (wanted) =>
+            Object.entries(wanted).every(([text, label]) =>
+              [...document.querySelectorAll('section.recommendation')].some((element) => element.textContent?.includes(text) && element.getAttribute('data-label') === label),
+            ),
+          LABELS[language],
         );
         await bis.scrollIntoViewIfNeeded();
         expect(await reader.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -105,5 +112,7 @@ describe('stable numbers', () => {
       }
       await reader.context.close();
     }
+    const arabic = await chair.page.evaluate(async (id) => (await fetch(`/api/documents/${id}/export?format=md&lang=ar`)).text(), documentId);
+    expect(arabic.match(/التوصية [^*]+/g)).toEqual(['التوصية 1', 'التوصية 2', 'التوصية 3', 'التوصية 4', ...Object.values(LABELS.ar), 'التوصية 5']);
   });
 });

@@ -33,12 +33,25 @@ describe('formatStableNumber', () => {
     expect(formatStableNumber(n(4, 20), 'en')).toBe('4-21');
   });
 
-  it('writes Arabic numbers with مكرراً and its ordinal adverbs', () => {
-    expect(formatStableNumber(n(4), 'ar')).toBe('4');
-    expect(formatStableNumber(n(4, 1), 'ar')).toBe('4 مكرراً');
-    expect(formatStableNumber(n(4, 2), 'ar')).toBe('4 مكرراً ثانياً');
-    expect(formatStableNumber(n(4, 3), 'ar')).toBe('4 مكرراً ثالثاً');
-    expect(formatStableNumber(n(4, 25), 'ar')).toBe('4 مكرراً (25)');
+  it('writes Arabic numbers with مكرراً, counting further repetitions with ordinal adverbs up to the 19th (vicies)', () => {
+    const forms: [number, string][] = [
+      [0, '4'],
+      [1, '4 مكرراً'],
+      [2, '4 مكرراً ثانياً'],
+      [3, '4 مكرراً ثالثاً'],
+      [4, '4 مكرراً رابعاً'],
+      [9, '4 مكرراً تاسعاً'],
+      [10, '4 مكرراً عاشراً'],
+      [11, '4 مكرراً حادي عشر'],
+      [19, '4 مكرراً تاسع عشر'],
+      [20, '4 مكرراً (20)'],
+      [25, '4 مكرراً (25)'],
+    ];
+    for (const [suffix, form] of forms) expect(formatStableNumber(n(4, suffix), 'ar')).toBe(form);
+    // The same insertion in both conventions: vicies is the 19th repetition in both.
+    expect([formatStableNumber(n(4, 19), 'en'), formatStableNumber(n(4, 19), 'ar')]).toEqual(['4vicies', '4 مكرراً تاسع عشر']);
+    // Digits stay Western and first, so the base reads the same as in the other language versions.
+    expect(formatStableNumber(n(12, 2), 'ar').startsWith('12 ')).toBe(true);
   });
 });
 
