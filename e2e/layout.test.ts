@@ -20,7 +20,7 @@ const DEVICES = [
   { device: 'phone', width: 390, height: 844 },
   { device: 'tablet', width: 768, height: 1024 },
 ] as const;
-const PANELS = ['comments', 'proposals', 'status', 'participants'] as const;
+const PANELS = ['comments', 'proposals', 'compilation', 'status', 'participants'] as const;
 type Language = 'en' | 'ar';
 
 function message(language: Language, key: string): string {

@@ -81,7 +81,7 @@ export function rgb(hex: string): string {
 }
 
 /** Opens a side panel (comments, proposals, alternatives, status, participants) from the rail, unless it is open already. */
-export async function openPanel(page: Page, panel: 'comments' | 'proposals' | 'alternatives' | 'status' | 'participants'): Promise<void> {
+export async function openPanel(page: Page, panel: 'comments' | 'proposals' | 'alternatives' | 'compilation' | 'status' | 'participants'): Promise<void> {
   const button = page.locator(`.panel-rail__button[data-panel="${panel}"]`);
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   await page.locator(`#panel-${panel}`).waitFor();

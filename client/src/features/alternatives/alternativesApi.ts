@@ -8,6 +8,8 @@ const recommendationPath = (documentId: string, recommendationId: string) =>
 export const alternativesApi = {
   propose: (documentId: string, recommendationId: string, text: string, justification: string) =>
     apiRequest(RecommendationAlternatives, 'POST', `${recommendationPath(documentId, recommendationId)}/alternatives`, justification ? { text, justification } : { text }),
+  justify: (documentId: string, recommendationId: string, number: number, justification: string) =>
+    apiRequest(RecommendationAlternatives, 'PATCH', `${recommendationPath(documentId, recommendationId)}/alternatives/${number}`, { justification }),
   withdraw: (documentId: string, recommendationId: string, number: number) =>
     apiRequest(RecommendationAlternatives, 'DELETE', `${recommendationPath(documentId, recommendationId)}/alternatives/${number}`),
   support: (documentId: string, recommendationId: string, number: number) =>

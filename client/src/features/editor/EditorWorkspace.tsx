@@ -11,6 +11,7 @@ import { navigate } from '../../lib/router.ts';
 import { AlternativesPanel, AlternativesStore, useAlternatives, withOpenAlternatives } from '../alternatives/index.ts';
 import { AuthorshipToggle } from '../authorship/index.ts';
 import { CommentsSidebar, ThreadStore } from '../comments/index.ts';
+import { CompilationNotesStore, CompilationPanel } from '../compilation/index.ts';
 import { ConsensusStore, StatusBoard } from '../consensus/index.ts';
 import { ExportMenu } from '../export/index.ts';
 import { FreezeControl, HistoryPanel, NumberingControl } from '../history/index.ts';
@@ -75,6 +76,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   const [consensusStore] = useState(() => new ConsensusStore(channel));
   const [alternativesStore] = useState(() => new AlternativesStore(channel));
   const alternatives = useAlternatives(alternativesStore);
+  const [compilationNotesStore] = useState(() => new CompilationNotesStore(channel));
   const [procedureStore] = useState(() => new ProceduresStore(channel));
   const [languageStore] = useState(() => new LanguageStore(channel));
   const languages = useLanguageList(languageStore);
@@ -195,6 +197,22 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
           </SidePanel>
           <SidePanel name="alternatives" open={panel === 'alternatives'} onClose={closePanel}>
             <AlternativesPanel editor={editor} me={me} document={document} store={alternativesStore} canPropose={canPropose} />
+          </SidePanel>
+          <SidePanel name="compilation" open={panel === 'compilation'} onClose={closePanel}>
+            <CompilationPanel
+              editor={editor}
+              me={me}
+              document={document}
+              active={panel === 'compilation'}
+              alternatives={alternativesStore}
+              consensus={consensusStore}
+              notes={compilationNotesStore}
+              canPropose={canPropose}
+              onReveal={() => {
+                // Where the panel covers the text, it gets out of the way of what was picked.
+                if (!window.matchMedia(WIDE_QUERY).matches) closePanel();
+              }}
+            />
           </SidePanel>
           <SidePanel name="status" open={panel === 'status'} onClose={closePanel}>
             <StatusBoard editor={editor} me={me} document={document} store={consensusStore} withOpenAlternatives={withOpenAlternatives(alternatives)} />

@@ -1,17 +1,15 @@
 import type { Editor } from '@tiptap/core';
-import { TextSelection } from '@tiptap/pm/state';
 import { useEditorState } from '@tiptap/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../../shared/api/documents.ts';
 import { can } from '../../../../shared/domain/policy.ts';
-import { BRACKET_MARK } from '../../../../shared/editor/bracket.ts';
 import { type BracketSummary, listBrackets, listSuggestions, type SuggestionSummary } from '../../../../shared/editor/suggestionChanges.ts';
-import { SUGGESTION_MARKS } from '../../../../shared/editor/suggestionKinds.ts';
 import { safeColor } from '../../../../shared/editor/suggestionMarks.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { usePendingAction } from '../../lib/usePendingAction.ts';
 import { useRecommendations } from '../../lib/useRecommendations.ts';
+import { selectBrackets, selectSuggestion } from './selectMarked.ts';
 import { decideAllSuggestions, decideSuggestion, removeBrackets } from './suggestionsApi.ts';
 import './suggestions.css';
 import { DelegationFilter } from '../../components/DelegationFilter.tsx';
@@ -25,20 +23,6 @@ export interface SuggestionsPanelProps {
 }
 
 const ALL = '';
-
-/** Selects the text of a proposal or of brackets, so it can be read in place and discussed with a comment thread. */
-function selectMarked(editor: Editor, matches: (name: string, id: unknown) => boolean): void {
-  let from = -1;
-  let to = -1;
-  editor.state.doc.descendants((node, pos) => {
-    if (node.isText && node.marks.some((mark) => matches(mark.type.name, mark.attrs.id))) {
-      if (from === -1) from = pos;
-      to = pos + node.nodeSize;
-    }
-  });
-  if (from === -1) return;
-  editor.chain().setMeta('addToHistory', false).setTextSelection(TextSelection.create(editor.state.doc, from, to)).scrollIntoView().focus().run();
-}
 
 /**
  * The open proposals and bracketed texts, live from the shared document. Rapporteurs and organisers accept or reject
@@ -128,7 +112,7 @@ export function SuggestionsPanel({ editor, document, delegation }: SuggestionsPa
                   <button
                     type="button"
                     className="button button--small button--quiet"
-                    onClick={() => selectMarked(editor, (name, id) => (SUGGESTION_MARKS as readonly string[]).includes(name) && String(id) === suggestion.id)}
+                    onClick={() => selectSuggestion(editor, suggestion.id)}
                   >
                     {t('suggestions.select')}
                   </button>
@@ -171,7 +155,7 @@ export function SuggestionsPanel({ editor, document, delegation }: SuggestionsPa
                 <button
                   type="button"
                   className="button button--small button--quiet"
-                  onClick={() => selectMarked(editor, (name, id) => name === BRACKET_MARK && String(id) === bracket.id)}
+                  onClick={() => selectBrackets(editor, bracket.id)}
                 >
                   {t('suggestions.select')}
                 </button>

@@ -2,13 +2,11 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import * as Y from 'yjs';
 import type { RecommendationAlternatives } from '../../../../shared/api/alternatives.ts';
 import type { CompilationNotes } from '../../../../shared/api/compilation.ts';
-import { type CompiledRecommendation, compileProposals } from '../../../../shared/domain/compilation.ts';
+import type { CompiledRecommendation } from '../../../../shared/domain/compilation.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { displayedNumbers, formatStableNumber } from '../../../../shared/domain/stableNumbers.ts';
-import { RECOMMENDATION_NODE } from '../../../../shared/editor/recommendationNumbers.ts';
-import { recommendationWording } from '../../../../shared/editor/recommendationWording.ts';
+import { compileDocument } from '../../../../shared/editor/compileDocument.ts';
 import { readNumbering, recommendationOrder } from '../../../../shared/editor/stableNumbering.ts';
-import { listBrackets, listSuggestions, withoutSuggestions } from '../../../../shared/editor/suggestionChanges.ts';
 import type { AnnexConsensus } from './exportModel.ts';
 
 /** What the compilation is made of besides the text: alternatives, reservations, NOC marks and justifications. */
@@ -36,13 +34,12 @@ export function compiledRecommendations(
   } finally {
     ydoc.destroy();
   }
-  const recommendations: { id: string; number: string; text: string }[] = [];
-  withoutSuggestions(doc).descendants((node) => {
-    if (node.type.name !== RECOMMENDATION_NODE) return true;
-    const id = typeof node.attrs.id === 'string' ? node.attrs.id : undefined;
-    const number = id === undefined ? undefined : numbers.get(id);
-    if (id !== undefined && number) recommendations.push({ id, number: formatStableNumber(number.number, language), text: recommendationWording(node) });
-    return false;
-  });
-  return compileProposals({ recommendations, suggestions: listSuggestions(doc), brackets: listBrackets(doc), alternatives, reservations: consensus, notes });
+  return compileDocument(
+    doc,
+    (id) => {
+      const number = numbers.get(id);
+      return number && formatStableNumber(number.number, language);
+    },
+    { alternatives, reservations: consensus, notes },
+  );
 }

@@ -1,0 +1,2 @@
+export { CompilationPanel } from './CompilationPanel.tsx';
+export { CompilationNotesStore } from './compilationNotesStore.ts';
