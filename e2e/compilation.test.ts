@@ -143,6 +143,22 @@ describe('the compilation of proposals', () => {
     }
     expect(await spain.page.locator('#panel-compilation .compilation-recommendation__text').nth(1).textContent()).toBe(FRANCE_WORDING);
   });
+
+  it('numbers as the text does once numbers are locked (2bis), and tags a proposed deletion SUP', async () => {
+    await rapporteur.page.getByRole('button', { name: 'Lock numbers' }).click();
+    await rapporteur.page.getByRole('dialog').getByRole('button', { name: 'Lock numbers' }).click();
+    await spain.page.getByTestId('numbering-badge').waitFor();
+    await addRecommendations(rapporteur.page, ['Training should be offered.']);
+    await waitFor(async () => (await summary(spain.page))[2] === 'Recommendation 2bis: ', { message: '2bis in Spain’s compilation' });
+
+    // Still in suggest mode: Spain proposes deleting all its words.
+    await selectWords(spain.page, 'Training should be offered.');
+    await spain.page.keyboard.press('Backspace');
+    await waitUntilSynced(spain.page);
+    for (const { page } of [rapporteur, france]) {
+      await waitFor(async () => (await summary(page))[2] === 'Recommendation 2bis: Spain SUP Proposal', { message: 'the SUP under 2bis' });
+    }
+  });
 });
 
 /** The panel with every kind of row, on a phone, a tablet and a laptop, in English and Arabic; never wider than the screen. */
