@@ -115,4 +115,35 @@ describe('stable numbers', () => {
     const arabic = await chair.page.evaluate(async (id) => (await fetch(`/api/documents/${id}/export?format=md&lang=ar`)).text(), documentId);
     expect(arabic.match(/التوصية [^*]+/g)).toEqual(['التوصية 1', 'التوصية 2', 'التوصية 3', 'التوصية 4', ...Object.values(LABELS.ar), 'التوصية 5']);
   });
+
+  it('shows an insertion made offline under a provisional number until the server’s arrives, which may differ', async () => {
+    for (const { context, page } of [spain, chair]) {
+      await context.setOffline(true);
+      await page.locator('.connection[data-status="offline"]').waitFor();
+    }
+    // Both insert after 5 without a connection: each browser can only guess 5bis.
+    await insertAfter(spain.page, 7, 'Echo bis from Spain');
+    await insertAfter(chair.page, 7, 'Echo bis from the chair');
+    for (const [{ page }, text] of [
+      [spain, 'from Spain'],
+      [chair, 'from the chair'],
+    ] as const) {
+      const guess = page.locator('.document section.recommendation[data-provisional]', { hasText: text });
+      expect(await guess.getAttribute('data-label')).toBe('Recommendation 5bis');
+      expect(await guess.getAttribute('title')).toMatch(/^Provisional number/);
+      expect(await guess.evaluate((element) => getComputedStyle(element, '::before').textDecorationStyle)).toBe('dotted');
+    }
+    // The server numbers in the order it receives: Spain's is 5bis, the chair's, arriving second, 5ter.
+    await spain.context.setOffline(false);
+    await numbered(spain.page, '5bis', 'from Spain').waitFor();
+    await chair.context.setOffline(false);
+    for (const { page } of [spain, chair]) {
+      await numbered(page, '5bis', 'from Spain').waitFor();
+      await numbered(page, '5ter', 'from the chair').waitFor();
+      expect(await page.locator('.document section.recommendation[data-provisional]').count()).toBe(0);
+      const confirmed = page.locator('.document section.recommendation', { hasText: 'from the chair' });
+      expect(await confirmed.getAttribute('title')).toBeNull();
+      expect(await confirmed.evaluate((element) => getComputedStyle(element, '::before').textDecorationStyle)).not.toBe('dotted');
+    }
+  });
 });

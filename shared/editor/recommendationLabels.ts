@@ -12,6 +12,8 @@ export interface RecommendationLabelsOptions {
   format: (number: StableNumber) => string;
   /** The visible label of a number, e.g. "Recommendation 4bis" in the reader's language. Default: the number. */
   label: (number: string) => string;
+  /** The hover text of a provisional number, saying it is this browser's guess. Default: none. */
+  provisionalNote: () => string;
 }
 
 /** A shown number and its text as the reader writes it. */
@@ -38,19 +40,19 @@ export function shownRecommendationNumbers(state: EditorState): ReadonlyMap<numb
 }
 
 /**
- * Shows each recommendation's number as `data-number` and `data-label` decorations (and `data-provisional` for one the
- * server has not numbered yet), recomputed on every change. Decorations are not part of the text: numbers are positions
+ * Shows each recommendation's number as `data-number` and `data-label` decorations (and `data-provisional` with a hover
+ * text for one the server has not numbered yet), recomputed on every change. Decorations are not part of the text: numbers are positions
  * until the numbering is locked, then the server's, read from the document's numbering maps.
  */
 export const RecommendationLabels = Extension.create<RecommendationLabelsOptions>({
   name: 'recommendationNumbering',
 
   addOptions() {
-    return { lockedNumbers: () => null, format: (number) => formatStableNumber(number, 'en'), label: (number) => number };
+    return { lockedNumbers: () => null, format: (number) => formatStableNumber(number, 'en'), label: (number) => number, provisionalNote: () => '' };
   },
 
   addProseMirrorPlugins() {
-    const { lockedNumbers, format, label } = this.options;
+    const { lockedNumbers, format, label, provisionalNote } = this.options;
     const number = (doc: ProseMirrorNode): Numbering => {
       const byPosition = new Map([...recommendationNumbers(doc, lockedNumbers())].map(([pos, shown]) => [pos, { ...shown, text: format(shown.number) }]));
       const decorations = DecorationSet.create(
@@ -59,7 +61,7 @@ export const RecommendationLabels = Extension.create<RecommendationLabelsOptions
           Decoration.node(pos, pos + doc.nodeAt(pos)!.nodeSize, {
             'data-number': text,
             'data-label': label(text),
-            ...(provisional ? { 'data-provisional': 'true' } : {}),
+            ...(provisional ? { 'data-provisional': 'true', title: provisionalNote() } : {}),
           }),
         ),
       );

@@ -25,6 +25,8 @@ export interface EditorExtensionOptions {
   /** Read-only editors (observers, frozen documents) must not generate ids the server would refuse. */
   canEdit: boolean;
   recommendationLabel: (number: string) => string;
+  /** The hover text of a number the server has not confirmed yet (ADR 0008). */
+  provisionalNote: () => string;
   /** A stable number as the reader writes it, in the interface's language. */
   formatNumber: (number: StableNumber) => string;
   /** The caret label of the organiser, who has no personal name, in the reader's language. */
@@ -41,6 +43,7 @@ export function editorExtensions({
   user,
   canEdit,
   recommendationLabel,
+  provisionalNote,
   formatNumber,
   organiserLabel,
   describeSuggestion,
@@ -53,6 +56,7 @@ export function editorExtensions({
     CollaborationCaret.configure({ provider: collaboration.provider, user, render: (caretUser) => renderCaret(caretUser.role === 'organiser' ? { ...caretUser, name: organiserLabel(), delegation: '' } : caretUser), selectionRender: renderSelection }),
     RecommendationLabels.configure({
       label: recommendationLabel,
+      provisionalNote,
       format: formatNumber,
       lockedNumbers: () => readNumbering(collaboration.ydoc).numbers,
     }),

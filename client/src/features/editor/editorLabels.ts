@@ -7,7 +7,7 @@ import { onNumberingChange } from '../../../../shared/editor/stableNumbering.ts'
 import { formatDateTime, formatRecommendationNumber } from '../../i18n/format.ts';
 import type { EditorExtensionOptions } from './editorExtensions.ts';
 
-type EditorLabels = Pick<EditorExtensionOptions, 'recommendationLabel' | 'formatNumber' | 'organiserLabel' | 'describeSuggestion' | 'describeBracket'>;
+type EditorLabels = Pick<EditorExtensionOptions, 'recommendationLabel' | 'provisionalNote' | 'formatNumber' | 'organiserLabel' | 'describeSuggestion' | 'describeBracket'>;
 
 /**
  * The words an editor draws into the text (recommendation labels, hover texts), in the reader's language. They call
@@ -16,6 +16,7 @@ type EditorLabels = Pick<EditorExtensionOptions, 'recommendationLabel' | 'format
 export function editorLabels(i18n: I18n): EditorLabels {
   return {
     recommendationLabel: (number: string) => i18n.t('editor.recommendationLabel', { number }),
+    provisionalNote: () => i18n.t('editor.provisionalNumber'),
     formatNumber: (number) => formatRecommendationNumber(number, i18n.language),
     organiserLabel: () => i18n.t('roles.organiser'),
     describeSuggestion: ({ author, delegation, time }) =>
