@@ -113,6 +113,10 @@ describe('automated scan (axe-core in the page): no moderate, serious or critica
     await page.locator('.app-header .language-switcher select').selectOption('ar');
     await page.getByRole('heading', { name: 'التعليقات' }).waitFor();
     expect(await violations(page)).toEqual([]);
+    for (const panel of ['proposals', 'alternatives', 'compilation', 'status', 'participants'] as const) {
+      await openPanel(page, panel);
+      expect({ panel, found: await violations(page, `#panel-${panel}`) }).toEqual({ panel, found: [] });
+    }
 
     // What the header opens: the export panel and the history dialog.
     await page.getByRole('button', { name: /تصدير/ }).click();
