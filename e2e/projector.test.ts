@@ -151,4 +151,23 @@ describe('following a participant', () => {
     expect(await inView(delegate.page, caretIn(1))).toBe(false);
     await delegate.context.close();
   });
+
+  it('follows someone who has not placed a caret yet to the part of the text they are reading', async () => {
+    const reader = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Kenya')).url, 'Amina', { viewport: { width: 1280, height: 800 } });
+    const follower = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'observer', 'Press')).url, 'Olga', { viewport: { width: 1280, height: 800 } });
+    const recommendation = (n: number) => `.document .recommendation:nth-child(${n + 1})`;
+    const scrollTo = (n: number) => reader.page.locator(recommendation(n)).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await scrollTo(12);
+    expect(await rapporteur.page.locator('.collaboration-carets__caret', { hasText: 'Amina' }).count()).toBe(0);
+    expect(await inView(follower.page, recommendation(12))).toBe(false);
+
+    await openPanel(follower.page, 'participants');
+    await follower.page.getByRole('button', { name: 'Follow Amina' }).click();
+    await waitFor(() => inView(follower.page, recommendation(12)), { message: 'recommendation 12, which Amina reads, in view at the follower' });
+    // Reading on without a caret: the follower goes along.
+    await scrollTo(3);
+    await waitFor(() => inView(follower.page, recommendation(3)), { message: 'recommendation 3 in view at the follower' });
+    await reader.context.close();
+    await follower.context.close();
+  });
 });

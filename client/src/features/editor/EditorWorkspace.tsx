@@ -25,6 +25,7 @@ import { editorExtensions } from './editorExtensions.ts';
 import { editorLabels, useRelabelOnLanguage, useRelabelOnNumbering } from './editorLabels.ts';
 import { FollowIndicator } from './follow/FollowIndicator.tsx';
 import { useFollow } from './follow/useFollow.ts';
+import { usePublishViewing } from './follow/usePublishViewing.ts';
 import { WIDE_QUERY } from './layoutWidths.ts';
 import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 import { ParticipantsSidebar } from './ParticipantsSidebar.tsx';
@@ -127,6 +128,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   const { panel, togglePanel, closePanel } = useSidePanels();
   useCaretLabelFading(editor, collaboration.provider.awareness);
   const following = useFollow(editor, collaboration.provider.awareness);
+  usePublishViewing(editor, collaboration.provider.awareness);
 
   const readOnlyNotice = !can(role, 'document.edit')
     ? role === 'translator'

@@ -1,7 +1,7 @@
 import type { EditorView } from '@tiptap/pm/view';
 
 /** The nearest ancestor that scrolls vertically (the document column), else the page. */
-function scrollParent(element: HTMLElement): HTMLElement {
+export function scrollParent(element: HTMLElement): HTMLElement {
   for (let node = element.parentElement; node; node = node.parentElement) {
     const overflow = getComputedStyle(node).overflowY;
     if ((overflow === 'auto' || overflow === 'scroll') && node.scrollHeight > node.clientHeight) return node;
@@ -9,7 +9,8 @@ function scrollParent(element: HTMLElement): HTMLElement {
   return document.scrollingElement as HTMLElement;
 }
 
-function viewportOf(scroller: HTMLElement): { top: number; height: number } {
+/** The visible part of `scroller`, in window coordinates. */
+export function viewportOf(scroller: HTMLElement): { top: number; height: number } {
   if (scroller === document.scrollingElement) return { top: 0, height: window.innerHeight };
   const box = scroller.getBoundingClientRect();
   return { top: box.top, height: box.height };
