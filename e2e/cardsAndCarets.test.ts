@@ -9,7 +9,6 @@ let chair: Participant;
 
 const e2e = useE2eSession();
 
-
 const opacity = (page: Page, selector: string) => page.locator(selector).first().evaluate((element) => Number(getComputedStyle(element).opacity));
 
 beforeAll(async () => {
@@ -48,6 +47,41 @@ describe('caret name labels', () => {
 
     await spain.page.keyboard.type(' again');
     await waitFor(async () => (await opacity(chair.page, label)) === 1, { message: 'the label shown again while typing' });
+  });
+});
+
+describe('caret name labels at the start of a recommendation', () => {
+  it('never cover its label or status, on a laptop and a phone, in English and Arabic', async () => {
+    await selectWords(spain.page, 'Alpha recommendation', { caretOffset: 0 });
+    for (const language of ['en', 'ar'] as const) {
+      await chair.page.evaluate((code) => localStorage.setItem('accord.language', code), language);
+      await chair.page.reload();
+      await waitUntilSynced(chair.page);
+      for (const viewport of [
+        { width: 1280, height: 800 },
+        { width: 390, height: 844 },
+      ]) {
+        await chair.page.setViewportSize(viewport);
+        // Moving the caret there again shows the name (it fades 2 s after the last move).
+        await spain.page.keyboard.press('End');
+        await spain.page.keyboard.press('Home');
+        const tag = chair.page.locator('.collaboration-carets__label', { hasText: 'Ana · Spain' });
+        await waitFor(async () => (await tag.count()) === 1 && (await opacity(chair.page, '.collaboration-carets__label')) === 1, { message: 'the name shown' });
+        const overlap = await tag.evaluate((element) => {
+          const card = element.closest('.recommendation')!;
+          const text = card.firstElementChild!.getBoundingClientRect();
+          const box = element.getBoundingClientRect();
+          // The label and the status badge take the top of the card, above its first block.
+          return box.top < text.top && box.bottom > card.getBoundingClientRect().top;
+        });
+        expect(overlap, `${language} ${viewport.width}`).toBe(false);
+        await chair.page.screenshot({ path: `/tmp/caret-at-label-${language}-${viewport.width}.png` });
+      }
+    }
+    await chair.page.setViewportSize({ width: 1280, height: 860 });
+    await chair.page.evaluate(() => localStorage.setItem('accord.language', 'en'));
+    await chair.page.reload();
+    await waitUntilSynced(chair.page);
   });
 });
 
