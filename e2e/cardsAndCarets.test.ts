@@ -11,6 +11,20 @@ const e2e = useE2eSession();
 
 const opacity = (page: Page, selector: string) => page.locator(selector).first().evaluate((element) => Number(getComputedStyle(element).opacity));
 
+/** What `name`'s editor last published as the part of the text it shows (awareness `viewing`), as `page` received it. */
+const viewingOf = (page: Page, name: string) =>
+  page.evaluate((person) => {
+    interface AwarenessHandle {
+      getStates(): Map<number, { user?: { name?: string }; viewing?: unknown }>;
+    }
+    interface EditorHandle {
+      extensionManager: { extensions: { name: string; options: { provider?: { awareness: AwarenessHandle } } }[] };
+    }
+    const editor = (document.querySelector('.document') as unknown as { editor: EditorHandle }).editor;
+    const awareness = editor.extensionManager.extensions.find((extension) => extension.name === 'collaborationCaret')!.options.provider!.awareness;
+    return JSON.stringify([...awareness.getStates().values()].find((state) => state.user?.name === person)?.viewing ?? null);
+  }, name);
+
 beforeAll(async () => {
   const documentId = await e2e.server.createDocument('Cards and carets e2e');
   spain = await joinAs(e2e.browser, (await e2e.server.invite(documentId, 'delegate', 'Spain')).url, 'Ana');
@@ -38,6 +52,15 @@ describe('caret name labels', () => {
     await waitFor(async () => (await opacity(chair.page, label)) === 0, { message: 'the label faded', timeoutMs: 5_000 });
     // The coloured caret itself stays.
     expect(await opacity(chair.page, '.collaboration-carets__caret')).toBe(1);
+
+    // Scrolling tells the others where Ana reads (for following her), but it is not a caret move: the name stays hidden.
+    const before = await viewingOf(chair.page, 'Ana');
+    await spain.page.setViewportSize({ width: 1280, height: 260 });
+    await spain.page.locator('.document .recommendation', { hasText: 'Beta' }).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await waitFor(async () => (await viewingOf(chair.page, 'Ana')) !== before, { message: "Ana's view published" });
+    await chair.page.waitForTimeout(300);
+    expect(await opacity(chair.page, label)).toBe(0);
+    await spain.page.setViewportSize({ width: 1280, height: 860 });
 
     // The caret is a 2 px bar, widened for the pointer by a pseudo-element.
     const bar = (await chair.page.locator('.collaboration-carets__caret').first().boundingBox())!;

@@ -22,11 +22,17 @@ export function useCaretLabelFading(editor: Editor, awareness: Awareness): void 
       }
       moved.clear();
     };
-    const onChange = ({ added, updated }: { added: number[]; updated: number[] }) => {
+    // Other fields change too (what a person scrolls to, a presenter choice): only a caret that moved shows its name.
+    const carets = new Map<number, string>();
+    const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      for (const clientId of removed) carets.delete(clientId);
       for (const clientId of [...added, ...updated]) {
         if (clientId === awareness.clientID) continue;
-        const user = (awareness.getStates().get(clientId) as { user?: Record<string, unknown> } | undefined)?.user;
-        if (user) moved.add(caretPersonKey(user));
+        const state = awareness.getStates().get(clientId) as { user?: Record<string, unknown>; cursor?: unknown } | undefined;
+        const caret = JSON.stringify(state?.cursor ?? null);
+        if (carets.get(clientId) === caret) continue;
+        carets.set(clientId, caret);
+        if (state?.user) moved.add(caretPersonKey(state.user));
       }
       // After the carets are redrawn for this change.
       cancelAnimationFrame(frame);
