@@ -90,7 +90,13 @@ describe('losing the network', () => {
     await ana.page.keyboard.press('Control+End');
     await ana.page.keyboard.type(' Added offline after reload.');
 
+    // Offline, the person reads it once: the connection line is the only place that says where the text comes from.
+    expect(await ana.page.getByText('showing the copy kept on this device').count()).toBe(1);
+
     await ana.context.setOffline(false);
+    await ana.page.locator('.connection', { hasText: 'Connected · all changes saved' }).waitFor();
+    expect(await ana.page.getByText('showing the copy kept on this device').count()).toBe(0);
+    expect(await ana.page.getByText('The server cannot be reached').count()).toBe(0);
     await waitFor(async () => (await documentText(youssef.page)).includes('Added offline after reload.'), { message: 'merged after reload' });
     await Promise.all([ana.context.close(), youssef.context.close()]);
   });

@@ -174,7 +174,6 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
         {/* The side panels are complementary landmarks beside it, not inside it. */}
         <main className="editor-main">
           <LiveAnnouncer awareness={collaboration.provider.awareness} connection={connection} />
-          {access.fromCache && <p className="notice">{t('editor.cachedCopy')}</p>}
           {editable ? <Toolbar editor={editor} /> : readOnlyNotice && <p className="notice notice--read-only">{readOnlyNotice}</p>}
           {editable && (
             <SuggestControls
