@@ -78,6 +78,32 @@ describe('the organiser’s desk', () => {
     await organiser.context().close();
   });
 
+  it('offers a translator only the languages the document has a version in, and says how to add one', async () => {
+    const organiser = await organiserHome();
+    await organiser.locator('form:has(button:text-is("Create"))').getByLabel('Title').fill('Translators e2e');
+    await organiser.getByRole('button', { name: 'Create', exact: true }).click();
+    await organiser.getByRole('heading', { name: 'Translators e2e', level: 2 }).waitFor();
+    const form = organiser.getByRole('form', { name: 'New invite link' });
+    await form.locator('input[name="delegation"]').fill('Translators');
+    await form.getByLabel('Role').selectOption('translator');
+    await form.getByText('This document has no language version to translate yet. Open it and add one under Languages first.').waitFor();
+    expect(await form.getByLabel('Language translated').count()).toBe(0);
+    expect(await form.getByRole('button', { name: 'Create link' }).isDisabled()).toBe(true);
+
+    const documents = await e2e.server.api<{ documents: { id: string; title: string }[] }>('GET', '/api/documents');
+    const documentId = documents.documents.find((document) => document.title === 'Translators e2e')!.id;
+    await e2e.server.api('POST', `/api/documents/${documentId}/languages`, { language: 'fr' });
+    await organiser.reload();
+    await organiser.locator('.document-list__item', { hasText: 'Translators e2e' }).click();
+    await organiser.getByRole('heading', { name: 'Translators e2e', level: 2 }).waitFor();
+    await form.locator('input[name="delegation"]').fill('Translators');
+    await form.getByLabel('Role').selectOption('translator');
+    expect(await form.getByLabel('Language translated').locator('option').allTextContents()).toEqual(['Français']);
+    await form.getByRole('button', { name: 'Create link' }).click();
+    await organiser.locator('.created-invite').getByText('Invite link for Translators').waitFor();
+    await organiser.context().close();
+  });
+
   it('warns that cards pointing to 127.0.0.1 cannot be opened by phones, and prints them in the language chosen', async () => {
     const organiser = await organiserHome();
     await organiser.locator('form:has(button:text-is("Create"))').getByLabel('Title').fill('Cards e2e');

@@ -177,7 +177,11 @@ describe('language versions over REST', () => {
 describe('translators', () => {
   it('need a language that is a version of the document', async () => {
     expect((await call('POST', '/invites', { role: 'translator', delegation: 'Translators' })).status).toBe(400);
-    expect((await call('POST', '/invites', { role: 'translator', delegation: 'Translators', language: 'ar' })).status).toBe(400);
+    const noVersion = await call('POST', '/invites', { role: 'translator', delegation: 'Translators', language: 'ar' });
+    expect(noVersion.status).toBe(409);
+    expect(await noVersion.json()).toEqual({
+      error: { code: 'no_language_version', message: 'This document has no Arabic version yet: add it under Languages in the editor first.' },
+    });
     expect((await call('POST', '/invites', { role: 'delegate', delegation: 'Egypt', language: 'ar' })).status).toBe(400);
     await call('POST', '/languages', { language: 'ar' });
     const response = await call('POST', '/invites', { role: 'translator', delegation: 'Translators', language: 'ar' });

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'deadline_passed',
   'not_found',
   'conflict',
+  /** A translator invite for a language the document has no version in yet. */
+  'no_language_version',
   'payload_too_large',
   'rate_limited',
   'internal',

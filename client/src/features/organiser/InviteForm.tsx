@@ -1,11 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreatedInvite, LIMITS } from '../../../../shared/api/documents.ts';
+import { LanguageList } from '../../../../shared/api/languages.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { ROLES, type Role } from '../../../../shared/domain/roles.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import { apiRequest } from '../../lib/api.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useAsync } from '../../lib/useAsync.ts';
 import { usePendingAction } from '../../lib/usePendingAction.ts';
 
 export interface InviteFormProps {
@@ -15,12 +17,19 @@ export interface InviteFormProps {
   onCreated: (invite: CreatedInvite) => void;
 }
 
+const loadLanguages = (documentId: string) => apiRequest(LanguageList, 'GET', `/api/documents/${encodeURIComponent(documentId)}/languages`);
+
 export function InviteForm({ documentId, delegations, onCreated }: InviteFormProps) {
   const { t } = useTranslation();
   const [delegation, setDelegation] = useState('');
   const [role, setRole] = useState<Role>('delegate');
-  const [language, setLanguage] = useState<LanguageCode>('ar');
+  const [chosenLanguage, setLanguage] = useState<LanguageCode>();
   const { busy, error, run } = usePendingAction();
+  // A translator translates an existing version: only those are offered (the server refuses any other language).
+  const languageList = useAsync(documentId, loadLanguages).state;
+  const versions = languageList.status === 'done' ? languageList.value.versions.map((version) => version.language) : [];
+  const language = chosenLanguage !== undefined && versions.includes(chosenLanguage) ? chosenLanguage : versions[0];
+  const cannotInvite = role === 'translator' && language === undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -63,11 +72,11 @@ export function InviteForm({ documentId, delegations, onCreated }: InviteFormPro
           ))}
         </select>
       </label>
-      {role === 'translator' && (
+      {role === 'translator' && language !== undefined && (
         <label className="form__field">
           <span className="form__label">{t('organiser.translatorLanguageLabel')}</span>
           <select name="language" value={language} onChange={(event) => setLanguage(event.target.value as LanguageCode)}>
-            {LANGUAGES.map(({ code, name }) => (
+            {LANGUAGES.filter(({ code }) => versions.includes(code)).map(({ code, name }) => (
               <option key={code} value={code} lang={code}>
                 {name}
               </option>
@@ -75,7 +84,11 @@ export function InviteForm({ documentId, delegations, onCreated }: InviteFormPro
           </select>
         </label>
       )}
-      <button type="submit" className="button button--primary" disabled={busy || !delegation.trim()}>
+      {role === 'translator' && languageList.status === 'error' && <ErrorNote error={languageList.error} />}
+      {role === 'translator' && languageList.status === 'done' && language === undefined && (
+        <p className="form__hint">{t('organiser.noLanguageVersions')}</p>
+      )}
+      <button type="submit" className="button button--primary" disabled={busy || !delegation.trim() || cannotInvite}>
         {t('organiser.createInvite')}
       </button>
       <ErrorNote error={error} />

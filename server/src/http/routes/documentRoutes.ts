@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { CreateDocumentBody, CreateInviteBody, SheetNumber } from '../../../../shared/api/documents.ts';
+import { ENGLISH_LANGUAGE_NAMES } from '../../../../shared/domain/languages.ts';
 import { AppError } from '../../errors.ts';
 import type { AccessService } from '../../services/access/index.ts';
 import type { DocumentService } from '../../services/documents/index.ts';
@@ -36,7 +37,8 @@ export function documentRoutes({ documents, access, languages, publicUrl }: Docu
     documents.authorize(principalOf(req, res), req.params.id, 'invite.manage');
     const body = parse(CreateInviteBody, req.body);
     if (body.role === 'translator' && !languages.versionsOf(req.params.id).includes(body.language)) {
-      throw new AppError('bad_request', `This document has no ${body.language} version to translate; add it first.`);
+      const name = ENGLISH_LANGUAGE_NAMES[body.language];
+      throw new AppError('no_language_version', `This document has no ${name} version yet: add it under Languages in the editor first.`);
     }
     const principal = principalOf(req, res);
     res.status(201).json(access.createInvite(req.params.id, body, baseUrlOf(req, publicUrl()), principal.name));
