@@ -56,4 +56,16 @@ describe('document metadata', () => {
     const header = Object.keys(zip.files).find((name) => /^word\/header\d*\.xml$/.test(name))!;
     expect(await zip.file(header)!.async('string')).toContain('Draft recommendations');
   });
+
+  it('gives the HTML and Markdown exports the same title block, in the export’s language', async () => {
+    const exported = async (query: string) => (await server.api('GET', `/api/documents/${documentId}/export?${query}`, undefined, delegateToken)).text();
+    const html = await exported('format=html');
+    expect(html).toMatch(/<p class="event" dir="ltr"><bdi>CT JUST regional workshop<\/bdi> · <bdi>Málaga<\/bdi> · <bdi>4\s?–\s?6 November 2024<\/bdi><\/p>/u);
+    expect(html).toMatch(/<p class="document-info" dir="ltr">Current text · \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} · Draft<\/p>/);
+    const arabic = await exported('format=html&lang=ar');
+    expect(arabic).toMatch(/<p class="event" dir="rtl"><bdi>CT JUST regional workshop<\/bdi> · <bdi>Málaga<\/bdi> · <bdi>[^<]*نوفمبر[^<]*<\/bdi><\/p>/u);
+    expect(arabic).toMatch(/<p class="document-info" dir="rtl">النص الحالي · [^<]+ · مسودة<\/p>/u);
+    const markdown = await exported('format=md&lang=fr');
+    expect(markdown).toMatch(/^# Recommendations on judicial cooperation\n\nCT JUST regional workshop · Málaga · 4\s?–\s?6 novembre 2024\n\n\*Texte en cours · \d{1,2} \S+ \d{4} à \d{2}:\d{2} · Projet\*\n/u);
+  });
 });

@@ -28,6 +28,10 @@ async function writeDocument(id: string, write: (client: CollabClient) => void, 
   }
 }
 
+/** The current text's version line: its date and time are the export's, in the export language's long format. */
+const CURRENT_TEXT_LINE = /^\*Current text · \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} · Draft\*$/m;
+const withoutExportTime = (markdown: string) => markdown.replace(CURRENT_TEXT_LINE, '*Current text · <export time> · Draft*');
+
 const unmarked = (text: string) => text.replace(/[\u200e\u200f\u202a-\u202e]/g, '');
 
 beforeAll(async () => {
@@ -46,9 +50,13 @@ describe('export', () => {
     const response = await exportOf(documentId, 'format=md');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
-    expect(await response.text()).toBe(
+    const markdown = await response.text();
+    expect(markdown).toMatch(CURRENT_TEXT_LINE);
+    expect(withoutExportTime(markdown)).toBe(
       [
         '# Projet de recommandations — تجربة',
+        '',
+        '*Current text · <export time> · Draft*',
         '',
         '## Recommendations on judicial cooperation',
         '',
@@ -150,6 +158,9 @@ describe('export', () => {
     expect(html).toContain('<a href="https://example.org/guide" rel="noopener noreferrer">the guide</a>');
     expect(html).toContain('<u>underlined</u>');
     expect(html).not.toContain('No comment threads');
+    // The title block as in PDF and DOCX: no workshop line without the organiser's metadata, the version and status.
+    expect(html).toMatch(/<\/h1>\n<p class="document-info" dir="ltr">Current text · \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} · Draft<\/p>/);
+    expect(html).not.toContain('class="event"');
   });
 
   it('adds the annex of comment threads for kind=annex', async () => {
@@ -212,7 +223,7 @@ describe('export', () => {
     const empty = await server.createDocument('Empty');
     const response = await exportOf(empty, 'format=md');
     expect(response.status).toBe(200);
-    expect(await response.text()).toBe('# Empty\n');
+    expect(withoutExportTime(await response.text())).toBe('# Empty\n\n*Current text · <export time> · Draft*\n');
     for (const format of ['docx', 'pdf', 'html']) expect((await exportOf(empty, `format=${format}`)).status).toBe(200);
   });
 

@@ -210,10 +210,11 @@ describe('silence procedure', () => {
       ['ar', 'اعتُمد بإجراء الموافقة الضمنية في'],
     ] as const) {
       const html = await (await server.api('GET', `/api/documents/${id}/export?format=html&lang=${lang}`)).text();
-      expect(html).toContain(phrase);
+      expect(html).toMatch(new RegExp(`<p class="status-line" dir="(ltr|rtl)">${phrase}`));
     }
     const markdown = await (await server.api('GET', `/api/documents/${id}/export?format=md`)).text();
-    expect(markdown).toMatch(/^# Silence kept\n\n\*\*Adopted under silence procedure on .*\(Europe\/Paris\)\*\*/);
+    // Under the title block (version and status), the procedure's own line.
+    expect(markdown).toMatch(/^# Silence kept\n\n\*[^\n]+ · Adopted on [^\n]+\*\n\n\*\*Adopted under silence procedure on .*\(Europe\/Paris\)\*\*/);
   });
 
   it('holds across restarts: open through a restart before the deadline, adopted at once by a start after it', async () => {

@@ -26,7 +26,7 @@ import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Footnote, Inline } from './exportModel.ts';
 import { languageDirection } from './parallelBlocks.ts';
 import { LEFT_TO_RIGHT_MARK, footnotesOf } from './footnotes.ts';
-import { SEPARATOR } from './titleBlock.ts';
+import { SEPARATOR, documentInfoLine, titleBlockSummary } from './titleBlock.ts';
 import { statusLines } from './statusRows.ts';
 import { DOCX_FONT, DOCX_STYLE, amiriFaces, docxStyles } from './docxStyles.ts';
 import { WORD_LANGUAGE } from './exportLocale.ts';
@@ -78,7 +78,7 @@ export async function renderDocx(document: ExportDocument, exportedAt = new Date
       ],
     }),
     ...(titleBlock.event.length > 0 ? [line(DOCX_STYLE.event, titleBlock.event.join(SEPARATOR), labelDir)] : []),
-    line(DOCX_STYLE.documentInfo, `${titleBlock.version}${SEPARATOR}${titleBlock.status}`, labelDir),
+    line(DOCX_STYLE.documentInfo, documentInfoLine(titleBlock), labelDir),
     ...(document.statusLine
       ? [new Paragraph({ ...direction(textDirection(document.statusLine)), children: runs([{ ...plain(document.statusLine), bold: true }], textDirection(document.statusLine), language) })]
       : []),
@@ -94,7 +94,7 @@ export async function renderDocx(document: ExportDocument, exportedAt = new Date
       title: document.title,
       creator: author,
       lastModifiedBy: author,
-      description: [...titleBlock.event, titleBlock.version, titleBlock.status].join(SEPARATOR),
+      description: titleBlockSummary(titleBlock),
       styles: docxStyles(language),
       ...(review ? { comments: { children: review.comments }, features: { trackRevisions: true } } : {}),
       fonts: [{ name: DOCX_FONT, ...amiriFaces() }],

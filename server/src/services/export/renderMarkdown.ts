@@ -5,6 +5,7 @@ import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from 
 import { isPrinted } from './documentBlocks.ts';
 import { footnoteMarks, footnotesOf, superscript } from './footnotes.ts';
 import { statusLines } from './statusRows.ts';
+import { SEPARATOR, documentInfoLine } from './titleBlock.ts';
 
 /**
  * Markdown through @tiptap/markdown, which knows the schema's nodes and escapes text. The blocks are handed to it as
@@ -17,6 +18,8 @@ export function createMarkdownRenderer(extensions: AnyExtension[]): (document: E
     const { labels } = document;
     const content: JSONContent[] = [
       heading(1, [text(document.title)]),
+      ...(document.titleBlock.event.length > 0 ? [paragraphOf(document.titleBlock.event.join(SEPARATOR))] : []),
+      { type: 'paragraph', content: [text(documentInfoLine(document.titleBlock), [{ type: 'italic' }])] },
       ...(document.statusLine ? [{ type: 'paragraph', content: [text(document.statusLine, [{ type: 'bold' }])] }] : []),
       ...document.blocks.flatMap((item) => block(item, labels)),
     ];

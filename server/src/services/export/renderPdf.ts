@@ -9,7 +9,7 @@ import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from 
 import { isPrinted } from './documentBlocks.ts';
 import { labelWithMarks, superscript } from './footnotes.ts';
 import { WORD_LANGUAGE } from './exportLocale.ts';
-import { SEPARATOR } from './titleBlock.ts';
+import { SEPARATOR, documentInfoLine, titleBlockSummary } from './titleBlock.ts';
 import { statusLines } from './statusRows.ts';
 
 /** Amiri covers Arabic, French, Spanish and English in one face, and pdftotext reads its Arabic back correctly. */
@@ -87,7 +87,7 @@ export function createPdfRenderer(): (document: ExportDocument) => Promise<Buffe
         {
           title: document.title,
           author: titleBlock.organisation ?? 'Accord',
-          subject: [...titleBlock.event, titleBlock.version, titleBlock.status].join(SEPARATOR),
+          subject: titleBlockSummary(titleBlock),
           language: WORD_LANGUAGE[document.language],
           creator: 'Accord',
           producer: 'Accord',
@@ -104,7 +104,7 @@ export function createPdfRenderer(): (document: ExportDocument) => Promise<Buffe
           }),
           textBlock(textDirection(document.title), styles.title, document.title),
           ...(titleBlock.event.length > 0 ? [eventLine(titleBlock.event, labelDir)] : []),
-          textBlock(labelDir, styles.documentInfo, `${titleBlock.version}${SEPARATOR}${titleBlock.status}`),
+          textBlock(labelDir, styles.documentInfo, documentInfoLine(titleBlock)),
           h(View, { style: styles.titleRule }),
           ...(document.statusLine ? [textBlock(textDirection(document.statusLine), styles.statusLine, document.statusLine)] : []),
           ...(document.columns ? [columnHeadings(document.columns)] : []),

@@ -24,6 +24,16 @@ export function titleBlock(title: string, publication: Publication, rows: readon
   };
 }
 
+/** "Second reading · 5 November 2024 at 16:30 · Draft": the line under the workshop line, in every format. */
+export function documentInfoLine({ version, status }: TitleBlock): string {
+  return `${version}${SEPARATOR}${status}`;
+}
+
+/** The whole title block on one line, for the files' properties (PDF subject, DOCX description). */
+export function titleBlockSummary(block: TitleBlock): string {
+  return [...block.event, documentInfoLine(block)].join(SEPARATOR);
+}
+
 /** "4–6 November 2024" (Intl's own range format in each language); one date alone when only one is given. */
 function dateRange(start: string | null, end: string | null, language: LanguageCode): string | undefined {
   // Calendar dates, not instants: formatted in UTC so no time zone moves them to the day before.
