@@ -78,7 +78,7 @@ describe('the organiser’s desk', () => {
     await organiser.context().close();
   });
 
-  it('offers a translator only the languages the document has a version in, and says how to add one', async () => {
+  it('offers a translator only the document’s language versions, says how to add one, names it in the row', async () => {
     const organiser = await organiserHome();
     await organiser.locator('form:has(button:text-is("Create"))').getByLabel('Title').fill('Translators e2e');
     await organiser.getByRole('button', { name: 'Create', exact: true }).click();
@@ -101,6 +101,8 @@ describe('the organiser’s desk', () => {
     expect(await form.getByLabel('Language translated').locator('option').allTextContents()).toEqual(['Français']);
     await form.getByRole('button', { name: 'Create link' }).click();
     await organiser.locator('.created-invite').getByText('Invite link for Translators').waitFor();
+    // The row says which language this translator's link is for.
+    await waitFor(async () => (await cells(organiser, 'Translators'))[1] === 'Translator · Français', { message: 'the row names the language' });
     await organiser.context().close();
   });
 

@@ -25,6 +25,11 @@ export function languageOrDefault(value: unknown): Language {
   return isLanguage(value) ? value : DEFAULT_LANGUAGE;
 }
 
+/** A language named in itself ("العربية"), as people look for their own. */
+export function languageName(language: Language): string {
+  return LANGUAGES.find((candidate) => candidate.code === language)?.name ?? language;
+}
+
 export function languageDirection(language: Language): Direction {
   return LANGUAGES.find((candidate) => candidate.code === language)?.dir ?? 'ltr';
 }

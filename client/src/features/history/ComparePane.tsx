@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Version } from '../../../../shared/api/versions.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
-import { LANGUAGES } from '../../i18n/languages.ts';
+import { languageName } from '../../i18n/languages.ts';
 import { errorMessage } from '../../lib/errorMessage.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { ComparisonView } from './ComparisonView.tsx';
@@ -66,7 +66,7 @@ export function ComparePane({ documentId, versions, languages, from, to, onChang
               <select id={languageId} value={language} onChange={(event) => setLanguage(event.target.value as LanguageCode | '')}>
                 {languages.map((code, index) => (
                   <option key={code} value={index === 0 ? '' : code} lang={code}>
-                    {LANGUAGES.find((entry) => entry.code === code)?.name ?? code}
+                    {languageName(code)}
                   </option>
                 ))}
               </select>

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_CODES, type LanguageCode } from '../../../../shared/domain/languages.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { LANGUAGES } from '../../i18n/languages.ts';
+import { languageName } from '../../i18n/languages.ts';
 import { navigate } from '../../lib/router.ts';
 import { usePendingAction } from '../../lib/usePendingAction.ts';
 import { addLanguage, fetchLanguages, removeLanguage, sideBySidePath } from './languagesApi.ts';
@@ -11,7 +11,6 @@ import { StatusCounts } from './StatusCounts.tsx';
 import { useLanguageList } from './useLanguageList.ts';
 import './languages.css';
 
-const nameOf = (code: LanguageCode) => LANGUAGES.find((language) => language.code === code)?.name ?? code;
 
 /**
  * "Languages": the document's language versions with their counts, live, each opening the side-by-side view; the
@@ -37,7 +36,7 @@ export function LanguagesMenu({ documentId, canManage, store }: { documentId: st
         <div className="languages-menu__panel" id={panelId} role="group" aria-label={t('languageVersions.menu')}>
           {list && (
             <p>
-              {t('languageVersions.sourceIs')} <strong lang={list.source}>{nameOf(list.source)}</strong>
+              {t('languageVersions.sourceIs')} <strong lang={list.source}>{languageName(list.source)}</strong>
             </p>
           )}
           {list && list.versions.length === 0 && <p>{t('languageVersions.none')}</p>}
@@ -51,7 +50,7 @@ export function LanguagesMenu({ documentId, canManage, store }: { documentId: st
                     navigate(sideBySidePath(documentId, version.language));
                   }}
                 >
-                  {t('languageVersions.openSideBySide', { language: nameOf(version.language) })}
+                  {t('languageVersions.openSideBySide', { language: languageName(version.language) })}
                 </a>
                 <StatusCounts language={version.language} counts={version} />
                 {canManage && (
@@ -66,7 +65,7 @@ export function LanguagesMenu({ documentId, canManage, store }: { documentId: st
                       })
                     }
                   >
-                    {t('languageVersions.remove', { language: nameOf(version.language) })}
+                    {t('languageVersions.remove', { language: languageName(version.language) })}
                   </button>
                 )}
               </li>
@@ -90,7 +89,7 @@ export function LanguagesMenu({ documentId, canManage, store }: { documentId: st
                 <select name="language" value={adding || available[0]} onChange={(event) => setAdding(event.target.value as LanguageCode)}>
                   {available.map((code) => (
                     <option key={code} value={code} lang={code}>
-                      {nameOf(code)}
+                      {languageName(code)}
                     </option>
                   ))}
                 </select>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreatedInvite, type DocumentSummary, InviteList, InviteSummary, MemberList, RevokedSheet } from '../../../../shared/api/documents.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { formatDateTime } from '../../i18n/format.ts';
+import { languageName } from '../../i18n/languages.ts';
 import { apiRequest } from '../../lib/api.ts';
 import { navigate } from '../../lib/router.ts';
 import { useAsync } from '../../lib/useAsync.ts';
@@ -24,6 +26,16 @@ const loadInvitesAndMembers = async (documentId: string) => {
   ]);
   return { invites: invites.invites, members: members.members };
 };
+
+/** The language a translator's invite translates, named in itself and kept in its own direction inside the row. */
+function InviteLanguage({ code }: { code: LanguageCode }) {
+  return (
+    <>
+      {' · '}
+      <bdi lang={code}>{languageName(code)}</bdi>
+    </>
+  );
+}
 
 /** One document seen by the organiser: open it, hand out invite links per delegation and role, revoke them. */
 export function DocumentPanel({ document }: { document: DocumentSummary }) {
@@ -110,7 +122,10 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
                   <span className="swatch" style={{ backgroundColor: invite.color }} aria-hidden="true" />
                   {invite.delegation}
                 </td>
-                <td>{t(`roles.${invite.role}`)}</td>
+                <td>
+                  {t(`roles.${invite.role}`)}
+                  {invite.language && <InviteLanguage code={invite.language} />}
+                </td>
                 <td>{t('organiser.memberCount', { count: invite.memberCount })}</td>
                 <td>
                   {invite.createdBy
