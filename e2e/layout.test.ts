@@ -162,6 +162,63 @@ describe.each(DEVICES)('a delegate on a $device ($width×$height)', ({ device, w
   });
 });
 
+/**
+ * Where the open menu `selector` is: its box, whether it lies within the screen, and whether it is what a finger at its
+ * centre would touch (drawn above any panel).
+ */
+async function menuPlacement(page: Page, selector: string): Promise<{ inside: boolean; onTop: boolean; box: number[] }> {
+  return page.locator(selector).evaluate((menu) => {
+    const box = menu.getBoundingClientRect();
+    const centre = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return {
+      inside: box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+      onTop: menu.contains(centre),
+      box: [box.left, box.top, box.right, box.bottom].map(Math.round),
+    };
+  });
+}
+
+describe('the header menus', () => {
+  it.each(['en', 'ar'] as const)('open within the screen and above an open panel (%s)', async (language) => {
+    const t = (key: string) => message(language, key);
+    const documentId = await e2e.server.createDocument('Draft recommendations of the Expert Workshop on Battlefield Evidence');
+    await e2e.server.api('POST', `/api/documents/${documentId}/languages`, { language: 'fr' });
+    const invite = await e2e.server.invite(documentId, 'delegate', 'Morocco');
+    const context = await openContext(768, 1024, language, false);
+    const page = await context.newPage();
+    await page.goto(invite.url);
+    await page.getByLabel(t('join.nameLabel')).fill('Youssef Amrani');
+    await page.getByRole('button', { name: t('join.submit') }).click();
+    await waitUntilSynced(page);
+    const exportButton = page.getByRole('button', { name: t('export.open') });
+    const languagesButton = page.getByRole('button', { name: t('languageVersions.menu') });
+    const placements: Record<string, Awaited<ReturnType<typeof menuPlacement>>> = {};
+
+    for (const [width, height] of [[768, 1024], [390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.locator('.panel-rail__button[data-panel="participants"]').click();
+      await page.locator('#panel-participants').waitFor();
+      await exportButton.click();
+      placements[`${width} export`] = await menuPlacement(page, '.export__panel');
+      await exportButton.click();
+      await languagesButton.click();
+      placements[`${width} languages`] = await menuPlacement(page, '.languages-menu__panel');
+      await languagesButton.click();
+      await page.keyboard.press('Escape');
+      await page.locator('#panel-participants').waitFor({ state: 'hidden' });
+    }
+
+    // A laptop's short screen: the export options scroll, the download link stays in reach.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await exportButton.click();
+    placements['1280 export'] = await menuPlacement(page, '.export__panel');
+    placements['1280 download'] = await menuPlacement(page, '.export__download');
+    const misplaced = Object.entries(placements).filter(([, { inside, onTop }]) => !inside || !onTop);
+    expect(misplaced).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('every width from 360 to 1920 px', () => {
   it.each(['en', 'ar'] as const)('never scrolls sideways (%s)', async (language) => {
     const documentId = await e2e.server.createDocument('Draft recommendations of the Expert Workshop on Battlefield Evidence');

@@ -64,7 +64,7 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
         {t('export.open')} <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div className="export__panel" id={panelId} role="group" aria-label={t('export.title')}>
+        <div className="header-menu export__panel" id={panelId} role="group" aria-label={t('export.title')}>
           <fieldset className="export__field">
             <legend>{t('export.format')}</legend>
             {DOCUMENT_FORMATS.map((value) => (

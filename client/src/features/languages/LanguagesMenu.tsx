@@ -33,7 +33,7 @@ export function LanguagesMenu({ documentId, canManage, store }: { documentId: st
         {t('languageVersions.menu')} <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div className="languages-menu__panel" id={panelId} role="group" aria-label={t('languageVersions.menu')}>
+        <div className="header-menu languages-menu__panel" id={panelId} role="group" aria-label={t('languageVersions.menu')}>
           {list && (
             <p>
               {t('languageVersions.sourceIs')} <strong lang={list.source}>{languageName(list.source)}</strong>
