@@ -156,6 +156,10 @@ describe('silence procedure', () => {
 
     const opened = await expectJson<DocumentProcedures>(await openSilence(server, id, body), 201);
     expect(opened.silence).toMatchObject({ status: 'open', timeZone: 'Asia/Amman', openedBy: { name: 'Organiser' }, brokenBy: null });
+    // Frozen for the procedure, not adopted by it yet.
+    const whileOpen = await (await server.api('GET', `/api/documents/${id}/export?format=md`)).text();
+    expect(whileOpen).toMatch(/Under silence procedure until/);
+    expect(whileOpen).not.toMatch(/Adopted on/);
     const documentRow = await expectJson<{ frozen: boolean }>(await server.api('GET', `/api/documents/${id}`), 200);
     expect(documentRow.frozen).toBe(true);
     const versions = await expectJson<{ versions: { id: string; kind: string }[] }>(await server.api('GET', `/api/documents/${id}/versions`), 200);
@@ -178,6 +182,7 @@ describe('silence procedure', () => {
 
     const html = await (await server.api('GET', `/api/documents/${id}/export?format=html`)).text();
     expect(html).toMatch(/Silence procedure: silence broken by France on .*\(Asia\/Amman\); not adopted/);
+    expect(html).not.toMatch(/Adopted on/);
   });
 
   it('may be withdrawn by the organiser, after which the document can be unfrozen', async () => {

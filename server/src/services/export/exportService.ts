@@ -156,16 +156,26 @@ export class ExportService {
 
   private publication(documentId: string, versionId: string | undefined, frozen: boolean): Publication {
     const version = versionId === undefined ? undefined : this.deps.versions.get(documentId, versionId);
-    // Frozen as final: adopted when the latest freeze was taken.
-    const freeze = frozen ? this.deps.versions.list(documentId).find((entry) => entry.kind === 'freeze') : undefined;
     return {
       documentId,
       metadata: this.deps.metadata?.metadata(documentId) ?? EMPTY_METADATA,
       version: version
         ? { kind: version.kind, name: version.name, at: version.createdAt }
         : { kind: 'current', name: null, at: this.now().toISOString() },
-      adoptedAt: freeze?.createdAt ?? null,
+      adoptedAt: this.adoptedAt(documentId, frozen),
     };
+  }
+
+  /**
+   * When the text was adopted, if it was. Under a silence procedure the procedure decides: adopted when silence held,
+   * not adopted while it runs or once it is broken (the status line says which). Without one, a text frozen as final
+   * was adopted when the latest freeze was taken.
+   */
+  private adoptedAt(documentId: string, frozen: boolean): string | null {
+    if (!frozen) return null;
+    const silence = this.deps.silence?.silenceOf(documentId);
+    if (silence && silence.status !== 'withdrawn') return silence.status === 'adopted' ? (silence.settledAt ?? silence.deadline) : null;
+    return this.deps.versions.list(documentId).find((entry) => entry.kind === 'freeze')?.createdAt ?? null;
   }
 
   private stateOf(documentId: string, versionId: string | undefined): Uint8Array {
