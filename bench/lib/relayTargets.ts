@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { LoadRoom, LoadTarget, WireProtocol } from './loadGeneratorProtocol.ts';
 import { createBenchDocument, createBenchDocuments } from './accordDocument.ts';
 import { findFreePort } from './freePort.ts';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags.ts';
 import { startServerProcess } from './serverProcess.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -80,18 +81,18 @@ function protocolTarget(protocol: WireProtocol, wsUrl: string, room: LoadRoom): 
   return { protocol, wsUrl, rooms: [room] };
 }
 
-/** Accord's real server process, exactly as `npm start` runs it (the bundle), with the given SQLite synchronous mode. */
+/** Accord's real server process, exactly as `npm start` runs it (the bundle, its V8 flags), with the given SQLite synchronous mode. */
 export function accordTarget(synchronous: 'FULL' | 'NORMAL' = 'FULL'): RelayTarget {
   return {
     name: synchronous === 'FULL' ? 'accord' : 'accord-normal',
     description:
-      `Accord (node dist/server/main.mjs, as npm start), SQLite WAL synchronous=${synchronous}${synchronous === 'FULL' ? ' (the default)' : ''}: ` +
+      `Accord (node ${SERVER_NODE_FLAGS.join(' ')} dist/server/main.mjs, as npm start), SQLite WAL synchronous=${synchronous}${synchronous === 'FULL' ? ' (the default)' : ''}: ` +
       'token auth at upgrade, every update committed (grouped per event-loop turn) before it is relayed',
     persistent: true,
     async start(previous) {
       const state = previous ?? newState('');
       const server = await startServerProcess({
-        args: [...ACCORD_NODE_ARGS, ACCORD_BUNDLE],
+        args: [...SERVER_NODE_FLAGS, ...ACCORD_NODE_ARGS, ACCORD_BUNDLE],
         env: {
           PORT: '0',
           HOST,

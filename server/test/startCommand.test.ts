@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../shared/api/documents.ts';
 import { DEMO_TITLE } from '../src/infrastructure/demo/demoContent.ts';
+import { SERVER_NODE_FLAGS } from '../src/nodeFlags.ts';
 import { type ServerProcess, spawnServer } from './helpers/serverProcess.ts';
 import { tempDataDir } from './helpers/testServer.ts';
 
@@ -20,6 +22,11 @@ describe('npm start (the bundled server)', () => {
 
   afterAll(async () => {
     await server?.close();
+  });
+
+  it('gives node the flags the benchmarks and the process tests start it with', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe(`exec node ${SERVER_NODE_FLAGS.join(' ')} dist/server/main.mjs`);
   });
 
   it('prints its URL, the organiser link and the demo invite links', () => {

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /**
  * The collaboration wire format, the one place frames are built and read (grammar in docs/protocol.md). Frames are
@@ -66,34 +66,40 @@ export function decodeFrame(data: Uint8Array): Frame {
   }
 }
 
-function syncFrame(write: (encoder: encoding.Encoder) => void): Uint8Array<ArrayBuffer> {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
+/**
+ * `[...header, length of payload, payload]` in one allocation of its exact size. lib0's encoder would allocate a
+ * payload-sized buffer twice (to grow into, then to concatenate): the server frames every change it relays, and under
+ * a load of large changes those short-lived copies made a good part of its resident memory (docs/reliability.md).
+ */
+function frameWith(header: readonly number[], payload: Uint8Array): Uint8Array<ArrayBuffer> {
+  const prefix = encoding.encode((encoder) => {
+    for (const value of header) encoding.writeVarUint(encoder, value);
+    encoding.writeVarUint(encoder, payload.byteLength);
+  });
+  const frame = new Uint8Array(prefix.byteLength + payload.byteLength);
+  frame.set(prefix);
+  frame.set(payload, prefix.byteLength);
+  return frame;
 }
 
 /** `[sync, step 1, state vector of doc]`: what `doc` holds. Sent after changes, it asks for their acknowledgement. */
 export function syncStep1Frame(doc: Y.Doc): Uint8Array<ArrayBuffer> {
-  return syncFrame((encoder) => syncProtocol.writeSyncStep1(encoder, doc));
+  return frameWith([MessageType.sync, SyncStep.step1], Y.encodeStateVector(doc));
 }
 
 /** `[sync, step 2, update]`: what `doc` holds beyond the state vector `stateVector` (the answer to a step 1). */
 export function syncStep2Frame(doc: Y.Doc, stateVector: Uint8Array): Uint8Array<ArrayBuffer> {
-  return syncFrame((encoder) => syncProtocol.writeSyncStep2(encoder, doc, stateVector));
+  return frameWith([MessageType.sync, SyncStep.step2], Y.encodeStateAsUpdate(doc, stateVector));
 }
 
 /** `[sync, update, update]`: a change, as clients send it and the server relays it. */
 export function updateFrame(update: Uint8Array): Uint8Array<ArrayBuffer> {
-  return syncFrame((encoder) => syncProtocol.writeUpdate(encoder, update));
+  return frameWith([MessageType.sync, SyncStep.update], update);
 }
 
 /** `[awareness, awareness update]`: presence, in y-protocols' awareness encoding. */
 export function awarenessFrame(awarenessUpdate: Uint8Array): Uint8Array<ArrayBuffer> {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, awarenessUpdate);
-  return encoding.toUint8Array(encoder);
+  return frameWith([MessageType.awareness], awarenessUpdate);
 }
 
 /** One entry of an awareness update: whose presence, its clock, and its state (null: gone). */

@@ -23,6 +23,9 @@ export class DatabaseLockedError extends Error {}
 
 export const DATABASE_FILE = 'accord.sqlite';
 
+/** SQLite's page cache for the server's connection: SQLite's own default size. */
+const PAGE_CACHE_KIB = 2000;
+
 /**
  * Opens (creating if missing) the database in `dataDir`, checks its integrity, sets the pragmas and applies pending
  * migrations. Pragmas are set on every open because SQLite does not persist synchronous or foreign_keys.
@@ -50,6 +53,10 @@ export function openDatabase(dataDir: string, options: OpenOptions): Db {
   db.pragma('wal_autocheckpoint = 1000');
   db.pragma('journal_size_limit = 67108864');
   db.pragma('foreign_keys = ON');
+  // better-sqlite3 builds SQLite with a 16 MB page cache (SQLite's own default is 2 MB). Appended updates are written
+  // once and read back only when a document loads, yet each fills the cache with its pages: under a load of large
+  // changes the cache filled to 15 MiB of pages nobody read again, and kept it (docs/reliability.md, issue 14).
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   takeWriteLockOnce(db, file);
   if (options.schema !== 'as-is') migrate(db);
   return db;

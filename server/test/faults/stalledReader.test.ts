@@ -49,7 +49,7 @@ async function rawWriter(url: string): Promise<RawWriter & { raw: RawSocket }> {
 }
 
 describe('a client that stops reading (real server process, default limits)', () => {
-  it('is dropped while two writers send 32 KiB every 10 ms for 10 s, costing the server < 64 MiB', async () => {
+  it('is dropped while two writers send 32 KiB every 10 ms for 10 s, the server growing < 64 MiB', async () => {
     server = await spawnServer(tempDataDir());
     const documentId = await server.createDocument();
     const { token } = await server.invite(documentId, 'delegate');
@@ -145,7 +145,8 @@ describe('a client that stops reading (real server process, default limits)', ()
     // The server shut the socket without a close frame (it could never arrive): once the client reads again it sees 1006.
     (stalled.socket as unknown as { _socket: { resume(): void } })._socket.resume();
     expect(await stalled.closed).toBe(1006);
-    // What the stalled reader costs beyond the load itself.
-    expect((withStall.peak - reference.peak) / MiB).toBeLessThan(64);
+    // The bound on the server's memory, from before the first load to the end of the second: the load alone
+    // grew it by 52 MiB and both by 61 before the page cache and the young generation were bounded (docs/reliability.md).
+    expect((withStall.peak - baseline) / MiB).toBeLessThan(64);
   }, 150_000);
 });

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../src/nodeFlags.ts';
 import { testEnv, withApi, type TestServer } from './testServer.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -16,11 +17,11 @@ export interface ServerProcess extends TestServer {
 export const SERVER_BUNDLE = path.join(ROOT, 'dist/server/main.mjs');
 
 /**
- * Runs Accord as a real child process: from its sources (`node --import tsx server/src/main.ts`, the default), or the
- * bundle `npm start` runs (`bundle: true`; build it first).
+ * Runs Accord as a real child process, with the V8 flags `npm start` gives it: from its sources (`node --import tsx
+ * server/src/main.ts`, the default), or the bundle `npm start` runs (`bundle: true`; build it first).
  */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}, options: { bundle?: boolean } = {}): Promise<ServerProcess> {
-  const args = options.bundle ? [SERVER_BUNDLE] : ['--import', 'tsx', 'server/src/main.ts'];
+  const args = [...SERVER_NODE_FLAGS, ...(options.bundle ? [SERVER_BUNDLE] : ['--import', 'tsx', 'server/src/main.ts'])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...testEnv(dataDir, env) },
