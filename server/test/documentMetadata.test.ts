@@ -49,9 +49,10 @@ describe('document metadata', () => {
     const response = await server.api('GET', `/api/documents/${documentId}/export?format=docx&lang=fr`, undefined, delegateToken);
     expect(response.status).toBe(200);
     const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
-    const document = await zip.file('word/document.xml')!.async('string');
-    expect(document).toMatch(/CT JUST regional workshop · Málaga · 4\s?–\s?6 novembre 2024/u);
-    expect(document).toContain('Texte en cours · ');
+    // The text of the lines, without the runs that part them and the direction marks at their separators.
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>|\u200e/g, '');
+    expect(text).toMatch(/CT JUST regional workshop · Málaga · 4\s?–\s?6 novembre 2024/u);
+    expect(text).toContain('Texte en cours · ');
     expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dc:creator>CT JUST</dc:creator>');
     const header = Object.keys(zip.files).find((name) => /^word\/header\d*\.xml$/.test(name))!;
     expect(await zip.file(header)!.async('string')).toContain('Draft recommendations');
@@ -67,5 +68,22 @@ describe('document metadata', () => {
     expect(arabic).toMatch(/<p class="document-info" dir="rtl">النص الحالي · [^<]+ · مسودة<\/p>/u);
     const markdown = await exported('format=md&lang=fr');
     expect(markdown).toMatch(/^# Recommendations on judicial cooperation\n\nCT JUST regional workshop · Málaga · 4\s?–\s?6 novembre 2024\n\n\*Texte en cours · \d{1,2} \S+ \d{4} à \d{2}:\d{2} · Projet\*\n/u);
+  });
+
+  it('keeps each part of an Arabic export’s workshop line in its own direction in the DOCX', async () => {
+    const response = await server.api('GET', `/api/documents/${documentId}/export?format=docx&lang=ar`, undefined, delegateToken);
+    const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+    const document = await zip.file('word/document.xml')!.async('string');
+    const event = /<w:p><w:pPr><w:pStyle w:val="EventLine"\/>.*?<\/w:p>/s.exec(document)![0];
+    expect(event).toContain('<w:bidi/>');
+    const runs = [...event.matchAll(/<w:r>(.*?)<\/w:r>/gs)].map(([, run]) => ({ rtl: run!.includes('<w:rtl/>'), lang: /w:val="([^"]+)"/.exec(run!)?.[1], text: /<w:t[^>]*>(.*?)<\/w:t>/s.exec(run!)?.[1] }));
+    // Latin parts left-to-right and tagged as the text's language; the Arabic date right-to-left; separators marked RTL.
+    expect(runs).toEqual([
+      { rtl: false, lang: 'en-GB', text: 'CT JUST regional workshop' },
+      { rtl: true, lang: 'ar-SA', text: '\u200f · \u200f' },
+      { rtl: false, lang: 'en-GB', text: 'Málaga' },
+      { rtl: true, lang: 'ar-SA', text: '\u200f · \u200f' },
+      { rtl: true, lang: 'ar-SA', text: expect.stringMatching(/^4\s?–\s?6 نوفمبر 2024$/u) },
+    ]);
   });
 });

@@ -189,6 +189,8 @@ export interface TitleBlock {
   event: string[];
   /** "Current text · 2 December 2026 at 05:40", or a version's name and date. */
   version: string;
+  /** The version line's parts: ["Current text", "2 December 2026 at 05:40"]. */
+  versionParts: string[];
   /** "Draft", "Agreed text", or "Adopted on 2 December 2026". */
   status: string;
   /** The running header: the organiser's short title, else the title. */

@@ -1,7 +1,7 @@
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { Block, Footnote } from './exportModel.ts';
+import { LEFT_TO_RIGHT_MARK } from './directionMarks.ts';
 
-export const LEFT_TO_RIGHT_MARK = '\u200e';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 

@@ -25,8 +25,9 @@ import { type TextDirection, textDirection } from '../../../../shared/editor/tex
 import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Footnote, Inline } from './exportModel.ts';
 import { languageDirection } from './parallelBlocks.ts';
-import { LEFT_TO_RIGHT_MARK, footnotesOf } from './footnotes.ts';
-import { SEPARATOR, documentInfoLine, titleBlockSummary } from './titleBlock.ts';
+import { footnotesOf } from './footnotes.ts';
+import { LEFT_TO_RIGHT_MARK } from './directionMarks.ts';
+import { documentInfoParts, markedSeparator, titleBlockSummary } from './titleBlock.ts';
 import { statusLines } from './statusRows.ts';
 import { DOCX_FONT, DOCX_STYLE, amiriFaces, docxStyles } from './docxStyles.ts';
 import { WORD_LANGUAGE } from './exportLocale.ts';
@@ -67,7 +68,7 @@ export async function renderDocx(document: ExportDocument, exportedAt = new Date
   const run = (text: string, dir = textDirection(text)) => runs([plain(text)], dir, language);
   // The title block's lines mix the organiser's words with dates in the export's language: they read in its direction.
   const labelDir = textDirection(labels.pageOf);
-  const line = (style: string, text: string, dir: TextDirection) => new Paragraph({ style, ...direction(dir), children: run(text, dir) });
+  const line = (style: string, parts: readonly string[]) => new Paragraph({ style, ...direction(labelDir), children: partRuns(parts, labelDir, language, document.textLanguage) });
   const children = [
     new Paragraph({
       heading: HeadingLevel.TITLE,
@@ -77,8 +78,8 @@ export async function renderDocx(document: ExportDocument, exportedAt = new Date
         ...(review && document.review ? review.unanchoredReferences(document.review) : []),
       ],
     }),
-    ...(titleBlock.event.length > 0 ? [line(DOCX_STYLE.event, titleBlock.event.join(SEPARATOR), labelDir)] : []),
-    line(DOCX_STYLE.documentInfo, documentInfoLine(titleBlock), labelDir),
+    ...(titleBlock.event.length > 0 ? [line(DOCX_STYLE.event, titleBlock.event)] : []),
+    line(DOCX_STYLE.documentInfo, documentInfoParts(titleBlock)),
     ...(document.statusLine
       ? [new Paragraph({ ...direction(textDirection(document.statusLine)), children: runs([{ ...plain(document.statusLine), bold: true }], textDirection(document.statusLine), language) })]
       : []),
@@ -112,7 +113,7 @@ export async function renderDocx(document: ExportDocument, exportedAt = new Date
                 new Paragraph({
                   style: 'Footer',
                   ...direction(labelDir),
-                  children: [...pageNumberRuns(labels.pageOf, language, labelDir), ...run(`${SEPARATOR}${titleBlock.version}`, labelDir)],
+                  children: [...pageNumberRuns(labels.pageOf, language, labelDir), ...run(markedSeparator(labelDir), labelDir), ...partRuns(titleBlock.versionParts, labelDir, language, document.textLanguage)],
                 }),
               ],
             }),
@@ -122,6 +123,20 @@ export async function renderDocx(document: ExportDocument, exportedAt = new Date
       ],
     }),
   );
+}
+
+/**
+ * A line of parts (the organiser's words, dates in the export's language) in the direction `dir`: each part a run of
+ * its own direction (`w:rtl` only on right-to-left text), the separators marked with the line's direction. As one run,
+ * an Arabic export's "CT JUST regional workshop · Málaga · 4–6 نوفمبر 2024" showed its date's day apart from its month.
+ */
+function partRuns(parts: readonly string[], dir: TextDirection, language: RunLanguage, textLanguage: LanguageCode): ParagraphChild[] {
+  return parts.flatMap((part, index) => {
+    const partDir = textDirection(part, dir);
+    // A part in the other script is the organiser's, not the export language's ("CT JUST regional workshop" in Arabic).
+    const partLanguage = partDir === dir ? language : runLanguage(passageLanguage(part, textLanguage));
+    return [...(index > 0 ? runs([plain(markedSeparator(dir))], dir, language) : []), ...runs([plain(part)], partDir, partLanguage)];
+  });
 }
 
 /** "Page {page} of {pages}" with Word's PAGE and NUMPAGES fields where the placeholders are. */

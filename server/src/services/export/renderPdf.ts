@@ -8,6 +8,7 @@ import { languageDirection } from './parallelBlocks.ts';
 import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
 import { isPrinted } from './documentBlocks.ts';
 import { labelWithMarks, superscript } from './footnotes.ts';
+import { RIGHT_TO_LEFT_MARK } from './directionMarks.ts';
 import { WORD_LANGUAGE } from './exportLocale.ts';
 import { SEPARATOR, documentInfoLine, titleBlockSummary } from './titleBlock.ts';
 import { statusLines } from './statusRows.ts';
@@ -149,7 +150,6 @@ function directed(dir: TextDirection) {
  * paragraph that opens with a neutral — "(أ) تعزيز…", "«…»" — was laid out left-to-right: "(أ)" ended up on the left.
  * A right-to-left mark first gives it the level `direction` says (invisible, and no glyph in the text layer's words).
  */
-const RIGHT_TO_LEFT_MARK = '\u200f';
 
 function textBlock(dir: TextDirection, style: Styles[string], ...children: ReactNode[]): ReactElement {
   return h(Text, { style: [styles.text, style, directed(dir)] }, ...(dir === 'rtl' ? [RIGHT_TO_LEFT_MARK, ...children] : children));

@@ -1,4 +1,6 @@
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
+import type { TextDirection } from '../../../../shared/editor/textDirection.ts';
+import { LEFT_TO_RIGHT_MARK, RIGHT_TO_LEFT_MARK } from './directionMarks.ts';
 import { exportIntlLocale } from './exportLocale.ts';
 import type { ExportLabels } from './exportLabels.ts';
 import type { AnnexStatusRow, Publication, TitleBlock } from './exportModel.ts';
@@ -14,10 +16,12 @@ export function titleBlock(title: string, publication: Publication, rows: readon
   const { metadata, version, adoptedAt } = publication;
   const dates = dateRange(metadata.startDate, metadata.endDate, language);
   const event = [metadata.eventName, metadata.place, dates].filter((part): part is string => Boolean(part));
+  const versionParts = [version.name ?? labels.versionKind[version.kind], labels.dateTime(version.at)];
   const agreed = rows.length > 0 && rows.every((row) => row.status === 'agreed' || row.status === 'agreed_with_reservation');
   return {
     event,
-    version: `${version.name ?? labels.versionKind[version.kind]}${SEPARATOR}${labels.dateTime(version.at)}`,
+    version: versionParts.join(SEPARATOR),
+    versionParts,
     status: adoptedAt ? labels.documentStatus.adoptedOn(labels.date(adoptedAt)) : agreed ? labels.documentStatus.agreed : labels.documentStatus.draft,
     shortTitle: metadata.shortTitle ?? title,
     organisation: metadata.organisation ?? undefined,
@@ -25,8 +29,23 @@ export function titleBlock(title: string, publication: Publication, rows: readon
 }
 
 /** "Second reading · 5 November 2024 at 16:30 · Draft": the line under the workshop line, in every format. */
-export function documentInfoLine({ version, status }: TitleBlock): string {
-  return `${version}${SEPARATOR}${status}`;
+export function documentInfoLine(block: TitleBlock): string {
+  return documentInfoParts(block).join(SEPARATOR);
+}
+
+/** That line's parts: the version's name (or kind), its date, the status. */
+export function documentInfoParts({ versionParts, status }: TitleBlock): string[] {
+  return [...versionParts, status];
+}
+
+/**
+ * The separator between parts of different directions (a Latin event name, an Arabic date): a mark of the line's
+ * direction on either side keeps each part's digits and punctuation with it, where the bidi algorithm would join them
+ * to the neighbouring part ("Málaga · 4–6" read as one left-to-right run, away from "نوفمبر 2024").
+ */
+export function markedSeparator(dir: TextDirection): string {
+  const mark = dir === 'rtl' ? RIGHT_TO_LEFT_MARK : LEFT_TO_RIGHT_MARK;
+  return `${mark}${SEPARATOR}${mark}`;
 }
 
 /** The whole title block on one line, for the files' properties (PDF subject, DOCX description). */
