@@ -17,6 +17,7 @@ import { SuggestMode } from '../suggestions/index.ts';
 import type { AwarenessUser } from './awarenessUser.ts';
 import { renderCaret, renderSelection } from './caretRender.ts';
 import { TextEditPlacement } from './textEditPlacement.ts';
+import { UndoGuard } from './undoGuard.ts';
 
 export interface EditorExtensionOptions {
   collaboration: CollaborationSession;
@@ -52,6 +53,7 @@ export function editorExtensions({
   return [
     ...schemaExtensions({ assignIds: canEdit, describeSuggestion, describeBracket }),
     Collaboration.configure({ document: collaboration.ydoc }),
+    UndoGuard,
     TextEditPlacement,
     CollaborationCaret.configure({ provider: collaboration.provider, user, render: (caretUser) => renderCaret(caretUser.role === 'organiser' ? { ...caretUser, name: organiserLabel(), delegation: '' } : caretUser), selectionRender: renderSelection }),
     RecommendationLabels.configure({
