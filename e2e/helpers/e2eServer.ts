@@ -4,6 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../server/src/config.ts';
 import { type RunningServer, startServer } from '../../server/src/server.ts';
+import { testEnv } from '../../server/test/helpers/testServer.ts';
 
 export const ORGANISER_TOKEN = 'organiser-token-for-e2e-0123456789';
 
@@ -24,15 +25,8 @@ export interface E2eServer extends RunningServer {
 export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
   if (!fs.existsSync(path.resolve('dist/client/index.html'))) throw new Error('Build the client first: npx vite build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-e2e-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    ACCORD_DATA_DIR: dataDir,
-    ACCORD_ORGANISER_TOKEN: ORGANISER_TOKEN,
-    ACCORD_SEED_DEMO: 'false',
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
+  // Browsers see rooms unloaded as in production (the server tests' short grace exists to test unloading).
+  const config = loadConfig(testEnv(dataDir, { ACCORD_ORGANISER_TOKEN: ORGANISER_TOKEN, ACCORD_UNLOAD_GRACE_MS: '10000', ...env }));
   const server = await startServer(config, pino({ level: 'silent' }));
   const stop = server.close;
 
