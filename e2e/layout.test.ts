@@ -150,6 +150,9 @@ describe.each(DEVICES)('a delegate on a $device ($width×$height)', ({ device, w
       await page.getByRole('combobox', { name: t('toolbar.blockType') }).waitFor();
       expect(await outsideScreen(page, '.toolbar *', width)).toEqual([]);
       await shot('toolbar-more');
+      await page.locator('.document').tap();
+      await page.keyboard.press('Escape');
+      await page.getByRole('combobox', { name: t('toolbar.blockType') }).waitFor({ state: 'detached' });
 
       // Last, as a tap right after a synthetic swipe may be taken for the end of that gesture.
       await page.locator('.panel-rail__button[data-panel="status"]').tap();

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMediaQuery } from '../../lib/useMediaQuery.ts';
 import { useRovingFocus } from '../../lib/useRovingFocus.ts';
@@ -66,6 +66,18 @@ export function Toolbar({ editor }: { editor: Editor }) {
   const compact = useMediaQuery(PHONE_QUERY);
   const [moreOpen, setMoreOpen] = useState(false);
   const moreId = useId();
+  useEffect(() => {
+    if (!moreOpen) return;
+    // Escape folds the row away wherever the focus is: caught on the way down, as the text (where the focus most often
+    // is) takes Escape for itself. It is then spent, so that an open sheet stays.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      setMoreOpen(false);
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [moreOpen]);
   const chain = () => editor.chain().focus();
   const setBlock = (block: BlockType) => {
     if (block === 'paragraph') chain().setParagraph().run();
