@@ -158,9 +158,12 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
         <h1 className="app-header__title" dir="auto">
           {document.title}
         </h1>
-        <span className="app-header__who">
+        <span className="app-header__who" title={identity}>
           <span className="swatch" style={{ backgroundColor: user.color }} aria-hidden="true" />
-          {identity}
+          {/* In the name's own direction: a Latin name in the Arabic header is shortened at its end, not its start. */}
+          <span className="app-header__identity" dir="auto">
+            {identity}
+          </span>
         </span>
         <FreezeControl document={document} onAccessChanged={onAccessChanged} />
         <NumberingControl document={document} ydoc={collaboration.ydoc} />

@@ -50,7 +50,13 @@ export function SuggestControls({ editor, canSuggest, canBracket, delegation }: 
           ))}
         </div>
       )}
-      {state.suggesting && <span className="suggest-controls__hint">{t('suggestions.suggestHint')}</span>}
+      {state.suggesting && (
+        // A phone shows the short hint beside the buttons instead of the sentence on lines of its own.
+        <span className="suggest-controls__hint" title={t('suggestions.suggestHint')}>
+          <span className="suggest-controls__hint-long">{t('suggestions.suggestHint')}</span>
+          <span className="suggest-controls__hint-short">{t('suggestions.suggestHintShort')}</span>
+        </span>
+      )}
       {canBracket && (
         <button
           type="button"
