@@ -209,9 +209,13 @@ describe('comment threads in the browser', () => {
     );
     expect(status).toBe(403);
 
-    await card(rapporteur.page, threadId).locator('.thread__anchor').click();
-    await card(rapporteur.page, threadId).getByLabel('Outcome (optional)').fill('accepted as amended');
-    await card(rapporteur.page, threadId).getByRole('button', { name: 'Resolve' }).click();
+    // Resolve is on the open card as it is: no need to select the thread first; pressing it opens the outcome field.
+    const rapporteurCard = card(rapporteur.page, threadId);
+    expect(await rapporteurCard.getAttribute('aria-current')).toBeNull();
+    expect(await rapporteurCard.getByLabel('Outcome (optional)').count()).toBe(0);
+    await rapporteurCard.getByRole('button', { name: 'Resolve' }).click();
+    await rapporteurCard.getByLabel('Outcome (optional)').fill('accepted as amended');
+    await rapporteurCard.getByRole('button', { name: 'Resolve' }).click();
     await spain.page.getByRole('button', { name: 'Resolved', exact: true }).click();
     await waitFor(async () => (await card(spain.page, threadId).textContent())?.includes('Resolved by Rita: accepted as amended'), {
       message: 'the outcome at Spain',

@@ -25,7 +25,10 @@ export interface ThreadCardProps {
   autoFocus?: boolean;
 }
 
-/** One thread in the sidebar: what it is about, its comments, a reply box while open, and (when active) resolve and reopen. */
+/**
+ * One thread in the sidebar: what it is about, its comments, and while open a reply box and, for those who may,
+ * Resolve (its outcome field shows on the active card, or once Resolve is pressed); reopen on the active card.
+ */
 export function ThreadCard({ thread, range, recommendation, active, viewerId, canPost, canResolve, onActivate, onChange, autoFocus }: ThreadCardProps) {
   const { t } = useTranslation();
   const card = useRef<HTMLElement>(null);
@@ -36,6 +39,8 @@ export function ThreadCard({ thread, range, recommendation, active, viewerId, ca
   }, [autoFocus]);
   const [reply, setReply] = useState('');
   const [outcome, setOutcome] = useState('');
+  // Resolve pressed on a card that is not the active one: its outcome field opens there, without moving to the text.
+  const [resolving, setResolving] = useState(false);
   const action = useThreadAction(onChange);
   const resolved = thread.status === 'resolved';
 
@@ -47,8 +52,12 @@ export function ThreadCard({ thread, range, recommendation, active, viewerId, ca
     if (await action.run(() => threadsApi.reply(thread.id, reply))) setReply('');
   };
   const resolve = async () => {
-    if (await action.run(() => threadsApi.resolve(thread.id, outcome))) setOutcome('');
+    if (await action.run(() => threadsApi.resolve(thread.id, outcome))) {
+      setOutcome('');
+      setResolving(false);
+    }
   };
+  const mayResolve = canResolve && !resolved;
 
   return (
     <article
@@ -115,7 +124,12 @@ export function ThreadCard({ thread, range, recommendation, active, viewerId, ca
           </button>
         </form>
       )}
-      {active && canResolve && !resolved && (
+      {mayResolve && !active && !resolving && (
+        <button type="button" className="button button--small" onClick={() => setResolving(true)}>
+          {t('comments.resolve')}
+        </button>
+      )}
+      {mayResolve && (active || resolving) && (
         <form
           className="thread__form"
           onSubmit={(event) => {
@@ -132,7 +146,14 @@ export function ThreadCard({ thread, range, recommendation, active, viewerId, ca
             maxLength={THREAD_LIMITS.outcomeLength}
             placeholder={t('comments.outcomePlaceholder')}
             onChange={(event) => setOutcome(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape' || active) return;
+              event.stopPropagation(); // closes the outcome field only, not the panel around it
+              setResolving(false);
+            }}
             dir="auto"
+            // Opened by pressing Resolve: the outcome is what comes next. On the active card the text keeps the focus.
+            autoFocus={resolving && !active}
           />
           <button type="submit" className="button button--primary button--small" disabled={action.pending}>
             {t('comments.resolve')}
