@@ -7,6 +7,7 @@ import type { DocumentSummary } from '../../../../shared/api/documents.ts';
 import type { Me } from '../../../../shared/api/session.ts';
 import { CONSENSUS_STATUSES, type ConsensusStatus, DEFAULT_CONSENSUS_STATUS } from '../../../../shared/domain/consensus.ts';
 import { can } from '../../../../shared/domain/policy.ts';
+import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import { booleanPreference } from '../../lib/booleanPreference.ts';
 import { consensusApi } from './consensusApi.ts';
 import type { ConsensusStore } from './consensusStore.ts';
@@ -177,7 +178,9 @@ function StatusItem({ entry, consensus, status, canSet, ownDelegation, onJump, o
       {reservations.length > 0 && (
         <ul className="status-item__reservations" aria-label={t('consensus.reservationsLabel')}>
           {reservations.map((reservation) => (
-            <li key={reservation.delegation} className="reservation">
+            // The line takes the direction of the delegation's name, so "Morocco: pending consultation with capital"
+            // reads in one order in the Arabic interface too, wrapped or not; name and note stay isolated inside it.
+            <li key={reservation.delegation} className="reservation" dir={textDirection(reservation.delegation)}>
               <span className="swatch" style={{ backgroundColor: reservation.color }} aria-hidden="true" />
               <span>
                 <bdi>{reservation.delegation}</bdi>
