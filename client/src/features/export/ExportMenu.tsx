@@ -78,7 +78,8 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
                   onChange={() => setFormat(value)}
                   autoFocus={format === value}
                 />
-                {t(`export.formats.${value}`)}
+                {/* Isolated: "Word (.docx)" keeps its order inside the Arabic menu. */}
+                <bdi>{t(`export.formats.${value}`)}</bdi>
               </label>
             ))}
           </fieldset>
