@@ -146,8 +146,9 @@ describe('versions, compare, restore, freeze and export in the browser', () => {
     const { page } = delegate;
     const download = async (format: string, kind: string) => {
       await page.getByRole('button', { name: 'Export' }).click();
-      await page.getByLabel(format, { exact: true }).check();
+      // The kind first: it decides which formats are offered.
       await page.getByLabel(kind).check();
+      await page.getByLabel(format, { exact: true }).check();
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
       return { name: file.suggestedFilename(), bytes: await fs.readFile(await file.path()) };
     };
@@ -158,5 +159,22 @@ describe('versions, compare, restore, freeze and export in the browser', () => {
     expect(pdf.name).toBe(`${TITLE} - with comments.pdf`);
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.bytes.length).toBeGreaterThan(1000);
+
+    // Every format of the API is in the menu; Akoma Ntoso (one expression, no annex) is off while the annex is chosen.
+    await page.getByRole('button', { name: 'Export' }).click();
+    const formats = page.getByRole('group', { name: 'Format' }).getByRole('radio');
+    expect(await Promise.all((await formats.all()).map((radio) => radio.evaluate((input) => (input as HTMLInputElement).labels?.[0]?.textContent)))).toEqual([
+      'Word (.docx)',
+      'PDF',
+      'Markdown',
+      'Web page (HTML)',
+      'Akoma Ntoso (XML)',
+    ]);
+    await page.getByLabel('With annex of comment threads').check();
+    expect(await page.getByLabel('Akoma Ntoso (XML)', { exact: true }).isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    const akn = await download('Akoma Ntoso (XML)', 'Clean text');
+    expect(akn.name).toBe(`${TITLE}.xml`);
+    expect(akn.bytes.toString()).toContain('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">');
   });
 });

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '../domain/languages.ts';
 
-/** The files for people the Export menu offers. */
+/** The files for people, with tables, annexes and parallel columns. */
 export const DOCUMENT_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
 
-/** Every format of the export endpoint: the documents, and Akoma Ntoso XML (`akn`) for legal information systems. */
+/**
+ * Every format of the export endpoint and of the Export menu: the documents, and Akoma Ntoso XML (`akn`) for legal
+ * information systems.
+ */
 export const EXPORT_FORMATS = [...DOCUMENT_FORMATS, 'akn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind } from '../../../../shared/api/export.ts';
+import { DOCUMENT_FORMATS, EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind } from '../../../../shared/api/export.ts';
 import type { LanguageList } from '../../../../shared/api/languages.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { LANGUAGES, isLanguage } from '../../i18n/languages.ts';
@@ -9,11 +9,24 @@ import { IncompleteTranslation } from './IncompleteTranslation.tsx';
 import './export.css';
 
 /**
- * "Export": a small panel to pick a format (Word, PDF, Markdown, HTML) and a kind (clean text, or with the annex of
- * comment threads), then a plain download link; the server names the file. Closes on Escape and on a click elsewhere.
+ * The formats that can carry each kind; the server refuses the others. The compilation of proposals is a table per
+ * recommendation: the formats that have tables. An Akoma Ntoso file is one expression of the text: no annex.
  */
-/** The compilation of proposals is a table per recommendation: the formats that have tables. */
-const COMPILATION_FORMATS: readonly ExportFormat[] = ['docx', 'pdf', 'html'];
+const FORMATS_OF_KIND: Record<ExportKind, readonly ExportFormat[]> = {
+  clean: EXPORT_FORMATS,
+  review: EXPORT_FORMATS,
+  annex: DOCUMENT_FORMATS,
+  compilation: ['docx', 'pdf', 'html'],
+};
+
+/** Akoma Ntoso holds one language: no parallel text. */
+const isParallel = (text: string) => text.includes(',');
+
+/**
+ * "Export": a small panel to pick a format (Word, PDF, Markdown, HTML, Akoma Ntoso XML) and a kind (clean text, with
+ * the annex of comment threads, review copy, compilation), then a plain download link; the server names the file.
+ * Closes on Escape and on a click elsewhere.
+ */
 
 export function ExportMenu({ documentId, languages }: { documentId: string; languages: LanguageList | undefined }) {
   const { t } = useTranslation();
@@ -67,15 +80,18 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
         <div className="header-menu export__panel" id={panelId} role="group" aria-label={t('export.title')}>
           <fieldset className="export__field">
             <legend>{t('export.format')}</legend>
-            {DOCUMENT_FORMATS.map((value) => (
+            {EXPORT_FORMATS.map((value) => (
               <label key={value} className="export__option">
                 <input
                   type="radio"
                   name={`${name}-format`}
                   value={value}
                   checked={format === value}
-                  disabled={kind === 'compilation' && !COMPILATION_FORMATS.includes(value)}
-                  onChange={() => setFormat(value)}
+                  disabled={!FORMATS_OF_KIND[kind].includes(value)}
+                  onChange={() => {
+                    setFormat(value);
+                    if (value === 'akn' && isParallel(text)) setText('');
+                  }}
                   autoFocus={format === value}
                 />
                 {/* Isolated: "Word (.docx)" keeps its order inside the Arabic menu. */}
@@ -89,7 +105,7 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
               <label key={value} className="export__option">
                 <input type="radio" name={`${name}-kind`} value={value} checked={kind === value} onChange={() => {
                     setKind(value);
-                    if (value === 'compilation' && !COMPILATION_FORMATS.includes(format)) setFormat('docx');
+                    if (!FORMATS_OF_KIND[value].includes(format)) setFormat('docx');
                   }}
                 />
                 <span>
@@ -110,7 +126,7 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
                   </option>
                 ))}
                 {parallelTexts(languages).map((codes) => (
-                  <option key={`parallel-${codes.join(',')}`} value={codes.join(',')}>
+                  <option key={`parallel-${codes.join(',')}`} value={codes.join(',')} disabled={format === 'akn'}>
                     {t('export.textParallel', { languages: codes.map((code) => code.toUpperCase()).join(' + ') })}
                   </option>
                 ))}
