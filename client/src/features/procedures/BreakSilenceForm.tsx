@@ -12,7 +12,7 @@ export function BreakSilenceForm({ onBreak, onCancel }: { onBreak: (statement: s
   const { busy, error, run } = usePendingAction();
   return (
     <form
-      className="procedure-form"
+      className="procedure-form procedure-form--stacked"
       onSubmit={(event) => {
         event.preventDefault();
         void run(() => onBreak(statement.trim()));
