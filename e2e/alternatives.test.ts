@@ -51,6 +51,13 @@ describe('alternatives', () => {
     expect(notes[0]).toMatch(/^Alt 1 States shall share .* Morocco$/);
     expect(notes[1]).toMatch(/^Alt 2 States may share .* Jordan$/);
 
+    // The form starts at the recommendation Spain's cursor is in, with its current words.
+    await spain.page.locator('.document .recommendation').nth(1).getByText('Interpreters should').click();
+    await openPanel(spain.page, 'alternatives');
+    const form = spain.page.locator('#panel-alternatives .alternatives__propose');
+    await waitFor(async () => (await form.locator('select option:checked').textContent()) === 'Recommendation 2', { message: 'recommendation 2 preselected' });
+    expect(await form.getByLabel('Alternative wording').inputValue()).toBe('Interpreters should be available at every stage.');
+
     // Spain supports Jordan's alternative: every browser reads "supported by Spain".
     await openPanel(spain.page, 'alternatives');
     const jordanCard = spain.page.locator('#panel-alternatives .alternative-card[data-alternative="2"]');

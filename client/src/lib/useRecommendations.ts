@@ -66,7 +66,12 @@ export function useRecommendations(editor: Editor): readonly RecommendationEntry
   return entries;
 }
 
+/** The recommendation holding document position `pos`, if any. */
+export function recommendationAtPos(entries: readonly RecommendationEntry[], pos: number): RecommendationEntry | undefined {
+  return entries.find((entry) => entry.pos < pos && pos < entry.end);
+}
+
 /** The number of the recommendation holding document position `pos`, if any. */
 export function recommendationNumberAt(entries: readonly RecommendationEntry[], pos: number): string | undefined {
-  return entries.find((entry) => entry.pos < pos && pos < entry.end)?.number;
+  return recommendationAtPos(entries, pos)?.number;
 }

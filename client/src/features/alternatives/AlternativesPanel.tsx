@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALTERNATIVE_LIMITS, type Alternative, type AlternativeStatus, openAlternatives, type RecommendationAlternatives } from '../../../../shared/api/alternatives.ts';
 import type { DocumentSummary } from '../../../../shared/api/documents.ts';
@@ -8,7 +8,7 @@ import { can } from '../../../../shared/domain/policy.ts';
 import { recommendationWording } from '../../../../shared/editor/recommendationWording.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { usePendingAction } from '../../lib/usePendingAction.ts';
-import { type RecommendationEntry, useRecommendations } from '../../lib/useRecommendations.ts';
+import { type RecommendationEntry, recommendationAtPos, useRecommendations } from '../../lib/useRecommendations.ts';
 import { alternativesApi } from './alternativesApi.ts';
 import { type AlternativesStore, useAlternatives } from './alternativesStore.ts';
 import { useAlternativeNotes } from './useAlternativeNotes.ts';
@@ -158,19 +158,41 @@ interface ProposeFormProps {
   onPropose(recommendationId: string, text: string, justification: string): Promise<boolean>;
 }
 
-/** Proposing an alternative: pick the recommendation, start from its current words, write the delegation's wording. */
+/** A recommendation's current words, where a proposed alternative starts from. */
+function wordingOf(editor: Editor, entry: RecommendationEntry | undefined): string {
+  const node = entry && editor.state.doc.nodeAt(entry.pos);
+  return node ? recommendationWording(node) : '';
+}
+
+/**
+ * Proposing an alternative: pick the recommendation, start from its current words, write the delegation's wording.
+ * Until the delegate picks or writes anything, the form follows the recommendation their cursor is in.
+ */
 function ProposeForm({ editor, recommendations, busy, onPropose }: ProposeFormProps) {
   const { t } = useTranslation();
   const [recommendationId, setRecommendationId] = useState('');
   const [text, setText] = useState('');
   const [justification, setJustification] = useState('');
+  const [touched, setTouched] = useState(false);
   const chosen = recommendations.find((entry) => entry.id === recommendationId);
   const choose = (id: string) => {
     setRecommendationId(id);
-    const entry = recommendations.find((candidate) => candidate.id === id);
-    const node = entry && editor.state.doc.nodeAt(entry.pos);
-    setText(node ? recommendationWording(node) : '');
+    setText(wordingOf(editor, recommendations.find((candidate) => candidate.id === id)));
   };
+  useEffect(() => {
+    if (touched) return;
+    const follow = () => {
+      const entry = recommendationAtPos(recommendations, editor.state.selection.from);
+      if (!entry || entry.id === recommendationId) return;
+      setRecommendationId(entry.id);
+      setText(wordingOf(editor, entry));
+    };
+    follow();
+    editor.on('selectionUpdate', follow);
+    return () => {
+      editor.off('selectionUpdate', follow);
+    };
+  }, [editor, recommendations, recommendationId, touched]);
   return (
     <form
       className="alternatives__propose"
@@ -182,12 +204,20 @@ function ProposeForm({ editor, recommendations, busy, onPropose }: ProposeFormPr
           setText('');
           setJustification('');
           setRecommendationId('');
+          setTouched(false);
         });
       }}
     >
       <label>
         {t('alternatives.to')}
-        <select value={recommendationId} onChange={(event) => choose(event.target.value)} required>
+        <select
+          value={recommendationId}
+          onChange={(event) => {
+            setTouched(true);
+            choose(event.target.value);
+          }}
+          required
+        >
           <option value="">{t('alternatives.choose')}</option>
           {recommendations.map((entry) => (
             <option key={entry.id} value={entry.id}>
@@ -200,11 +230,19 @@ function ProposeForm({ editor, recommendations, busy, onPropose }: ProposeFormPr
         <>
           <label>
             {t('alternatives.wording')}
-            <textarea value={text} dir="auto" rows={4} maxLength={ALTERNATIVE_LIMITS.textLength} required onChange={(event) => setText(event.target.value)} />
+            <textarea value={text} dir="auto" rows={4} maxLength={ALTERNATIVE_LIMITS.textLength} required onChange={(event) => {
+                setTouched(true);
+                setText(event.target.value);
+              }}
+            />
           </label>
           <label>
             {t('alternatives.justificationOptional')}
-            <input type="text" value={justification} dir="auto" maxLength={ALTERNATIVE_LIMITS.justificationLength} onChange={(event) => setJustification(event.target.value)} />
+            <input type="text" value={justification} dir="auto" maxLength={ALTERNATIVE_LIMITS.justificationLength} onChange={(event) => {
+                setTouched(true);
+                setJustification(event.target.value);
+              }}
+            />
           </label>
           <button type="submit" className="button" disabled={busy || !text.trim()}>
             {t('alternatives.propose')}
