@@ -33,6 +33,15 @@ describe('the organiser’s desk', () => {
     await organiser.locator('.created-invite').getByRole('button', { name: 'Show QR code' }).click();
     await organiser.keyboard.press('Escape');
     await waitFor(async () => (await cells(organiser, 'Spain'))[4] === 'QR code', { message: 'Spain shown as a QR code' });
+    const spainUrl = await organiser.locator('#created-invite-url').inputValue();
+
+    // The next link does not hide Spain's: it stays listed, with its copy button, for as long as the page is open.
+    await organiser.locator('form[aria-label="New invite link"] input[name="delegation"]').fill('Jordan');
+    await organiser.getByRole('button', { name: 'Create link' }).click();
+    await organiser.locator('.created-invite').getByText('Invite link for Jordan').waitFor();
+    const earlier = organiser.getByRole('region', { name: /Earlier links made during this visit/ });
+    expect(await earlier.getByLabel('Invite link for Spain (Delegate)').inputValue()).toBe(spainUrl);
+    expect(await earlier.getByRole('button', { name: 'Copy link' }).count()).toBe(1);
 
     // A sheet of two cards.
     await organiser.getByRole('button', { name: 'Print invite cards…' }).click();

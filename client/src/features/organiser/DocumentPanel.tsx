@@ -10,6 +10,7 @@ import { useAsync } from '../../lib/useAsync.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { QrCode } from '../../components/QrCode.tsx';
 import { CopyButton } from './CopyButton.tsx';
+import { EarlierInvites } from './EarlierInvites.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { InviteQrView } from './InviteQrView.tsx';
 import { InviteSheet } from './InviteSheet.tsx';
@@ -37,13 +38,20 @@ function InviteLanguage({ code }: { code: LanguageCode }) {
   );
 }
 
+export interface DocumentPanelProps {
+  document: DocumentSummary;
+  /** The invite links made for this document since the page was opened, newest first. */
+  made: readonly CreatedInvite[];
+  onMadeChange: (change: (made: readonly CreatedInvite[]) => readonly CreatedInvite[]) => void;
+}
+
 /** One document seen by the organiser: open it, hand out invite links per delegation and role, revoke them. */
-export function DocumentPanel({ document }: { document: DocumentSummary }) {
+export function DocumentPanel({ document, made, onMadeChange }: DocumentPanelProps) {
   const { t, i18n } = useTranslation();
   const { state, reload } = useAsync(document.id, loadInvitesAndMembers);
-  const [created, setCreated] = useState<CreatedInvite>();
+  const created = made[0];
   const [error, setError] = useState<unknown>();
-  const [showQr, setShowQr] = useState(false);
+  const [qrFor, setQrFor] = useState<CreatedInvite>();
   const [sheet, setSheet] = useState<'choosing' | { invites: CreatedInvite[]; error?: string }>();
   const path = `/api/documents/${encodeURIComponent(document.id)}`;
 
@@ -51,7 +59,7 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
     if (!window.confirm(t('organiser.revokeConfirm', { role: t(`roles.${invite.role}`), delegation: invite.delegation }))) return;
     try {
       await apiRequest(InviteSummary, 'DELETE', `${path}/invites/${encodeURIComponent(invite.id)}`);
-      if (created?.id === invite.id) setCreated(undefined);
+      onMadeChange((list) => list.filter((candidate) => candidate.id !== invite.id));
       reload();
     } catch (caught) {
       setError(caught);
@@ -69,7 +77,7 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
   };
 
   const showCreatedQr = async (invite: CreatedInvite) => {
-    setShowQr(true);
+    setQrFor(invite);
     try {
       await apiRequest(InviteSummary, 'POST', `${path}/invites/${encodeURIComponent(invite.id)}/qr`);
       reload();
@@ -199,13 +207,14 @@ export function DocumentPanel({ document }: { document: DocumentSummary }) {
           </div>
         </div>
       )}
-      {created && showQr && <InviteQrView invite={created} documentTitle={document.title} onClose={() => setShowQr(false)} />}
+      <EarlierInvites invites={made.slice(1)} onShowQr={(invite) => void showCreatedQr(invite)} />
+      {qrFor && <InviteQrView invite={qrFor} documentTitle={document.title} onClose={() => setQrFor(undefined)} />}
 
       <InviteForm
         documentId={document.id}
         delegations={[...new Set(invites.map((invite) => invite.delegation))]}
         onCreated={(invite) => {
-          setCreated(invite);
+          onMadeChange((list) => [invite, ...list]);
           reload();
         }}
       />

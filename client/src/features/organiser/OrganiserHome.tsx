@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DocumentList, DocumentSummary, LIMITS } from '../../../../shared/api/documents.ts';
+import { type CreatedInvite, DocumentList, DocumentSummary, LIMITS } from '../../../../shared/api/documents.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { SignOutButton } from '../../components/SignOutButton.tsx';
@@ -20,6 +20,8 @@ export function OrganiserHome({ name }: { name: string }) {
   const { t, i18n } = useTranslation();
   const { state, reload } = useAsync('documents', listDocuments);
   const [selectedId, setSelectedId] = useState<string>();
+  // Invite links made in this visit, per document: kept while the organiser moves between documents on this page.
+  const [made, setMade] = useState<ReadonlyMap<string, readonly CreatedInvite[]>>(new Map());
   const documents = state.status === 'done' ? state.value.documents : [];
   const selected = documents.find((document) => document.id === selectedId) ?? documents[0];
 
@@ -64,7 +66,12 @@ export function OrganiserHome({ name }: { name: string }) {
           />
         </section>
         {selected ? (
-          <DocumentPanel key={selected.id} document={selected} />
+          <DocumentPanel
+            key={selected.id}
+            document={selected}
+            made={made.get(selected.id) ?? []}
+            onMadeChange={(change) => setMade((all) => new Map(all).set(selected.id, change(all.get(selected.id) ?? [])))}
+          />
         ) : (
           state.status === 'done' && <p className="organiser__placeholder muted">{t('organiser.selectPrompt')}</p>
         )}
