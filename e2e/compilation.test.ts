@@ -100,6 +100,8 @@ describe('the compilation of proposals', () => {
       },
       { message: 'the justification and the NOC at the rapporteur' },
     );
+    // A rapporteur speaks for no delegation: no NOC is offered to them.
+    expect(await rapporteur.page.locator('#panel-compilation .compilation-recommendation__noc').count()).toBe(0);
   });
 
   it('narrows the list by delegation and by tag', async () => {

@@ -70,6 +70,8 @@ describe('compilation of proposals', () => {
     expect((await expectJson<CompilationNotes>(await server.api('DELETE', noChange(REC[0]), undefined, people.morocco), 200)).noChange).toHaveLength(1);
     await expectError(await server.api('DELETE', noChange(REC[0]), undefined, people.morocco), 404, 'not_found');
     await expectError(await server.api('PUT', noChange(REC[0]), {}, people.observer), 403, 'forbidden');
+    // A rapporteur's group ("Chair") is no delegation: it takes no NOC position.
+    await expectError(await server.api('PUT', noChange(REC[0]), {}, people.rapporteur), 403, 'forbidden');
     await expectError(await server.api('PUT', noChange(REC[0]), {}), 403, 'forbidden');
     await expectError(await server.api('PUT', noChange(REC[0]), { justification: 'x'.repeat(501) }, people.jordan), 400, 'bad_request');
     await expectError(await server.api('PUT', noChange('not an id!'), {}, people.jordan), 400, 'bad_request');

@@ -47,4 +47,9 @@ describe('can', () => {
     expect(can('delegate', 'alternative.propose', { frozen: true })).toBe(false);
     expect(can('rapporteur', 'alternative.retain', { frozen: true })).toBe(false);
   });
+
+  it('lets only delegates mark "no change" (NOC): a delegation position, which a frozen text stops', () => {
+    expect(ROLES.filter((role) => can(role, 'noChange.mark'))).toEqual(['delegate']);
+    expect(can('delegate', 'noChange.mark', { frozen: true })).toBe(false);
+  });
 });

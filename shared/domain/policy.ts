@@ -24,6 +24,7 @@ export type Action =
   | 'bracket.remove'
   | 'alternative.propose'
   | 'alternative.retain'
+  | 'noChange.mark'
   | 'procedure.manage'
   | 'silence.break'
   | 'numbering.lock'
@@ -68,7 +69,9 @@ const allowed: Record<Role, ReadonlySet<Action>> = {
   // `alternative.propose` also covers supporting an alternative and justifying one's own proposals: all are a
   // delegation speaking for itself, so the service checks the delegation.
   // Breaking silence is a delegation's act on a frozen text, so it is not a write that freezing stops.
+  // "No change" (NOC) is a delegation's position on a recommendation: rapporteurs speak for no delegation.
   delegate: new Set<Action>([
+    'noChange.mark',
     'silence.break',
     'document.read',
     'document.edit',
@@ -103,6 +106,7 @@ const writes: ReadonlySet<Action> = new Set<Action>([
   'numbering.renumber',
   'alternative.propose',
   'alternative.retain',
+  'noChange.mark',
 ]);
 
 /** Whether a person with `role` may do `action` on a document in the state `subject`. */

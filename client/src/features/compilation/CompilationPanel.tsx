@@ -77,6 +77,7 @@ export function CompilationPanel({ editor, me, document, active, alternatives, c
   const speaks = delegation !== undefined && can(document.role, 'alternative.propose', document);
   const canDecide = can(document.role, 'suggestion.decide', document);
   const canRetain = can(document.role, 'alternative.retain', document);
+  const marksNoChange = delegation !== undefined && can(document.role, 'noChange.mark', document);
 
   const reveal = (move: () => void) => {
     move();
@@ -160,7 +161,7 @@ export function CompilationPanel({ editor, me, document, active, alternatives, c
                   ))}
                 </ul>
               )}
-              {speaks &&
+              {marksNoChange &&
                 canPropose &&
                 !markedNoChange(recommendation) &&
                 (noChangeFor === recommendation.id ? (

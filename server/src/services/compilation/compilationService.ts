@@ -20,8 +20,9 @@ export interface CompilationServiceDeps {
 /**
  * What the compilation of proposals adds to the text, the alternatives and the reservations: a delegation's "no change"
  * (NOC) on a recommendation, and its short justification of one of its proposals. Both are a delegation speaking for
- * itself (the `alternative.propose` permission, organisers excluded); a NOC is a position taken, so the deadline for
- * proposals binds it, while a justification explains what was already proposed and stays open.
+ * itself (the `alternative.propose` permission, organisers excluded). A NOC is a position taken: only delegates take
+ * one (`noChange.mark`; a rapporteur's group is no delegation), and the deadline for proposals binds it, while a
+ * justification explains what was already proposed and stays open. Clearing one's own NOC needs only the former.
  */
 export class CompilationService {
   private readonly now: () => Date;
@@ -43,7 +44,7 @@ export class CompilationService {
   }
 
   markNoChange(principal: Principal, documentId: string, recommendationId: string, { justification }: NoChangeBody): CompilationNotes {
-    const { role } = this.authorizeDelegation(principal, documentId);
+    const { role } = this.deps.documents.authorize(principal, documentId, 'noChange.mark');
     this.deps.deadline.assertOpen(documentId, role, 'suggestion.propose');
     const at = this.now().toISOString();
     const text = justification ? justification : null;
