@@ -84,7 +84,12 @@ describe('silence procedure', () => {
   it('is opened by the organiser on a frozen text and broken by a delegation, whose statement everyone sees', async () => {
     const people = await room('Silence broken e2e');
     await people.organiser.page.getByRole('button', { name: 'Open a silence procedure' }).click();
+    // A time already past in the zone chosen is refused with a plain reason, not "something is not valid".
+    await fillWhen(people.organiser.page, -5, 'Europe/Paris');
+    await people.organiser.page.getByText('This time has already passed in Europe/Paris').waitFor();
+    expect(await people.organiser.page.getByRole('button', { name: 'Freeze the text and open the procedure' }).isDisabled()).toBe(true);
     await fillWhen(people.organiser.page, 60, 'Europe/Zurich');
+    await people.organiser.page.getByText(/^That is .* your time\.$/).waitFor();
     await people.organiser.page.getByRole('button', { name: 'Freeze the text and open the procedure' }).click();
     for (const person of [people.organiser, people.rapporteur, people.spain, people.france]) {
       await waitFor(async () => (await line(person.page, 'silence-line')).includes('Silence procedure until'), { message: 'procedure shown' });

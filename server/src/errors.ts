@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../shared/api/errors.ts';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
+  not_in_future: 400,
   unauthorized: 401,
   forbidden: 403,
   deadline_passed: 403,

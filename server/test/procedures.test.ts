@@ -151,7 +151,7 @@ describe('silence procedure', () => {
     const { id, people } = await document(server, 'Silence broken');
     const body = { at: inMs(60 * 60_000), timeZone: 'Asia/Amman' };
     await expectError(await openSilence(server, id, body, people.rapporteur), 403, 'forbidden');
-    await expectError(await openSilence(server, id, { ...body, at: inMs(-1000) }), 400, 'bad_request');
+    await expectError(await openSilence(server, id, { ...body, at: inMs(-1000) }), 400, 'not_in_future');
     await expectError(await breakSilence(server, id, 'Nothing to break', people.spain), 409, 'conflict');
 
     const opened = await expectJson<DocumentProcedures>(await openSilence(server, id, body), 201);

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Stable machine codes of API errors; the client maps them to translated messages. */
 export const ERROR_CODES = [
   'bad_request',
+  /** A moment that must be ahead (a silence procedure's deadline) has already passed, read in the zone given with it. */
+  'not_in_future',
   'unauthorized',
   'forbidden',
   /** A delegate tried to open a thread or make a proposal after the document's deadline for proposals and comments. */

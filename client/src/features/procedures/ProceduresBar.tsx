@@ -72,6 +72,7 @@ export function ProceduresBar({ document, store, procedures }: ProceduresBarProp
         <WhenForm
           legend={t('procedures.setDeadline')}
           submitLabel={t('procedures.saveDeadline')}
+          mustBeFuture={false}
           onSubmit={(input) => act(() => proceduresApi.setDeadline(document.id, input))}
           onCancel={() => setForm(undefined)}
         />
@@ -80,6 +81,7 @@ export function ProceduresBar({ document, store, procedures }: ProceduresBarProp
         <WhenForm
           legend={t('procedures.openSilence')}
           submitLabel={t('procedures.openSilenceConfirm')}
+          mustBeFuture
           onSubmit={(input) => act(() => proceduresApi.openSilence(document.id, input))}
           onCancel={() => setForm(undefined)}
         />

@@ -100,7 +100,9 @@ export class ProcedureService {
     this.deps.documents.authorize(principal, documentId, 'procedure.manage');
     const openedAt = this.now();
     const deadline = new Date(body.at);
-    if (deadline.getTime() <= openedAt.getTime()) throw new AppError('bad_request', 'The deadline of a silence procedure must be in the future.');
+    if (deadline.getTime() <= openedAt.getTime()) {
+      throw new AppError('not_in_future', `The deadline of a silence procedure must be in the future; ${body.at} (${body.timeZone}) has passed.`);
+    }
     if (this.deps.procedures.latestSilence(documentId)?.status === 'open') {
       throw new AppError('conflict', 'A silence procedure is already open on this document.');
     }
