@@ -62,6 +62,8 @@ describe('suggestion mode', () => {
     expect(insertionId).not.toBe(deletionId);
     await france.page.locator('.suggestion-card').first().waitFor();
     expect(await france.page.locator('.suggestion-card').count()).toBe(2);
+    // The cards quote the words without the spaces typed around them; the text keeps those spaces.
+    expect(await france.page.locator('.suggestion-card__what').allTextContents()).toEqual(['Adds “promptly”', 'Removes “all”']);
     await france.page.screenshot({ path: '/tmp/suggestions-france.png' });
   });
 

@@ -25,6 +25,14 @@ export interface SuggestionsPanelProps {
 const ALL = '';
 
 /**
+ * The words of a proposal as the card quotes them: without the spaces at their ends (" and their families" reads
+ * “and their families”), unless spaces are all there is. The proposal itself keeps them.
+ */
+function quoted(words: string): string {
+  return words.trim() || words;
+}
+
+/**
  * The open proposals and bracketed texts, live from the shared document. Rapporteurs and organisers accept or reject
  * (one, or all of a delegation); a delegate withdraws its own; rapporteurs and organisers remove brackets. The server
  * decides and changes the document; this list follows the document.
@@ -52,8 +60,8 @@ export function SuggestionsPanel({ editor, document, delegation }: SuggestionsPa
 
   const describe = (suggestion: SuggestionSummary) => {
     const parts: string[] = [];
-    if (suggestion.inserted) parts.push(t('suggestions.adds', { text: suggestion.inserted }));
-    if (suggestion.deleted) parts.push(t('suggestions.removes', { text: suggestion.deleted }));
+    if (suggestion.inserted) parts.push(t('suggestions.adds', { text: quoted(suggestion.inserted) }));
+    if (suggestion.deleted) parts.push(t('suggestions.removes', { text: quoted(suggestion.deleted) }));
     if (parts.length === 0) parts.push(t('suggestions.formatting'));
     return parts.join(' · ');
   };
