@@ -86,6 +86,14 @@ describe('consensus status', () => {
     await waitFor(async () => (await count(rapporteur.page, 'agreed_with_reservation')) === '1', { message: 'reservation on the rapporteur’s board' });
     expect(await count(rapporteur.page, 'agreed')).toBe('0');
     expect(await item(rapporteur.page, 1).locator('.reservation').textContent()).toBe('Spain: pending consultation with capital');
+    // In the Arabic interface the line still reads "Spain: pending consultation with capital": the name before the note.
+    await rapporteur.page.locator('.app-header .language-switcher select').selectOption('ar');
+    const line = item(rapporteur.page, 1).locator('.reservation');
+    await rapporteur.page.locator('html[dir="rtl"]').waitFor();
+    const [name, note] = await Promise.all([line.locator('bdi').boundingBox(), line.getByText('pending consultation with capital').boundingBox()]);
+    expect(name!.x).toBeLessThan(note!.x);
+    await rapporteur.page.locator('.app-header .language-switcher select').selectOption('en');
+    await rapporteur.page.locator('html[dir="ltr"]').waitFor();
     await waitFor(async () => (await item(france.page, 1).locator('.reservation').count()) === 1, { message: 'reservation for France' });
     // France may enter its own reservation, not withdraw Spain's.
     expect(await item(france.page, 1).getByRole('button', { name: 'Withdraw our reservation' }).count()).toBe(0);
