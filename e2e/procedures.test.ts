@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DocumentProcedures } from '../shared/api/procedures.ts';
-import { type Participant, joinAs, waitUntilSynced } from './helpers/browser.ts';
+import { type Participant, caretToEnd, documentText, joinAs, waitUntilSynced } from './helpers/browser.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -72,6 +72,16 @@ describe('deadline for proposals and comments', () => {
       message: 'deadline passed for Spain',
     });
     await waitFor(async () => (await people.spain.page.getByRole('radio', { name: 'Suggest' }).count()) === 0, { message: 'Suggest gone for Spain' });
+    // Not switched to direct editing either: the text is read-only for delegates, and the server drops their changes.
+    await people.spain.page.getByText('The deadline for proposals has passed: the text is read-only for delegations').waitFor();
+    expect(await people.spain.page.locator('.document').getAttribute('contenteditable')).toBe('false');
+    expect(await people.rapporteur.page.locator('.document').getAttribute('contenteditable')).toBe('true');
+    await people.spain.page.locator('.document').click();
+    await people.spain.page.keyboard.type('Late words');
+    await caretToEnd(people.rapporteur.page);
+    await people.rapporteur.page.keyboard.type('The chair still writes.');
+    await waitFor(async () => (await documentText(people.spain.page)).includes('The chair still writes.'), { message: 'the chair’s words at Spain' });
+    for (const person of [people.spain, people.rapporteur, people.france]) expect(await documentText(person.page)).not.toContain('Late words');
     expect(await people.spain.page.locator('.new-thread').count()).toBe(0);
     expect(await people.rapporteur.page.getByRole('radio', { name: 'Suggest' }).count()).toBe(1);
     expect(await people.rapporteur.page.locator('.new-thread').count()).toBe(1);

@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DocumentProcedures, PROCEDURE_EVENTS } from '../../shared/api/procedures.ts';
 import type { Thread } from '../../shared/api/threads.ts';
-import { CloseCode } from '../../shared/protocol/closeCodes.ts';
 import { encodeThreadAnchor } from '../../shared/editor/threadAnchorEncoding.ts';
 import { auditRows } from './helpers/auditLog.ts';
 import { connectClient } from './helpers/collabClient.ts';
@@ -120,29 +119,34 @@ describe('deadline for proposals and comments', () => {
     await expectJson(await server.api('POST', `/api/documents/${id}/threads`, newThread(), people.spain), 201);
   });
 
-  it('after it, closes a delegate socket that sends a new proposal (4423, nothing stored); edits and rapporteurs go on', async () => {
+  it('after it, drops every change a delegate makes to the text, on sockets opened before it too; rapporteurs go on', async () => {
     const { id, people } = await document(server, 'Live deadline');
     const spain = await connectClient(server.wsUrl, id, people.spain);
     writeProposal(spain.doc, 'early-proposal', 'Proposed before the deadline');
+    spain.write('Edited before the deadline');
     const watcher = await connectClient(server.wsUrl, id, ORGANISER_TOKEN);
-    await waitFor(() => watcher.text().includes('Proposed before'), 'early proposal relayed');
+    await waitFor(() => watcher.text().includes('Proposed before') && watcher.text().includes('Edited before'), 'early changes relayed');
     await expectJson(await setDeadline(server, id, { at: inMs(-1000), timeZone: 'UTC' }), 200);
 
+    // The socket opened before the deadline: a direct edit, a new proposal and more of an old one are all dropped.
     spain.write('A plain edit after the deadline');
-    await waitFor(() => watcher.text().includes('A plain edit'), 'plain edit relayed');
-    // Formatting that repeats an existing proposal (its own later words) is not a new proposal.
-    writeProposal(spain.doc, 'early-proposal', 'More of the same proposal');
-    await waitFor(() => watcher.text().includes('More of the same'), 'existing proposal continued');
-
     writeProposal(spain.doc, 'late-proposal', 'Proposed too late');
-    await waitFor(() => spain.closes.includes(CloseCode.deadlinePassed), 'delegate socket closed with 4423');
+    writeProposal(spain.doc, 'early-proposal', 'More of the early proposal');
+    const lateSocket = await connectClient(server.wsUrl, id, people.france);
+    lateSocket.write('France edits on a socket opened after the deadline');
     const rapporteur = await connectClient(server.wsUrl, id, people.rapporteur);
+    rapporteur.write('The chair still edits');
     writeProposal(rapporteur.doc, 'chair-proposal', 'The chair still proposes');
-    await waitFor(() => watcher.text().includes('The chair still proposes'), 'rapporteur proposal relayed');
-    const fresh = await connectClient(server.wsUrl, id, people.observer);
-    expect(fresh.text()).not.toContain('Proposed too late');
-    expect(watcher.text()).not.toContain('Proposed too late');
-    for (const client of [spain, watcher, rapporteur, fresh]) client.destroy();
+    for (const reader of [watcher, spain, lateSocket]) {
+      await waitFor(() => reader.text().includes('The chair still edits') && reader.text().includes('The chair still proposes'), 'rapporteur relayed');
+    }
+    const stored = await connectClient(server.wsUrl, id, people.observer);
+    for (const text of [watcher.text(), stored.text()]) {
+      for (const late of ['A plain edit', 'Proposed too late', 'More of the early', 'France edits']) expect(text).not.toContain(late);
+    }
+    // Dropped, not cut off: the delegates keep following the text.
+    expect([...spain.closes, ...lateSocket.closes]).toEqual([]);
+    for (const client of [spain, watcher, lateSocket, rapporteur, stored]) client.destroy();
   });
 });
 

@@ -1,7 +1,11 @@
 import type { Role } from './roles.ts';
 
-/** What a deadline for proposals and comments closes: opening a thread and making a proposal (or an alternative). */
-export type DeadlineBoundAction = 'thread.open' | 'suggestion.propose';
+/**
+ * What a deadline for proposals and comments closes: opening a thread, making a proposal (or an alternative), and any
+ * change to the text itself: a delegate's direct edit after the deadline would rewrite the agreed text untracked, where
+ * no rapporteur could reject it.
+ */
+export type DeadlineBoundAction = 'thread.open' | 'suggestion.propose' | 'text.edit';
 
 /**
  * Whether a deadline limits `role` in `action`. Only delegates are bound: rapporteurs and organisers run the text after

@@ -22,11 +22,6 @@ export const CloseCode = {
    */
   accessChanged: 4501,
   /**
-   * A delegate's update carried a proposal after the document's deadline for proposals and comments: nothing of it was
-   * stored. Final, since resending it would be refused again.
-   */
-  deadlinePassed: 4423,
-  /**
    * The update wrote into the document's locked numbering, which only the server writes (ADR 0008): nothing of it was
    * stored. Final: the stock editor never writes it, so only a tampering client is refused.
    */

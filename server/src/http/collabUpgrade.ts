@@ -116,11 +116,11 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
       room: roomName,
       inviteId: principal.kind === 'member' ? principal.inviteId : null,
       identity: { name: principal.name, delegation: principal.delegation, color: principal.color, role },
-      // Decided once: freezing or unfreezing closes the document's sockets, so every reconnection decides anew.
-      canWrite: () => writable,
+      // Freezing or unfreezing closes the document's sockets, so every reconnection decides anew; the deadline is read
+      // at each update, so a delegate's socket opened before it is read-only from the moment it passes.
+      canWrite: () => writable && deps.deadline.mayEditText(documentId, role),
       refusal: (update: Uint8Array, doc: Y.Doc) =>
-        deps.deadline.liveRefusal(documentId, role, update, doc) ??
-        (writesNumbering(update, doc) ? { code: CloseCode.numberingIsServers, reason: 'only the server writes the numbering' } : undefined),
+        writesNumbering(update, doc) ? { code: CloseCode.numberingIsServers, reason: 'only the server writes the numbering' } : undefined,
     };
     wss.handleUpgrade(req, socket, head, (ws) => deps.relay.accept(ws, context));
   };

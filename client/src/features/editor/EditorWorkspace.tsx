@@ -106,7 +106,13 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
     editorProps: { attributes: documentAttributes(t('editor.documentLabel'), canEdit) },
   }));
   const editor = useEditor(editorOptions);
-  const editable = canEdit && connection.status !== 'closed';
+  const procedures = useProcedures(procedureStore);
+  const beforeDeadline = useBeforeDeadline(procedures?.deadline?.at ?? null);
+  const canPropose = beforeDeadline || !boundByDeadline(role, 'suggestion.propose');
+  const canOpenThreads = beforeDeadline || !boundByDeadline(role, 'thread.open');
+  // The server drops a delegate's changes to the text from the deadline on (docs/api.md): the text turns read-only then.
+  const textOpen = beforeDeadline || !boundByDeadline(role, 'text.edit');
+  const editable = canEdit && textOpen && connection.status !== 'closed';
   useEffect(() => {
     editor.setEditable(editable);
   }, [editor, editable]);
@@ -117,14 +123,6 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
   useRelabelOnLanguage(editor, i18n.language);
   useRelabelOnNumbering(editor, collaboration.ydoc);
   const [showCarets, setShowCarets] = useState(showCaretsPreference.read);
-  const procedures = useProcedures(procedureStore);
-  const beforeDeadline = useBeforeDeadline(procedures?.deadline?.at ?? null);
-  const canPropose = beforeDeadline || !boundByDeadline(role, 'suggestion.propose');
-  const canOpenThreads = beforeDeadline || !boundByDeadline(role, 'thread.open');
-  useEffect(() => {
-    // The server would refuse a proposal now: suggest mode ends with the deadline.
-    if (!canPropose && !editor.isDestroyed && editor.storage.suggestMode.enabled) editor.commands.setSuggestMode(false);
-  }, [editor, canPropose]);
   const { panel, togglePanel, closePanel } = useSidePanels();
   useCaretLabelFading(editor, collaboration.provider.awareness);
   const following = useFollow(editor, collaboration.provider.awareness);
@@ -138,7 +136,9 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
       ? t('editor.readOnlyFrozen')
       : connection.status === 'closed'
         ? t('editor.readOnlyClosed')
-        : undefined;
+        : !textOpen
+          ? t('editor.readOnlyDeadline')
+          : undefined;
   const identity =
     me.kind === 'member'
       ? t('editor.identity', { name: me.name, delegation: me.delegation, role: t(`roles.${role}`) })

@@ -1,9 +1,6 @@
-import type * as Y from 'yjs';
 import { type DeadlineBoundAction, openUnderDeadline } from '../../../../shared/domain/deadline.ts';
 import type { Role } from '../../../../shared/domain/roles.ts';
-import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppError } from '../../errors.ts';
-import { opensProposal } from './newProposals.ts';
 
 /** Where the deadline of a document is kept (the procedure repository). */
 export interface DeadlineSource {
@@ -12,7 +9,8 @@ export interface DeadlineSource {
 
 /**
  * The deadline for proposals and comments, enforced where they arrive: REST (opening a thread) and the live channel
- * (an update carrying a new proposal). The clock is read at each request, so no timer has to fire for it to hold.
+ * (a delegate's update to the text). The clock is read at each request and each update, so no timer has to fire for it
+ * to hold, on sockets opened before the deadline too.
  */
 export class DeadlineGate {
   constructor(
@@ -27,10 +25,9 @@ export class DeadlineGate {
     }
   }
 
-  /** For the relay: refuses a delegate's update that opens a proposal after the deadline. */
-  liveRefusal(documentId: string, role: Role, update: Uint8Array, doc: Y.Doc): { code: number; reason: string } | undefined {
-    if (this.isOpen(documentId, role, 'suggestion.propose') || !opensProposal(update, doc)) return undefined;
-    return { code: CloseCode.deadlinePassed, reason: 'deadline for proposals passed' };
+  /** For the relay, at each update: whether `role` may still change the text (a delegate only before the deadline). */
+  mayEditText(documentId: string, role: Role): boolean {
+    return this.isOpen(documentId, role, 'text.edit');
   }
 
   private isOpen(documentId: string, role: Role, action: DeadlineBoundAction): boolean {
