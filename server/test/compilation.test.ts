@@ -8,7 +8,7 @@ import { COMPILATION_EVENTS, type CompilationNotes } from '../../shared/api/comp
 import { type CollabClient, connectClient } from './helpers/collabClient.ts';
 import { openEventStream } from './helpers/eventStream.ts';
 import { expectError, expectJson, joinWith } from './helpers/responses.ts';
-import { type TestServer, startTestServer } from './helpers/testServer.ts';
+import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 let server: TestServer;
@@ -121,5 +121,54 @@ describe('compilation of proposals', () => {
     expect(arabic).toContain('تجميع المقترحات');
     await expectError(await exported('format=md&kind=compilation'), 400, 'bad_request');
     await expectError(await exported('format=html&kind=compilation&text=en'), 400, 'bad_request');
+  });
+
+  it('frames the compilation as the clean text: header, "Page N of M" footer on every page, headings kept with their tables', async () => {
+    const long = await server.createDocument('Long compilation');
+    const client = await connectClient(server.wsUrl, long, ORGANISER_TOKEN);
+    const words = 'Member States should cooperate closely with the relevant agencies and share information without delay. ';
+    try {
+      client.replaceContent({
+        type: 'doc',
+        content: Array.from({ length: 14 }, (_, index) => recommendation(`8b1c2a9e-0000-4000-8000-0000000001${String(index).padStart(2, '0')}`, text(`Text ${index + 1}: ${words.repeat(3)}`))),
+      });
+      await waitFor(async () => (await (await server.api('GET', `/api/documents/${long}/export?format=md`)).text()).includes('Text 14:'), 'stored text');
+    } finally {
+      client.destroy();
+    }
+    const exportOf = async (query: string) => Buffer.from(await (await server.api('GET', `/api/documents/${long}/export?kind=compilation&${query}`)).arrayBuffer());
+
+    const pdfFile = path.join(server.dataDir, 'long-compilation.pdf');
+    fs.writeFileSync(pdfFile, await exportOf('format=pdf'));
+    const pageCount = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' }))![1]);
+    expect(pageCount).toBeGreaterThan(1);
+    const pages = Array.from({ length: pageCount }, (_, index) =>
+      execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(index + 1), '-l', String(index + 1), pdfFile, '-'], { encoding: 'utf8' }),
+    );
+    pages.forEach((page, index) => {
+      expect(page).toMatch(/^Long compilation\n/);
+      expect(page).toMatch(new RegExp(`Page ${index + 1} of ${pageCount} · Current text · \\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{2}:\\d{2}`));
+    });
+    expect(pages[0]).toMatch(/Current text · .+ · Draft/);
+    expect(pages[0]).toContain('Compilation of proposals');
+    // Each recommendation's heading is on the page of its table: its current text and column heads follow it there.
+    for (let number = 1; number <= 14; number += 1) {
+      const page = pages.find((content) => new RegExp(`^Recommendation ${number}$`, 'm').test(content));
+      expect(page, `Recommendation ${number}`).toContain(`Text ${number}:`);
+    }
+
+    const docx = await JSZip.loadAsync(await exportOf('format=docx&lang=ar'));
+    const rels = await docx.file('word/_rels/document.xml.rels')!.async('string');
+    const part = (kind: 'header' | 'footer') => `word/${[...rels.matchAll(/Type="[^"]+\/(header|footer)" Target="([^"]+)"/g)].find(([, type]) => type === kind)![2]}`;
+    const footer = await docx.file(part('footer'))!.async('string');
+    expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+    expect(footer).toMatch(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
+    expect(footer).toContain('الصفحة');
+    expect(await docx.file(part('header'))!.async('string')).toContain('Long compilation');
+    const document = await docx.file('word/document.xml')!.async('string');
+    expect(document).toContain('<w:pStyle w:val="DocumentInfo"/>');
+    const heading = /<w:p><w:pPr><w:pStyle w:val="Heading2"\/>(.*?)<\/w:pPr>.*?<\/w:p>/s.exec(document)!;
+    expect(heading[0]).toContain('التوصية 1');
+    expect(heading[1]).toContain('<w:keepNext/>');
   });
 });

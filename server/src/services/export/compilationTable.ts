@@ -1,5 +1,7 @@
 import type { CompilationRow, CompiledRecommendation } from '../../../../shared/domain/compilation.ts';
+import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { ExportLabels } from './exportLabels.ts';
+import type { TitleBlock } from './exportModel.ts';
 
 /** One row of a compilation table as every format prints it: the words decided here, so the formats cannot differ. */
 export interface CompilationCells {
@@ -24,10 +26,18 @@ export interface CompilationTable {
   rows: CompilationCells[];
 }
 
-/** The title, headings and every recommendation's table of a compilation export, in the export's language. */
+/**
+ * The title, headings and every recommendation's table of a compilation export, in the export's language, in the same
+ * publication frame as the text (title block, running header and footer).
+ */
 export interface CompilationExport {
   title: string;
-  /** "Compilation of proposals · Current text · 2 December 2026 at 13:40". */
+  titleBlock: TitleBlock;
+  /** The language of the words the export adds. */
+  language: LanguageCode;
+  /** The language of the text compiled. */
+  textLanguage: LanguageCode;
+  /** "Compilation of proposals", under the title block. */
   subtitle: string;
   labels: ExportLabels;
   tables: CompilationTable[];
@@ -46,11 +56,14 @@ function cells(row: CompilationRow, labels: ExportLabels): CompilationCells {
   };
 }
 
-export function compilationExport(title: string, version: string, recommendations: readonly CompiledRecommendation[], labels: ExportLabels): CompilationExport {
+export function compilationExport(
+  frame: Omit<CompilationExport, 'subtitle' | 'tables'>,
+  recommendations: readonly CompiledRecommendation[],
+): CompilationExport {
+  const { labels } = frame;
   return {
-    title,
-    subtitle: `${labels.compilation.title} · ${version}`,
-    labels,
+    ...frame,
+    subtitle: labels.compilation.title,
     tables: recommendations.map((recommendation) => ({
       heading: labels.recommendation(recommendation.number),
       currentText: recommendation.text,

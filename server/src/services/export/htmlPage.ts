@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { TextDirection } from '../../../../shared/editor/textDirection.ts';
+import type { TitleBlock } from './exportModel.ts';
+import { SEPARATOR, documentInfoLine } from './titleBlock.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -44,4 +47,19 @@ export function htmlPage({ title, dir, style, bodyClass, body }: HtmlPage): stri
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The title block's lines' style, in every HTML export's sheet. */
+export const TITLE_BLOCK_STYLE = `
+p.event { font-size: 1.1em; margin: 0 0 .1em; color: #333; }
+p.document-info { font-size: .9em; color: #555; margin: 0 0 1.2em; padding-bottom: .4em; border-bottom: 1px solid #999; }
+`;
+
+/**
+ * The workshop line and the version and status under the title, in the export language's direction; each part of
+ * the workshop line isolated, so a Latin event name keeps its place beside an Arabic date.
+ */
+export function titleLines(block: TitleBlock, dir: TextDirection): string[] {
+  const event = block.event.map((part) => `<bdi>${escape(part)}</bdi>`).join(SEPARATOR);
+  return [...(event ? [`<p class="event" dir="${dir}">${event}</p>`] : []), `<p class="document-info" dir="${dir}">${escape(documentInfoLine(block))}</p>`];
 }

@@ -1,11 +1,11 @@
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { CompilationCells, CompilationExport } from './compilationTable.ts';
-import { escape, htmlPage } from './htmlPage.ts';
+import { TITLE_BLOCK_STYLE, escape, htmlPage, titleLines } from './htmlPage.ts';
 
-const STYLE = `
+const STYLE = `${TITLE_BLOCK_STYLE}
 body { font-family: "Amiri", "Noto Naskh Arabic", "Times New Roman", serif; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }
-h1 { font-size: 1.5em; margin-bottom: .2em; }
-p.subtitle { color: #555; margin-top: 0; }
+h1 { font-size: 1.5em; margin-bottom: .3em; color: #1f2a44; }
+h2.subtitle { font-size: 1.2em; color: #1f2a44; }
 table { border-collapse: collapse; width: 100%; margin: 1.4em 0; }
 caption { text-align: start; font-weight: bold; font-size: 1.1em; padding-bottom: .3em; }
 th, td { border: 1px solid #bbb; padding: .35em .6em; vertical-align: top; text-align: start; }
@@ -36,7 +36,8 @@ export function renderCompilationHtml(compilation: CompilationExport): string {
     style: STYLE,
     body: [
       `<h1 dir="${textDirection(compilation.title)}">${escape(compilation.title)}</h1>`,
-      `<p class="subtitle">${escape(compilation.subtitle)}</p>`,
+      ...titleLines(compilation.titleBlock, dir),
+      `<h2 class="subtitle" dir="${dir}">${escape(compilation.subtitle)}</h2>`,
       ...compilation.tables.flatMap((table) => [
         '<table>',
         `<caption>${escape(table.heading)}</caption>`,

@@ -1,8 +1,8 @@
-import { Document, Page, type Styles, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { type Styles, Text, View, renderToBuffer } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement } from 'react';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { CompilationCells, CompilationExport } from './compilationTable.ts';
-import { FONT_FAMILY, registerFonts } from './renderPdf.ts';
+import { publication, registerFonts } from './renderPdf.ts';
 
 const BORDER = { borderWidth: 0.5, borderColor: '#999999' };
 /** Shares of the row's width of the columns: delegation, tag, proposal, justification. */
@@ -36,7 +36,11 @@ function proposal({ kind, inserted, deleted, supporters }: CompilationCells): Re
   ];
 }
 
-/** The compilation of proposals as a PDF (react-pdf, Amiri): a table per recommendation, inserted words underlined. */
+/**
+ * The compilation of proposals as a PDF (react-pdf, Amiri), in the clean text's publication frame (title block,
+ * running header, "Page N of M" footer): a table per recommendation, inserted words underlined. A recommendation's
+ * heading, current text, column heads and first proposal are never split, so no heading ends a page without its table.
+ */
 export function createCompilationPdfRenderer(): (compilation: CompilationExport) => Promise<Buffer> {
   registerFonts();
   return (compilation) => {
@@ -44,38 +48,39 @@ export function createCompilationPdfRenderer(): (compilation: CompilationExport)
     const dir = textDirection(labels.compilation.title);
     const head = [labels.compilation.delegation, labels.compilation.tag, labels.compilation.proposal, labels.compilation.justification];
     return renderToBuffer(
-      h(
-        Document,
-        { title: compilation.title, creator: 'Accord', producer: 'Accord' },
-        h(
-          Page,
-          { size: 'A4', style: { fontFamily: FONT_FAMILY, fontSize: 10, padding: 50 } },
-          text(compilation.title, { fontSize: 18, fontWeight: 'bold', marginBottom: 4 }),
-          text(compilation.subtitle, { color: '#555555', marginBottom: 10 }),
-          ...compilation.tables.map((table, index) =>
+      publication(
+        compilation,
+        text(compilation.subtitle, { fontSize: 14, fontWeight: 'bold', color: '#1f2a44', marginBottom: 8 }),
+        ...compilation.tables.map((table, index) => {
+          const rows =
+            table.rows.length === 0
+              ? [row([cell(100, 'none', text(labels.compilation.none))], dir, 'none')]
+              : table.rows.map((entry, rowIndex) =>
+                  row(
+                    [
+                      cell(WIDTHS[0]!, 'delegation', text(entry.delegation)),
+                      cell(WIDTHS[1]!, 'tag', text(entry.tag, { fontWeight: 'bold' })),
+                      cell(WIDTHS[2]!, 'proposal', ...proposal(entry)),
+                      cell(WIDTHS[3]!, 'justification', text(entry.justification)),
+                    ],
+                    dir,
+                    `row-${rowIndex}`,
+                  ),
+                );
+          return h(
+            View,
+            { key: `table-${index}`, style: { marginBottom: 14 } },
             h(
               View,
-              { key: `table-${index}`, style: { marginBottom: 14 } },
-              text(table.heading, { fontSize: 12, fontWeight: 'bold', marginBottom: 3 }),
+              { wrap: false },
+              text(table.heading, { fontSize: 12, fontWeight: 'bold', marginBottom: 3, color: '#1f2a44' }),
               row([cell(18, 'label', text(labels.compilation.currentText, { fontWeight: 'bold' })), cell(82, 'text', text(table.currentText))], dir, 'current', '#f5f5f5'),
               row(head.map((name, column) => cell(WIDTHS[column]!, `head-${column}`, text(name, { fontWeight: 'bold' }))), dir, 'head', '#e8eef6'),
-              ...(table.rows.length === 0
-                ? [row([cell(100, 'none', text(labels.compilation.none))], dir, 'none')]
-                : table.rows.map((entry, rowIndex) =>
-                    row(
-                      [
-                        cell(WIDTHS[0]!, 'delegation', text(entry.delegation)),
-                        cell(WIDTHS[1]!, 'tag', text(entry.tag, { fontWeight: 'bold' })),
-                        cell(WIDTHS[2]!, 'proposal', ...proposal(entry)),
-                        cell(WIDTHS[3]!, 'justification', text(entry.justification)),
-                      ],
-                      dir,
-                      `row-${rowIndex}`,
-                    ),
-                  )),
+              rows[0]!,
             ),
-          ),
-        ),
+            ...rows.slice(1),
+          );
+        }),
       ),
     );
   };

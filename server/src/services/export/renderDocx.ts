@@ -7,6 +7,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  type IPropertiesOptions,
   InsertedTextRun,
   LevelFormat,
   Packer,
@@ -23,7 +24,7 @@ import {
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { ExportLabels } from './exportLabels.ts';
-import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Footnote, Inline } from './exportModel.ts';
+import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Footnote, Inline, TitleBlock } from './exportModel.ts';
 import { languageDirection } from './parallelBlocks.ts';
 import { footnotesOf } from './footnotes.ts';
 import { LEFT_TO_RIGHT_MARK } from './directionMarks.ts';
@@ -60,26 +61,13 @@ const TEXT_WIDTH = 11906 - 5 * CM;
  * author = the organisation). Arabic paragraphs are bidirectional with right-to-left runs.
  */
 export async function renderDocx(document: ExportDocument, exportedAt = new Date().toISOString()): Promise<Buffer> {
-  const { labels, titleBlock } = document;
+  const { labels } = document;
   const language = runLanguage(document.language);
   const review = document.review && new DocxReview(document.review, labels, language, exportedAt);
   const writer = new DocxWriter(labels, language, document.textLanguage, review);
   const annexes = new AnnexWriter(labels, language);
-  const run = (text: string, dir = textDirection(text)) => runs([plain(text)], dir, language);
-  // The title block's lines mix the organiser's words with dates in the export's language: they read in its direction.
-  const labelDir = textDirection(labels.pageOf);
-  const line = (style: string, parts: readonly string[]) => new Paragraph({ style, ...direction(labelDir), children: partRuns(parts, labelDir, language, document.textLanguage) });
   const children = [
-    new Paragraph({
-      heading: HeadingLevel.TITLE,
-      ...direction(textDirection(document.title)),
-      children: [
-        ...runs([plain(document.title)], textDirection(document.title), runLanguage(passageLanguage(document.title, document.textLanguage))),
-        ...(review && document.review ? review.unanchoredReferences(document.review) : []),
-      ],
-    }),
-    ...(titleBlock.event.length > 0 ? [line(DOCX_STYLE.event, titleBlock.event)] : []),
-    line(DOCX_STYLE.documentInfo, documentInfoParts(titleBlock)),
+    ...titleBlockParagraphs(document, review && document.review ? review.unanchoredReferences(document.review) : []),
     ...(document.statusLine
       ? [new Paragraph({ ...direction(textDirection(document.statusLine)), children: runs([{ ...plain(document.statusLine), bold: true }], textDirection(document.statusLine), language) })]
       : []),
@@ -89,40 +77,90 @@ export async function renderDocx(document: ExportDocument, exportedAt = new Date
     ...(document.renumbering ? annexes.renumbering(document.renumbering) : []),
     ...(document.annex ? annexes.threads(document.annex) : []),
   ];
-  const author = titleBlock.organisation ?? 'Accord';
   return Packer.toBuffer(
-    new Document({
-      title: document.title,
-      creator: author,
-      lastModifiedBy: author,
-      description: titleBlockSummary(titleBlock),
-      styles: docxStyles(language),
+    publicationDocument(document, children, {
       ...(review ? { comments: { children: review.comments }, features: { trackRevisions: true } } : {}),
-      fonts: [{ name: DOCX_FONT, ...amiriFaces() }],
       numbering: { config: writer.numberingConfig() },
       footnotes: Object.fromEntries(
         footnotesOf(document.blocks).map((note) => [note.number, { children: [footnoteParagraph(note, labels, language)] }]),
       ),
-      sections: [
-        {
-          properties: { page: { margin: { top: 2.5 * CM, bottom: 2.5 * CM, left: 2.5 * CM, right: 2.5 * CM, header: 1.2 * CM, footer: 1.2 * CM } } },
-          headers: { default: new Header({ children: [new Paragraph({ style: 'Header', ...direction(textDirection(titleBlock.shortTitle)), children: run(titleBlock.shortTitle) })] }) },
-          footers: {
-            default: new Footer({
-              children: [
-                new Paragraph({
-                  style: 'Footer',
-                  ...direction(labelDir),
-                  children: [...pageNumberRuns(labels.pageOf, language, labelDir), ...run(markedSeparator(labelDir), labelDir), ...partRuns(titleBlock.versionParts, labelDir, language, document.textLanguage)],
-                }),
-              ],
-            }),
-          },
-          children,
-        },
-      ],
     }),
   );
+}
+
+/** What the publication frame of a Word file is made of: the clean text's, and the compilation's. */
+export interface DocxFrame {
+  title: string;
+  titleBlock: TitleBlock;
+  /** The language of the words the export adds. */
+  language: LanguageCode;
+  /** The language of the text, which the organiser's words are written in too. */
+  textLanguage: LanguageCode;
+  labels: ExportLabels;
+}
+
+/**
+ * The title and the title block's lines (workshop line, version and status), which mix the organiser's words with dates
+ * in the export's language and so read in its direction. `titleExtra`: more of the title paragraph (a review copy's
+ * references to threads without words).
+ */
+export function titleBlockParagraphs({ title, titleBlock, language, textLanguage, labels }: DocxFrame, titleExtra: ParagraphChild[] = []): Paragraph[] {
+  const labelDir = textDirection(labels.pageOf);
+  const line = (style: string, parts: readonly string[]) =>
+    new Paragraph({ style, ...direction(labelDir), children: partRuns(parts, labelDir, runLanguage(language), textLanguage) });
+  return [
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      ...direction(textDirection(title)),
+      children: [...runs([plain(title)], textDirection(title), runLanguage(passageLanguage(title, textLanguage))), ...titleExtra],
+    }),
+    ...(titleBlock.event.length > 0 ? [line(DOCX_STYLE.event, titleBlock.event)] : []),
+    line(DOCX_STYLE.documentInfo, documentInfoParts(titleBlock)),
+  ];
+}
+
+/**
+ * A Word file in the publication frame: core properties (title, author = the organisation), named styles, Amiri
+ * embedded, and one A4 section with 2.5 cm margins, the running header (short title) and the footer ("Page N of M"
+ * fields and the version) around `children`. `options`: the rest of the file (numbering, footnotes, comments).
+ */
+export function publicationDocument(frame: DocxFrame, children: (Paragraph | Table)[], options: Partial<Omit<IPropertiesOptions, 'sections'>> = {}): Document {
+  const { title, titleBlock, labels, textLanguage } = frame;
+  const language = runLanguage(frame.language);
+  const labelDir = textDirection(labels.pageOf);
+  const run = (text: string, dir = textDirection(text)) => runs([plain(text)], dir, language);
+  const author = titleBlock.organisation ?? 'Accord';
+  return new Document({
+    title,
+    creator: author,
+    lastModifiedBy: author,
+    description: titleBlockSummary(titleBlock),
+    styles: docxStyles(language),
+    fonts: [{ name: DOCX_FONT, ...amiriFaces() }],
+    ...options,
+    sections: [
+      {
+        properties: { page: { margin: { top: 2.5 * CM, bottom: 2.5 * CM, left: 2.5 * CM, right: 2.5 * CM, header: 1.2 * CM, footer: 1.2 * CM } } },
+        headers: { default: new Header({ children: [new Paragraph({ style: 'Header', ...direction(textDirection(titleBlock.shortTitle)), children: run(titleBlock.shortTitle) })] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                style: 'Footer',
+                ...direction(labelDir),
+                children: [
+                  ...pageNumberRuns(labels.pageOf, language, labelDir),
+                  ...run(markedSeparator(labelDir), labelDir),
+                  ...partRuns(titleBlock.versionParts, labelDir, language, textLanguage),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import { type ExportLabels, exportLabels } from './exportLabels.ts';
 import type { RecommendationAlternatives } from '../../../../shared/api/alternatives.ts';
 import { closedAlternativeLines, openAlternativeLines } from './alternativeLines.ts';
 import { type CompilationSources, compiledRecommendations } from './compilationDocument.ts';
-import { compilationExport } from './compilationTable.ts';
+import { type CompilationExport, compilationExport } from './compilationTable.ts';
 import { renderCompilationDocx } from './renderCompilationDocx.ts';
 import { renderCompilationHtml } from './renderCompilationHtml.ts';
 import { createCompilationPdfRenderer } from './renderCompilationPdf.ts';
@@ -82,9 +82,9 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
   const markdown = createMarkdownRenderer(schemaExtensions());
   const pdf = createPdfRenderer();
   const compilationPdf = createCompilationPdfRenderer();
-  const compilationFormats: Partial<Record<ExportFormat, { contentType: string; render: (document: ReturnType<typeof compilationExport>, language: LanguageCode) => Promise<Buffer> }>> = {
+  const compilationFormats: Partial<Record<ExportFormat, { contentType: string; render: (document: CompilationExport) => Promise<Buffer> }>> = {
     docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderCompilationDocx },
-    pdf: { contentType: 'application/pdf', render: (document) => compilationPdf(document) },
+    pdf: { contentType: 'application/pdf', render: compilationPdf },
     html: { contentType: 'text/html; charset=utf-8', render: async (document) => Buffer.from(renderCompilationHtml(document)) },
   };
   const formats: Record<ExportFormat, { contentType: string; render: (document: ExportDocument) => Promise<Buffer> }> = {
@@ -102,9 +102,15 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
       const target = compilationFormats[format];
       if (!target) throw new Error(`no compilation in ${format}`);
       const doc = proseMirrorOf(state);
-      const version = titleBlock(title, publication, statusRows(doc, consensus, numberingIn(labels)), labels, language).version;
-      const document = compilationExport(title, version, compiledRecommendations(state, doc, compilation, consensus, language), labels);
-      return { body: await target.render(document, language), contentType: target.contentType, extension: format };
+      const frame = {
+        title,
+        titleBlock: titleBlock(title, publication, statusRows(doc, consensus, numberingIn(labels)), labels, language),
+        language,
+        textLanguage: given?.[0]?.language ?? language,
+        labels,
+      };
+      const document = compilationExport(frame, compiledRecommendations(state, doc, compilation, consensus, language));
+      return { body: await target.render(document), contentType: target.contentType, extension: format };
     }
     const texts = given ?? [{ language, labelLanguage: language }];
     // Threads are anchored in the source text: they are placed when the source alone is exported.

@@ -1,19 +1,16 @@
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { ExportLabels } from './exportLabels.ts';
-import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Footnote, Inline, TitleBlock } from './exportModel.ts';
+import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Footnote, Inline } from './exportModel.ts';
 import { isPrinted } from './documentBlocks.ts';
 import { footnotesOf } from './footnotes.ts';
-import { escape, htmlPage } from './htmlPage.ts';
+import { TITLE_BLOCK_STYLE, escape, htmlPage, titleLines } from './htmlPage.ts';
 import { languageDirection } from './parallelBlocks.ts';
 import { statusLines } from './statusRows.ts';
-import { SEPARATOR, documentInfoLine } from './titleBlock.ts';
 
-const STYLE = `
+const STYLE = `${TITLE_BLOCK_STYLE}
 body { font-family: "Amiri", "Noto Naskh Arabic", "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #111; }
 h1.title { font-size: 1.6em; margin-bottom: .3em; color: #1f2a44; }
-p.event { font-size: 1.1em; margin: 0 0 .1em; color: #333; }
-p.document-info { font-size: .9em; color: #555; margin: 0 0 1.2em; padding-bottom: .4em; border-bottom: 1px solid #999; }
 p.status-line { font-weight: bold; margin-top: -.4em; }
 section.recommendation { margin: 1em 0; padding-inline-start: 1em; border-inline-start: 3px solid #bbb; }
 .recommendation-number { font-weight: bold; margin: 0 0 .3em; }
@@ -49,15 +46,6 @@ export function renderHtml(document: ExportDocument): string {
       ...(document.annex ? [annex(document.annex, document.labels)] : []),
     ],
   });
-}
-
-/**
- * The workshop line and the version and status under the title, in the export language's direction; each part of
- * the workshop line isolated, so a Latin event name keeps its place beside an Arabic date.
- */
-function titleLines(block: TitleBlock, dir: 'ltr' | 'rtl'): string[] {
-  const event = block.event.map((part) => `<bdi>${escape(part)}</bdi>`).join(SEPARATOR);
-  return [...(event ? [`<p class="event" dir="${dir}">${event}</p>`] : []), `<p class="document-info" dir="${dir}">${escape(documentInfoLine(block))}</p>`];
 }
 
 /** A parallel text: one table, a column per language, a row per source block (its blocks are `parallel` ones). */

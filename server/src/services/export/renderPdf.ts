@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
-import { Document, Font, Link, Page, type Styles, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { Document, type DocumentProps, Font, Link, Page, type Styles, Text, View, renderToBuffer } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement, type ReactNode } from 'react';
 import { type TextDirection, textDirection } from '../../../../shared/editor/textDirection.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import type { ExportLabels } from './exportLabels.ts';
 import { languageDirection } from './parallelBlocks.ts';
-import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline } from './exportModel.ts';
+import type { AnnexStatusRow, AnnexThread, Block, ExportDocument, Inline, TitleBlock } from './exportModel.ts';
 import { isPrinted } from './documentBlocks.ts';
 import { labelWithMarks, superscript } from './footnotes.ts';
 import { RIGHT_TO_LEFT_MARK } from './directionMarks.ts';
@@ -79,44 +79,63 @@ const styles = {
 export function createPdfRenderer(): (document: ExportDocument) => Promise<Buffer> {
   registerFonts();
   return (document) => {
-    const { titleBlock, labels } = document;
-    // The lines the export writes read in the export language's direction (an Arabic footer under an English text).
-    const labelDir = textDirection(labels.pageOf);
+    const { labels } = document;
     return renderToBuffer(
-      h(
-        Document,
-        {
-          title: document.title,
-          author: titleBlock.organisation ?? 'Accord',
-          subject: titleBlockSummary(titleBlock),
-          language: WORD_LANGUAGE[document.language],
-          creator: 'Accord',
-          producer: 'Accord',
-        },
-        h(
-          Page,
-          { size: 'A4', style: styles.page },
-          h(View, { fixed: true, style: styles.header }, textBlock(textDirection(titleBlock.shortTitle), {}, titleBlock.shortTitle)),
-          h(Text, {
-            fixed: true,
-            style: [styles.footer, directed(labelDir)],
-            render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
-              `${labelDir === 'rtl' ? RIGHT_TO_LEFT_MARK : ''}${pageLine(labels.pageOf, pageNumber, totalPages)}${SEPARATOR}${titleBlock.version}`,
-          }),
-          textBlock(textDirection(document.title), styles.title, document.title),
-          ...(titleBlock.event.length > 0 ? [eventLine(titleBlock.event, labelDir)] : []),
-          textBlock(labelDir, styles.documentInfo, documentInfoLine(titleBlock)),
-          h(View, { style: styles.titleRule }),
-          ...(document.statusLine ? [textBlock(textDirection(document.statusLine), styles.statusLine, document.statusLine)] : []),
-          ...(document.columns ? [columnHeadings(document.columns)] : []),
-          ...document.blocks.map((item, index) => block(item, index, labels)),
-          ...(document.statuses ? [statusAnnex(document.statuses, labels)] : []),
-          ...(document.renumbering ? [renumberingAnnex(document.renumbering, labels)] : []),
-          ...(document.annex ? [annex(document.annex, labels)] : []),
-        ),
+      publication(
+        document,
+        ...(document.statusLine ? [textBlock(textDirection(document.statusLine), styles.statusLine, document.statusLine)] : []),
+        ...(document.columns ? [columnHeadings(document.columns)] : []),
+        ...document.blocks.map((item, index) => block(item, index, labels)),
+        ...(document.statuses ? [statusAnnex(document.statuses, labels)] : []),
+        ...(document.renumbering ? [renumberingAnnex(document.renumbering, labels)] : []),
+        ...(document.annex ? [annex(document.annex, labels)] : []),
       ),
     );
   };
+}
+
+/** What the publication frame of a PDF is made of: the clean text's, and the compilation's. */
+export interface PdfFrame {
+  title: string;
+  titleBlock: TitleBlock;
+  language: LanguageCode;
+  labels: ExportLabels;
+}
+
+/**
+ * A PDF document of one A4 page flow in the publication frame: the file's properties, the running header (short
+ * title) and footer ("Page 3 of 12" and the version) on every page, then the title block, then `content`.
+ */
+export function publication({ title, titleBlock, language, labels }: PdfFrame, ...content: ReactElement[]): ReactElement<DocumentProps> {
+  // The lines the export writes read in the export language's direction (an Arabic footer under an English text).
+  const labelDir = textDirection(labels.pageOf);
+  return h(
+    Document,
+    {
+      title,
+      author: titleBlock.organisation ?? 'Accord',
+      subject: titleBlockSummary(titleBlock),
+      language: WORD_LANGUAGE[language],
+      creator: 'Accord',
+      producer: 'Accord',
+    },
+    h(
+      Page,
+      { size: 'A4', style: styles.page },
+      h(View, { fixed: true, style: styles.header }, textBlock(textDirection(titleBlock.shortTitle), {}, titleBlock.shortTitle)),
+      h(Text, {
+        fixed: true,
+        style: [styles.footer, directed(labelDir)],
+        render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
+          `${labelDir === 'rtl' ? RIGHT_TO_LEFT_MARK : ''}${pageLine(labels.pageOf, pageNumber, totalPages)}${SEPARATOR}${titleBlock.version}`,
+      }),
+      textBlock(textDirection(title), styles.title, title),
+      ...(titleBlock.event.length > 0 ? [eventLine(titleBlock.event, labelDir)] : []),
+      textBlock(labelDir, styles.documentInfo, documentInfoLine(titleBlock)),
+      h(View, { style: styles.titleRule }),
+      ...content,
+    ),
+  );
 }
 
 /**
