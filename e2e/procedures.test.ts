@@ -134,6 +134,9 @@ describe('silence procedure', () => {
     }
     expect(Date.now() - deadline).toBeLessThan(3000);
     expect(await people.spain.page.getByRole('button', { name: 'Break silence' }).count()).toBe(0);
+    // Adopted is final, as the server holds: the organiser is offered no new procedure and no deadline change.
+    await people.organiser.page.getByText('The text is adopted: its deadline and silence procedure can no longer be changed').waitFor();
+    for (const name of ['Open a silence procedure', 'Set a deadline']) expect(await people.organiser.page.getByRole('button', { name }).count()).toBe(0);
     const html = await people.france.page.evaluate(async (id) => (await fetch(`/api/documents/${id}/export?format=html`)).text(), people.documentId);
     expect(html).toContain('Adopted under silence procedure on');
     await people.france.page.screenshot({ path: '/tmp/procedures-silence-adopted.png' });

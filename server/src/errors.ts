@@ -8,6 +8,7 @@ const STATUS: Record<ErrorCode, number> = {
   deadline_passed: 403,
   not_found: 404,
   conflict: 409,
+  already_adopted: 409,
   no_language_version: 409,
   payload_too_large: 413,
   rate_limited: 429,

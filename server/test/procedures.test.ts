@@ -208,6 +208,10 @@ describe('silence procedure', () => {
     expect((adopted.data as DocumentProcedures).silence?.settledAt).toBe(new Date(deadline).toISOString());
     stream.close();
     await expectError(await breakSilence(server, id, 'Too late', people.spain), 409, 'conflict');
+    // Adopted is final: no new procedure, no deadline to set or remove.
+    await expectError(await openSilence(server, id, { at: inMs(60 * 60_000), timeZone: 'Europe/Paris' }), 409, 'already_adopted');
+    await expectError(await setDeadline(server, id, { at: inMs(60 * 60_000), timeZone: 'Europe/Paris' }), 409, 'already_adopted');
+    await expectError(await server.api('DELETE', `/api/documents/${id}/deadline`), 409, 'already_adopted');
     const silenceId = (adopted.data as DocumentProcedures).silence!.id;
     expect(audit(server, silenceId).map((row) => [row.action, row.actor_name])).toEqual([
       ['silence.open', 'Organiser (Organisers)'],

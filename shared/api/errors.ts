@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'deadline_passed',
   'not_found',
   'conflict',
+  /** The text was adopted under silence procedure: its deadline and silence procedure are settled for good. */
+  'already_adopted',
   /** A translator invite for a language the document has no version in yet. */
   'no_language_version',
   'payload_too_large',

@@ -37,6 +37,9 @@ export function ProceduresBar({ document, store, procedures }: ProceduresBarProp
   const deadline = procedures?.deadline ?? null;
   const silence = procedures?.silence ?? null;
   const silenceOpen = silence?.status === 'open';
+  // The server refuses every change of procedure once the text is adopted: nothing is offered then.
+  const adopted = silence?.status === 'adopted';
+  const manages = manage && !adopted;
   if (!procedures || (!manage && !deadline && !silence)) return null;
 
   const when = (at: string, timeZone: string): When => ({
@@ -55,6 +58,9 @@ export function ProceduresBar({ document, store, procedures }: ProceduresBarProp
     });
 
   const deadlineLeft = deadline ? countdown(deadline.at) : undefined;
+  // Frozen, nothing can be posted by anyone: saying that replies remain possible would be wrong.
+  const passedNote = ({ role, frozen }: DocumentSummary) =>
+    frozen ? t('procedures.deadlinePassedFrozen') : role === 'delegate' ? t('procedures.deadlinePassedDelegate') : t('procedures.deadlinePassed');
   return (
     <section className="procedures" aria-label={t('procedures.title')}>
       {deadline && (
@@ -63,7 +69,7 @@ export function ProceduresBar({ document, store, procedures }: ProceduresBarProp
           {deadlineLeft ? (
             <span className="procedures__countdown">{deadlineLeft}</span>
           ) : (
-            <span className="procedures__passed">{document.role === 'delegate' ? t('procedures.deadlinePassedDelegate') : t('procedures.deadlinePassed')}</span>
+            <span className="procedures__passed">{passedNote(document)}</span>
           )}
         </p>
       )}
@@ -89,19 +95,20 @@ export function ProceduresBar({ document, store, procedures }: ProceduresBarProp
       {form === 'break' && (
         <BreakSilenceForm onBreak={(statement) => act(() => proceduresApi.breakSilence(document.id, statement))} onCancel={() => setForm(undefined)} />
       )}
+      {form === undefined && manage && adopted && <p className="muted procedures__line">{t('procedures.adoptedFinal')}</p>}
       {form === undefined && (
         <div className="procedures__actions">
-          {manage && (
+          {manages && (
             <button type="button" className="button button--quiet" onClick={() => setForm('deadline')}>
               {deadline ? t('procedures.changeDeadline') : t('procedures.setDeadline')}
             </button>
           )}
-          {manage && deadline && (
+          {manages && deadline && (
             <button type="button" className="button button--quiet" disabled={busy} onClick={() => void act(() => proceduresApi.clearDeadline(document.id))}>
               {t('procedures.removeDeadline')}
             </button>
           )}
-          {manage && !silenceOpen && (
+          {manages && !silenceOpen && (
             <button type="button" className="button button--quiet" onClick={() => setForm('silence')}>
               {t('procedures.openSilence')}
             </button>

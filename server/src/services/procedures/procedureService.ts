@@ -76,6 +76,7 @@ export class ProcedureService {
 
   setDeadline(principal: Principal, documentId: string, body: SetDeadlineBody): DocumentProcedures {
     this.deps.documents.authorize(principal, documentId, 'procedure.manage');
+    this.assertNotAdopted(documentId);
     const setAt = this.now().toISOString();
     const at = new Date(body.at).toISOString();
     const actor = authorOf(principal);
@@ -88,6 +89,7 @@ export class ProcedureService {
 
   clearDeadline(principal: Principal, documentId: string): DocumentProcedures {
     this.deps.documents.authorize(principal, documentId, 'procedure.manage');
+    this.assertNotAdopted(documentId);
     const at = this.now().toISOString();
     if (!this.deps.procedures.deleteDeadline(documentId, this.audit(principal, documentId, 'deadline.clear', documentId, {}, at))) {
       throw new AppError('not_found', 'This document has no deadline.');
@@ -98,6 +100,7 @@ export class ProcedureService {
   /** Freezes the document (a version is recorded) and puts that text to silence until `body.at`. */
   openSilence(principal: Principal, documentId: string, body: OpenSilenceBody): DocumentProcedures {
     this.deps.documents.authorize(principal, documentId, 'procedure.manage');
+    this.assertNotAdopted(documentId);
     const openedAt = this.now();
     const deadline = new Date(body.at);
     if (deadline.getTime() <= openedAt.getTime()) {
@@ -250,6 +253,14 @@ export class ProcedureService {
   assertNoOpenSilence(documentId: string): void {
     if (this.deps.procedures.latestSilence(documentId)?.status === 'open') {
       throw new AppError('conflict', 'A silence procedure is open on this document; withdraw it before unfreezing.');
+    }
+  }
+
+  /** An adopted text is final: neither its deadline nor a new silence procedure may reopen what was agreed. */
+  private assertNotAdopted(documentId: string): void {
+    this.settleDue();
+    if (this.deps.procedures.latestSilence(documentId)?.status === 'adopted') {
+      throw new AppError('already_adopted', 'This text was adopted under silence procedure; its deadline and procedure can no longer change.');
     }
   }
 
