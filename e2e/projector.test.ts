@@ -171,3 +171,34 @@ describe('following a participant', () => {
     await follower.context.close();
   });
 });
+
+describe('the room screen under silence procedure', () => {
+  it('says where the procedure stands, live, and still follows and highlights the frozen text', async () => {
+    const morocco = await e2e.server.invite(documentId, 'delegate', 'Morocco');
+    const delegate = await joinAs(e2e.browser, morocco.url, 'Youssef');
+    const at = new Date(Date.now() + 60 * 60_000).toISOString();
+    await e2e.server.api('POST', `/api/documents/${documentId}/silence`, { at, timeZone: 'Europe/Paris' });
+    const line = screen.getByTestId('projector-silence');
+    await line.getByText('Under silence procedure until').waitFor({ timeout: 5_000 });
+    const paris = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(at));
+    expect(await line.innerText()).toBe(`Under silence procedure until ${paris} (Europe/Paris)`);
+
+    // The rapporteur reads on in the frozen text: the screen goes along and highlights where they are.
+    await rapporteur.page.locator('.notice--read-only').waitFor();
+    await waitUntilSynced(rapporteur.page);
+    await rapporteur.page.locator('.document .recommendation:nth-child(6)').evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await waitFor(async () => (await highlighted(screen)) === 'Recommendation 5', { message: 'recommendation 5 highlighted while frozen', timeoutMs: 5_000 });
+    await expect(screen.locator('.projector__label').innerText()).resolves.toBe('Recommendation 5');
+    // A click in the frozen text (no caret can be placed there) moves the screen too.
+    await rapporteur.page.locator('.document .recommendation:nth-child(7) p').click();
+    await waitFor(async () => (await highlighted(screen)) === 'Recommendation 6', { message: 'recommendation 6 highlighted after a click', timeoutMs: 5_000 });
+
+    await delegate.page.locator('.notice--read-only').waitFor();
+    await delegate.page.getByRole('button', { name: 'Break silence' }).click();
+    await delegate.page.getByLabel('Statement of your delegation').fill('Morocco asks for one more reading.');
+    await delegate.page.getByRole('button', { name: 'Break silence for my delegation' }).click();
+    await line.getByText(/^Silence broken by Morocco on .* \(Europe\/Paris\): the text is not adopted\.$/).waitFor({ timeout: 5_000 });
+    await screen.screenshot({ path: '/tmp/projector-e2e-silence-broken.png' });
+    await delegate.context.close();
+  });
+});

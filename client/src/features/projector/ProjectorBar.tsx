@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openAlternatives, type RecommendationAlternatives } from '../../../../shared/api/alternatives.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
@@ -14,12 +15,14 @@ export interface ProjectorBarProps {
   participants: readonly Participant[];
   picked: PersonKey | null;
   onPick: (person: PersonKey | null) => void;
+  /** A line across the foot of the band: where the silence procedure stands. */
+  children?: ReactNode;
 }
 
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** The band at the top of the room screen: where the presenter is, its status, alternatives and brackets, and whom it follows. */
-export function ProjectorBar({ title, presenter, current, alternatives, participants, picked, onPick }: ProjectorBarProps) {
+export function ProjectorBar({ title, presenter, current, alternatives, participants, picked, onPick, children }: ProjectorBarProps) {
   const { t, i18n } = useTranslation();
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
   const open = alternatives ? openAlternatives(alternatives) : [];
@@ -68,6 +71,7 @@ export function ProjectorBar({ title, presenter, current, alternatives, particip
         <PresenterPicker participants={participants} picked={picked} onPick={onPick} />
         <LanguageSwitcher />
       </div>
+      {children}
     </header>
   );
 }

@@ -5,6 +5,7 @@ import { ORGANISER_COLOR } from '../../../../shared/domain/delegationColors.ts';
 import { LiveChannel } from '../../lib/liveChannel.ts';
 import { AlternativesStore, useAlternativeNotes, useAlternatives } from '../alternatives/index.ts';
 import { ConsensusStore, useConsensus, useConsensusBadges } from '../consensus/index.ts';
+import { ProceduresStore, useProcedures } from '../procedures/index.ts';
 import {
   type DocumentAccess,
   type PersonKey,
@@ -22,6 +23,7 @@ import {
 } from '../editor/index.ts';
 import { CurrentRecommendation } from './currentRecommendation.ts';
 import { ProjectorBar } from './ProjectorBar.tsx';
+import { ProjectorSilence } from './ProjectorSilence.tsx';
 import { useCurrentRecommendation } from './useCurrentRecommendation.ts';
 import './projector.css';
 
@@ -43,6 +45,7 @@ export function ProjectorWorkspace({ access, onAccessChanged }: ProjectorWorkspa
   const [channel] = useState(() => new LiveChannel(document.id));
   const [consensusStore] = useState(() => new ConsensusStore(channel));
   const [alternativesStore] = useState(() => new AlternativesStore(channel));
+  const [proceduresStore] = useState(() => new ProceduresStore(channel));
   useEffect(() => channel.start(), [channel]);
 
   const [editorOptions] = useState(() => ({
@@ -70,6 +73,7 @@ export function ProjectorWorkspace({ access, onAccessChanged }: ProjectorWorkspa
   useRelabelOnNumbering(editor, collaboration.ydoc);
   useConsensusBadges(editor, useConsensus(consensusStore));
   const alternatives = useAlternatives(alternativesStore);
+  const silence = useProcedures(proceduresStore)?.silence ?? null;
   useAlternativeNotes(editor, alternatives);
 
   const [picked, setPicked] = useState<PersonKey | null>(null);
@@ -100,7 +104,12 @@ export function ProjectorWorkspace({ access, onAccessChanged }: ProjectorWorkspa
         presenter={presenter}
         current={current}
         alternatives={current?.id ? alternatives.get(current.id) : undefined}
-        participants={participants} picked={picked} onPick={setPicked} />
+        participants={participants}
+        picked={picked}
+        onPick={setPicked}
+      >
+        <ProjectorSilence silence={silence} />
+      </ProjectorBar>
       <main className="projector__text">
         <EditorContent editor={editor} />
       </main>

@@ -46,16 +46,26 @@ export function usePublishViewing(editor: Editor, awareness: Awareness): void {
     const schedule = () => {
       timer ??= setTimeout(publish, PUBLISH_MS);
     };
+    // A read-only text (frozen) takes no focus, so no caret is published: where the reader clicks is where they are.
+    const clicked = () => {
+      if (editor.isDestroyed || editor.isEditable) return;
+      const field = viewingField(editor, editor.state.selection.head);
+      if (!field) return;
+      published = null;
+      awareness.setLocalStateField(VIEWING_FIELD, field);
+    };
     window.addEventListener('scroll', schedule, { capture: true, passive: true });
     window.addEventListener('resize', schedule, { passive: true });
     // The first sync (and later edits that move the text) may change which block is in view without a scroll.
     editor.on('update', schedule);
+    editor.on('selectionUpdate', clicked);
     schedule();
     return () => {
       clearTimeout(timer);
       window.removeEventListener('scroll', schedule, { capture: true });
       window.removeEventListener('resize', schedule);
       editor.off('update', schedule);
+      editor.off('selectionUpdate', clicked);
     };
   }, [editor, awareness]);
 }
