@@ -256,9 +256,10 @@ describe('exports of a locked document', () => {
     const renumbered = await exported(documentId, 'format=md&kind=annex');
     expect(renumbered.match(/Recommendation \d\S*(?=\*\*)/g)).toEqual(['Recommendation 1', 'Recommendation 2', 'Recommendation 3', 'Recommendation 4', 'Recommendation 5']);
     expect(renumbered).toContain('Annex: correspondence of numbers');
-    for (const line of ['1 → 1', '2 → deleted', '3 → 2', '4 → 3', '4bis → 4', '5 → 5']) expect(renumbered).toContain(line);
-    const pdf = await server.api('GET', `/api/documents/${documentId}/export?format=pdf&kind=annex`);
-    expect(pdf.status).toBe(200);
+    const correspondence = ['1 becomes 1', '2 deleted', '3 becomes 2', '4 becomes 3', '4bis becomes 4', '5 becomes 5'];
+    for (const line of correspondence) expect(renumbered).toContain(line);
+    const pdfText = await pdfLines(documentId, 'kind=annex');
+    for (const line of correspondence) expect(pdfText).toContain(line);
     const akn = await exported(documentId, 'format=akn');
     expect(akn).toContain('<num>Recommendation 4</num>');
   });

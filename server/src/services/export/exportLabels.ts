@@ -13,7 +13,10 @@ interface ExportWords {
   /** Follows the label of a recommendation deleted after the numbering was locked, in a review copy: "4 [deleted]". */
   deletedRecommendation: string;
   renumberingTitle: string;
-  /** A line of the correspondence table: "4bis → 5", "2 → deleted". */
+  /**
+   * A line of the correspondence table: "4bis becomes 5", "2 deleted". In words, not with an arrow: the PDF's Amiri
+   * has no arrow glyph, and every format reads the same.
+   */
   renumberingLine(from: string, to: string | null): string;
   annexTitle: string;
   noThreads: string;
@@ -100,7 +103,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     recommendation: (number) => `Recommendation ${number}`,
     deletedRecommendation: '[deleted]',
     renumberingTitle: 'Annex: correspondence of numbers',
-    renumberingLine: (from, to) => `${from} → ${to ?? 'deleted'}`,
+    renumberingLine: (from, to) => (to ? `${from} becomes ${to}` : `${from} deleted`),
     annexTitle: 'Annex: comment threads',
     noThreads: 'No comment threads',
     thread: (number) => `Thread ${number}`,
@@ -139,7 +142,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     recommendation: (number) => `Recommandation ${number}`,
     deletedRecommendation: '[supprimée]',
     renumberingTitle: 'Annexe\u00a0: correspondance des numéros',
-    renumberingLine: (from, to) => `${from} → ${to ?? 'supprimée'}`,
+    renumberingLine: (from, to) => (to ? `${from} devient ${to}` : `${from} supprimée`),
     annexTitle: `Annexe${FR_COLON} fils de commentaires`,
     noThreads: 'Aucun fil de commentaires',
     thread: (number) => `Fil ${number}`,
@@ -178,7 +181,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     recommendation: (number) => `Recomendación ${number}`,
     deletedRecommendation: '[suprimida]',
     renumberingTitle: 'Anexo: correspondencia de números',
-    renumberingLine: (from, to) => `${from} → ${to ?? 'suprimida'}`,
+    renumberingLine: (from, to) => (to ? `${from} pasa a ser ${to}` : `${from} suprimida`),
     annexTitle: 'Anexo: hilos de comentarios',
     noThreads: 'Sin hilos de comentarios',
     thread: (number) => `Hilo ${number}`,
@@ -217,7 +220,7 @@ const WORDS: Record<LanguageCode, ExportWords> = {
     recommendation: (number) => `التوصية ${number}`,
     deletedRecommendation: '[محذوفة]',
     renumberingTitle: 'ملحق: جدول مقابلة الأرقام',
-    renumberingLine: (from, to) => `${from} ← ${to ?? 'محذوفة'}`,
+    renumberingLine: (from, to) => (to ? `${from} أصبحت ${to}` : `${from} محذوفة`),
     annexTitle: 'ملحق: سلاسل التعليقات',
     noThreads: 'لا توجد سلاسل تعليقات',
     thread: (number) => `السلسلة ${number}`,

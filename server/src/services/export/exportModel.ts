@@ -222,7 +222,7 @@ export interface ExportDocument {
   annex: AnnexThread[] | undefined;
   /** The consensus status of each recommendation, in the "with annex" kind. */
   statuses?: AnnexStatusRow[];
-  /** After a renumbering, in the annex kinds: the correspondence table, one line per old number ("4bis → 5"). */
+  /** After a renumbering, in the annex kinds: the correspondence table, one line per old number ("4bis becomes 5"). */
   renumbering?: string[];
   /**
    * A review copy's comment threads, those the exporter may see; the blocks carry their boundaries. `anchored` is false
