@@ -206,7 +206,9 @@ describe('the header menus', () => {
       await exportButton.click();
       await languagesButton.click();
       placements[`${width} languages`] = await menuPlacement(page, '.languages-menu__panel');
-      await languagesButton.click();
+      // A tap elsewhere closes it, as it does the Export menu.
+      await page.locator('.app-header__title').click();
+      await page.locator('.languages-menu__panel').waitFor({ state: 'detached' });
       await page.keyboard.press('Escape');
       await page.locator('#panel-participants').waitFor({ state: 'hidden' });
     }

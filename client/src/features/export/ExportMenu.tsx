@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_FORMATS, EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind } from '../../../../shared/api/export.ts';
 import type { LanguageList } from '../../../../shared/api/languages.ts';
 import type { LanguageCode } from '../../../../shared/domain/languages.ts';
 import { LANGUAGES, isLanguage } from '../../i18n/languages.ts';
+import { useOutsidePointer } from '../../lib/useOutsidePointer.ts';
 import { exportUrl } from './exportUrl.ts';
 import { IncompleteTranslation } from './IncompleteTranslation.tsx';
 import './export.css';
@@ -40,15 +41,9 @@ export function ExportMenu({ documentId, languages }: { documentId: string; lang
   const trigger = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const name = useId();
+  const close = useCallback(() => setOpen(false), []);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
+  useOutsidePointer(open, root, close);
 
   return (
     <div

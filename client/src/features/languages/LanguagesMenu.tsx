@@ -1,9 +1,10 @@
-import { useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_CODES, type LanguageCode } from '../../../../shared/domain/languages.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { languageName } from '../../i18n/languages.ts';
 import { navigate } from '../../lib/router.ts';
+import { useOutsidePointer } from '../../lib/useOutsidePointer.ts';
 import { usePendingAction } from '../../lib/usePendingAction.ts';
 import { addLanguage, fetchLanguages, removeLanguage, sideBySidePath } from './languagesApi.ts';
 import type { LanguageStore } from './languageStore.ts';
@@ -14,7 +15,7 @@ import './languages.css';
 
 /**
  * "Languages": the document's language versions with their counts, live, each opening the side-by-side view; the
- * organiser adds and removes versions here.
+ * organiser adds and removes versions here. Closes on Escape and on a tap elsewhere.
  */
 export function LanguagesMenu({ documentId, canManage, store }: { documentId: string; canManage: boolean; store: LanguageStore }) {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function LanguagesMenu({ documentId, canManage, store }: { documentId: st
   const { busy, error, run } = usePendingAction();
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
+  useOutsidePointer(open, root, useCallback(() => setOpen(false), []));
 
   const available = LANGUAGE_CODES.filter((code) => code !== list?.source && !list?.versions.some((version) => version.language === code));
 
