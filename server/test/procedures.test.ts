@@ -228,6 +228,8 @@ describe('silence procedure', () => {
     const markdown = await (await server.api('GET', `/api/documents/${id}/export?format=md`)).text();
     // Under the title block (version and status), the procedure's own line.
     expect(markdown).toMatch(/^# Silence kept\n\n\*[^\n]+ · Adopted on [^\n]+\*\n\n\*\*Adopted under silence procedure on .*\(Europe\/Paris\)\*\*/);
+    const compilation = await (await server.api('GET', `/api/documents/${id}/export?format=html&kind=compilation`)).text();
+    expect(compilation).toMatch(/<p class="status-line" dir="ltr">Adopted under silence procedure on .*\(Europe\/Paris\)<\/p>/);
   });
 
   it('holds across restarts: open through a restart before the deadline, adopted at once by a start after it', async () => {

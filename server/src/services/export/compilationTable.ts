@@ -10,10 +10,12 @@ export interface CompilationCells {
   tag: string;
   /** "Alternative (Alt 2)", "Proposal", "Brackets", … */
   kind: string;
-  /** Words added (underlined in a proposal), or an alternative's wording, or the bracketed words. */
-  inserted: string;
-  /** Words removed (struck through). */
+  /** Words a proposal removes (struck through), printed before those it adds. */
   deleted: string;
+  /** Words a proposal adds (underlined). */
+  inserted: string;
+  /** Words quoted as they stand: an alternative's wording, or the bracketed words. */
+  quoted: string;
   /** "supported by Jordan, Spain", or "". */
   supporters: string;
   justification: string;
@@ -37,6 +39,8 @@ export interface CompilationExport {
   language: LanguageCode;
   /** The language of the text compiled. */
   textLanguage: LanguageCode;
+  /** The silence procedure's line under the title block, as the text's exports print it. */
+  statusLine?: string;
   /** "Compilation of proposals", under the title block. */
   subtitle: string;
   labels: ExportLabels;
@@ -49,8 +53,9 @@ function cells(row: CompilationRow, labels: ExportLabels): CompilationCells {
     delegation: row.delegation,
     tag: row.tag ?? '—',
     kind,
-    inserted: row.kind === 'brackets' ? `[${row.inserted}]` : row.inserted,
     deleted: row.deleted,
+    inserted: row.kind === 'proposal' ? row.inserted : '',
+    quoted: row.kind === 'brackets' ? `[${row.inserted}]` : row.kind === 'alternative' ? row.inserted : '',
     supporters: row.supporters.length > 0 ? `${labels.supportedBy} ${row.supporters.join(', ')}` : '',
     justification: row.justification ?? '',
   };

@@ -23,9 +23,10 @@ const cell = (children: Paragraph[], shade?: string, columnSpan?: number) =>
 
 const textCell = (text: string, style?: RunStyle, keepNext = false) => cell([paragraph([run(text, style)], textDirection(text), keepNext)]);
 
-function proposalCell({ kind, inserted, deleted, supporters }: CompilationCells): TableCell {
-  const dir = textDirection(`${inserted} ${deleted}`);
-  const words = [...(inserted ? [run(inserted, { underline: true })] : []), ...(inserted && deleted ? [run(' ')] : []), ...(deleted ? [run(deleted, { strike: true })] : [])];
+function proposalCell({ kind, deleted, inserted, quoted, supporters }: CompilationCells): TableCell {
+  const dir = textDirection(`${deleted} ${inserted} ${quoted}`);
+  const parts = [...(deleted ? [run(deleted, { strike: true })] : []), ...(inserted ? [run(inserted, { underline: true })] : []), ...(quoted ? [run(quoted)] : [])];
+  const words = parts.flatMap((part, index) => (index === 0 ? [part] : [run(' '), part]));
   return cell([
     paragraph([run(kind, { color: '555555' })], textDirection(kind)),
     ...(words.length > 0 ? [paragraph(words, dir)] : []),
@@ -44,6 +45,7 @@ export function renderCompilationDocx(compilation: CompilationExport): Promise<B
   const header = [labels.compilation.delegation, labels.compilation.tag, labels.compilation.proposal, labels.compilation.justification];
   const children = [
     ...titleBlockParagraphs(compilation),
+    ...(compilation.statusLine ? [new Paragraph({ children: [run(compilation.statusLine, { bold: true })], ...(textDirection(compilation.statusLine) === 'rtl' ? { bidirectional: true } : {}) })] : []),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(compilation.subtitle)], ...(labelDir === 'rtl' ? { bidirectional: true } : {}) }),
     ...compilation.tables.flatMap((table) => [
       new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [run(table.heading)], ...(labelDir === 'rtl' ? { bidirectional: true } : {}) }),

@@ -6,6 +6,7 @@ const STYLE = `${TITLE_BLOCK_STYLE}
 body { font-family: "Amiri", "Noto Naskh Arabic", "Times New Roman", serif; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }
 h1 { font-size: 1.5em; margin-bottom: .3em; color: #1f2a44; }
 h2.subtitle { font-size: 1.2em; color: #1f2a44; }
+p.status-line { font-weight: bold; }
 table { border-collapse: collapse; width: 100%; margin: 1.4em 0; }
 caption { text-align: start; font-weight: bold; font-size: 1.1em; padding-bottom: .3em; }
 th, td { border: 1px solid #bbb; padding: .35em .6em; vertical-align: top; text-align: start; }
@@ -19,9 +20,9 @@ del { text-decoration: line-through; }
 
 const cell = (text: string, className?: string) => `<td${className ? ` class="${className}"` : ''} dir="${textDirection(text)}">${escape(text)}</td>`;
 
-function proposal({ kind, inserted, deleted, supporters }: CompilationCells): string {
-  const words = [inserted && `<ins>${escape(inserted)}</ins>`, deleted && `<del>${escape(deleted)}</del>`].filter(Boolean).join(' ');
-  const dir = textDirection(`${inserted} ${deleted}`);
+function proposal({ kind, deleted, inserted, quoted, supporters }: CompilationCells): string {
+  const words = [deleted && `<del>${escape(deleted)}</del>`, inserted && `<ins>${escape(inserted)}</ins>`, quoted && escape(quoted)].filter(Boolean).join(' ');
+  const dir = textDirection(`${deleted} ${inserted} ${quoted}`);
   return `<td dir="${dir}"><span class="kind">${escape(kind)}</span>${words ? `<br>${words}` : ''}${supporters ? `<br><span class="supporters">${escape(supporters)}</span>` : ''}</td>`;
 }
 
@@ -37,6 +38,7 @@ export function renderCompilationHtml(compilation: CompilationExport): string {
     body: [
       `<h1 dir="${textDirection(compilation.title)}">${escape(compilation.title)}</h1>`,
       ...titleLines(compilation.titleBlock, dir),
+      ...(compilation.statusLine ? [`<p class="status-line" dir="${textDirection(compilation.statusLine)}">${escape(compilation.statusLine)}</p>`] : []),
       `<h2 class="subtitle" dir="${dir}">${escape(compilation.subtitle)}</h2>`,
       ...compilation.tables.flatMap((table) => [
         '<table>',

@@ -27,11 +27,12 @@ function row(cells: ReactElement[], dir: TextDirection, key: string, shade?: str
 const cell = (share: number, key: string, ...children: ReactElement[]) =>
   h(View, { key, style: { flexGrow: share, flexBasis: 0, ...BORDER } }, h(View, { style: { padding: 4 } }, ...children));
 
-function proposal({ kind, inserted, deleted, supporters }: CompilationCells): ReactElement[] {
+function proposal({ kind, deleted, inserted, quoted, supporters }: CompilationCells): ReactElement[] {
   return [
     text(kind, { color: '#555555' }),
-    ...(inserted ? [text(inserted, { textDecoration: 'underline' })] : []),
     ...(deleted ? [text(deleted, { textDecoration: 'line-through' })] : []),
+    ...(inserted ? [text(inserted, { textDecoration: 'underline' })] : []),
+    ...(quoted ? [text(quoted)] : []),
     ...(supporters ? [text(supporters, { color: '#555555' })] : []),
   ];
 }
@@ -50,6 +51,7 @@ export function createCompilationPdfRenderer(): (compilation: CompilationExport)
     return renderToBuffer(
       publication(
         compilation,
+        ...(compilation.statusLine ? [text(compilation.statusLine, { fontWeight: 'bold', marginBottom: 6 })] : []),
         text(compilation.subtitle, { fontSize: 14, fontWeight: 'bold', color: '#1f2a44', marginBottom: 8 }),
         ...compilation.tables.map((table, index) => {
           const rows =

@@ -108,6 +108,7 @@ export function createExportRenderer(): (input: ExportInput) => Promise<ExportFi
         language,
         textLanguage: given?.[0]?.language ?? language,
         labels,
+        statusLine,
       };
       const document = compilationExport(frame, compiledRecommendations(state, doc, compilation, consensus, language));
       return { body: await target.render(document), contentType: target.contentType, extension: format };
