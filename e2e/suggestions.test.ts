@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Participant, caretToEnd, documentText, joinAs, waitUntilSynced, openPanel, selectWords } from './helpers/browser.ts';
+import { type Participant, caretToEnd, documentText, joinAs, waitUntilSynced, openPanel, recommendationButton, selectWords } from './helpers/browser.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -65,6 +65,22 @@ describe('suggestion mode', () => {
     // The cards quote the words without the spaces typed around them; the text keeps those spaces.
     expect(await france.page.locator('.suggestion-card__what').allTextContents()).toEqual(['Adds “promptly”', 'Removes “all”']);
     await france.page.screenshot({ path: '/tmp/suggestions-france.png' });
+  });
+
+  it('explains, instead of silently doing nothing, that a new recommendation cannot be proposed', async () => {
+    const page = spain.page;
+    const explanation = page.getByRole('status').filter({ hasText: 'A new recommendation cannot be proposed in Suggest mode' });
+    await selectWords(page, 'emissions', { caretOffset: 'emissions'.length });
+    await page.keyboard.press('Control+Alt+r');
+    await explanation.waitFor();
+    await page.getByRole('radio', { name: 'Edit' }).click();
+    await explanation.waitFor({ state: 'detached' });
+    await page.getByRole('radio', { name: 'Suggest' }).click();
+    await recommendationButton(page).click();
+    await explanation.waitFor();
+    await waitUntilSynced(page);
+    for (const person of [spain, france]) expect(await person.page.locator('.document section.recommendation').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/shots-undo/no-new-recommendation.png' });
   });
 
   it('refuses a delegate’s accept on the server, and offers them no such button', async () => {

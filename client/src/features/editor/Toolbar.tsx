@@ -128,7 +128,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       title={t('toolbar.shortcut', { label: t('toolbar.recommendation'), keys: `${MOD}+Alt+R` })}
       aria-pressed={state.recommendation}
       onMouseDown={(event) => event.preventDefault()}
-      onClick={() => chain().insertRecommendation().run()}
+      onClick={() => (editor.storage.suggestMode?.enabled ? editor.commands.refuseNewRecommendation() : chain().insertRecommendation().run())}
     >
       + {t('toolbar.recommendation')}
     </button>

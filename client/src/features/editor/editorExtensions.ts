@@ -13,7 +13,7 @@ import { AlternativeNotes } from '../alternatives/index.ts';
 import { AuthorshipHighlights } from '../authorship/index.ts';
 import { CommentHighlights } from '../comments/index.ts';
 import { ConsensusBadges } from '../consensus/index.ts';
-import { SuggestMode } from '../suggestions/index.ts';
+import { SuggestMode, SuggestModeKeys } from '../suggestions/index.ts';
 import type { AwarenessUser } from './awarenessUser.ts';
 import { renderCaret, renderSelection } from './caretRender.ts';
 import { TextEditPlacement } from './textEditPlacement.ts';
@@ -65,6 +65,7 @@ export function editorExtensions({
     BlockDirectionDecorations,
     CommentHighlights,
     SuggestMode.configure({ author: { author: user.name, delegation: user.delegation, color: user.color } }),
+    SuggestModeKeys,
     ConsensusBadges,
     AlternativeNotes,
     AuthorshipHighlights,

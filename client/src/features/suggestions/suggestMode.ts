@@ -14,6 +14,8 @@ export interface SuggestModeOptions {
 
 export interface SuggestModeStorage {
   enabled: boolean;
+  /** Set when the person asked for a new recommendation in suggest mode, which cannot be a proposal (yet). */
+  recommendationRefused: boolean;
 }
 
 declare module '@tiptap/core' {
@@ -21,6 +23,8 @@ declare module '@tiptap/core' {
     suggestMode: {
       /** Switches between editing the text and proposing changes to it. */
       setSuggestMode: (enabled: boolean) => ReturnType;
+      /** Says why a new recommendation is not added in suggest mode, instead of silently doing nothing. */
+      refuseNewRecommendation: () => ReturnType;
     };
   }
   interface Storage {
@@ -36,7 +40,7 @@ declare module '@tiptap/core' {
 export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStorage>({
   name: 'suggestMode',
   addOptions: () => ({ author: { author: '', delegation: '', color: '' } }),
-  addStorage: () => ({ enabled: false }),
+  addStorage: () => ({ enabled: false, recommendationRefused: false }),
 
   addCommands() {
     return {
@@ -45,7 +49,17 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
         ({ tr, dispatch }) => {
           if (dispatch) {
             this.storage.enabled = enabled;
+            this.storage.recommendationRefused = false;
             // An empty transaction so editor state listeners (the toolbar) see the change.
+            tr.setMeta(APPLY_DIRECTLY, true);
+          }
+          return true;
+        },
+      refuseNewRecommendation:
+        () =>
+        ({ tr, dispatch }) => {
+          if (dispatch) {
+            this.storage.recommendationRefused = true;
             tr.setMeta(APPLY_DIRECTLY, true);
           }
           return true;
@@ -54,6 +68,8 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
   },
 
   dispatchTransaction({ transaction, next }) {
+    // The explanation stays until the person changes the text again.
+    if (transaction.docChanged && !isChangeOrigin(transaction)) this.storage.recommendationRefused = false;
     const ySync = transaction.getMeta('y-sync$') as { isUndoRedoOperation?: boolean } | undefined;
     if (
       !this.storage.enabled ||
@@ -66,5 +82,20 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
       return;
     }
     next(suggestTransaction(transaction, this.editor.state, { author: this.options.author, now: new Date().toISOString(), newId: () => randomId(9) }));
+  },
+});
+
+/**
+ * The library cannot turn a new block into a proposal (a new recommendation has no words yet to mark as inserted), so
+ * the edit would vanish without a word: in suggest mode Ctrl+Alt+R explains that instead. Ahead of the recommendation
+ * node's own shortcut, hence the priority.
+ */
+export const SuggestModeKeys = Extension.create({
+  name: 'suggestModeKeys',
+  priority: 1000,
+  addKeyboardShortcuts() {
+    return {
+      'Mod-Alt-r': () => this.editor.storage.suggestMode.enabled && this.editor.commands.refuseNewRecommendation(),
+    };
   },
 });
