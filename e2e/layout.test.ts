@@ -6,6 +6,7 @@ import ar from '../client/src/i18n/ar.json';
 import en from '../client/src/i18n/en.json';
 import { LANGUAGE_STORAGE_KEY } from '../client/src/i18n/languages.ts';
 import { documentText, waitUntilSynced } from './helpers/browser.ts';
+import { ORGANISER_TOKEN } from './helpers/e2eServer.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -245,6 +246,23 @@ describe('every width from 360 to 1920 px', () => {
         const excess = await horizontalOverflow(page, width);
         if (excess > 0) overflowing.push(`${width}px ${panel ?? 'no panel'}: ${excess}px too wide`);
       }
+    }
+    expect(overflowing).toEqual([]);
+    await context.close();
+  });
+
+  it.each(['en', 'ar'] as const)('never scrolls sideways on the organiser home, its invite table included (%s)', async (language) => {
+    const documentId = await e2e.server.createDocument('Draft recommendations of the Expert Workshop on Battlefield Evidence');
+    for (const delegation of ['Spain', 'Morocco', 'EUROJUST']) await e2e.server.invite(documentId, 'delegate', delegation);
+    const context = await openContext(390, 844, language);
+    const page = await context.newPage();
+    await page.goto(`${e2e.server.url}/organiser#${ORGANISER_TOKEN}`);
+    await page.locator('table.invites').waitFor();
+    const overflowing: string[] = [];
+    for (let width = 360; width <= 1920; width += 80) {
+      await page.setViewportSize({ width, height: 844 });
+      const excess = await horizontalOverflow(page, width);
+      if (excess > 0) overflowing.push(`${width}px: ${excess}px too wide`);
     }
     expect(overflowing).toEqual([]);
     await context.close();

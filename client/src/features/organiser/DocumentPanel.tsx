@@ -110,50 +110,52 @@ export function DocumentPanel({ document, made, onMadeChange }: DocumentPanelPro
       <ErrorNote error={error} />
       {state.status === 'done' && invites.length === 0 && <p className="muted">{t('organiser.noInvites')}</p>}
       {invites.length > 0 && (
-        <table className="invites">
-          <thead>
-            <tr>
-              <th scope="col">{t('organiser.columns.delegation')}</th>
-              <th scope="col">{t('organiser.columns.role')}</th>
-              <th scope="col">{t('organiser.columns.members')}</th>
-              <th scope="col">{t('organiser.columns.made')}</th>
-              <th scope="col">{t('organiser.columns.handout')}</th>
-              <th scope="col">{t('organiser.columns.lastUsed')}</th>
-              <th scope="col">{t('organiser.columns.status')}</th>
-              <ActionsColumnHeader />
-            </tr>
-          </thead>
-          <tbody>
-            {invites.map((invite) => (
-              <tr key={invite.id} className={invite.revokedAt ? 'invites__row--revoked' : undefined}>
-                <td>
-                  <span className="swatch" style={{ backgroundColor: invite.color }} aria-hidden="true" />
-                  {invite.delegation}
-                </td>
-                <td>
-                  {t(`roles.${invite.role}`)}
-                  {invite.language && <InviteLanguage code={invite.language} />}
-                </td>
-                <td>{t('organiser.memberCount', { count: invite.memberCount })}</td>
-                <td>
-                  {invite.createdBy
-                    ? t('organiser.madeBy', { date: formatDateTime(invite.createdAt, i18n.language), name: invite.createdBy })
-                    : formatDateTime(invite.createdAt, i18n.language)}
-                </td>
-                <td>{handout(invite)}</td>
-                <td>{invite.lastUsedAt ? formatDateTime(invite.lastUsedAt, i18n.language) : t('organiser.neverUsed')}</td>
-                <td>{invite.revokedAt ? t('organiser.revoked') : t('organiser.active')}</td>
-                <td className="invites__actions">
-                  {!invite.revokedAt && (
-                    <button type="button" className="button button--danger" onClick={() => void revoke(invite)}>
-                      {t('organiser.revoke')}
-                    </button>
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table className="invites">
+            <thead>
+              <tr>
+                <th scope="col">{t('organiser.columns.delegation')}</th>
+                <th scope="col">{t('organiser.columns.role')}</th>
+                <th scope="col">{t('organiser.columns.members')}</th>
+                <th scope="col">{t('organiser.columns.made')}</th>
+                <th scope="col">{t('organiser.columns.handout')}</th>
+                <th scope="col">{t('organiser.columns.lastUsed')}</th>
+                <th scope="col">{t('organiser.columns.status')}</th>
+                <ActionsColumnHeader />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {invites.map((invite) => (
+                <tr key={invite.id} className={invite.revokedAt ? 'invites__row--revoked' : undefined}>
+                  <td>
+                    <span className="swatch" style={{ backgroundColor: invite.color }} aria-hidden="true" />
+                    {invite.delegation}
+                  </td>
+                  <td>
+                    {t(`roles.${invite.role}`)}
+                    {invite.language && <InviteLanguage code={invite.language} />}
+                  </td>
+                  <td>{t('organiser.memberCount', { count: invite.memberCount })}</td>
+                  <td>
+                    {invite.createdBy
+                      ? t('organiser.madeBy', { date: formatDateTime(invite.createdAt, i18n.language), name: invite.createdBy })
+                      : formatDateTime(invite.createdAt, i18n.language)}
+                  </td>
+                  <td>{handout(invite)}</td>
+                  <td>{invite.lastUsedAt ? formatDateTime(invite.lastUsedAt, i18n.language) : t('organiser.neverUsed')}</td>
+                  <td>{invite.revokedAt ? t('organiser.revoked') : t('organiser.active')}</td>
+                  <td className="invites__actions">
+                    {!invite.revokedAt && (
+                      <button type="button" className="button button--danger" onClick={() => void revoke(invite)}>
+                        {t('organiser.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {activeSheets.length > 0 && (
         <p className="invites__sheets">
