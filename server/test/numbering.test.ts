@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { JSONContent } from '@tiptap/core';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { Numbering } from '../../shared/api/numbering.ts';
 import type { VersionList } from '../../shared/api/versions.ts';
 import { type StableNumber, formatStableNumber } from '../../shared/domain/stableNumbers.ts';
@@ -193,6 +194,30 @@ it('refuses a client that writes the numbering itself (4424), keeping the server
   forger.doc.getMap('numbering').delete('lock');
   await waitFor(() => forger.closes.includes(4424), 'refused');
   expect(labels(await numbering(documentId))).toEqual({ r1: '1', r2: '2', r3: '3', r4: '4', r5: '5' });
+});
+
+it('accepts a reloaded editor whose cached copy, loaded before the sync, re-sends the server\'s numbers', async () => {
+  const { documentId, editor } = await lockedDocument();
+  editor.replaceContent(text(['r1', 'r2', 'r3', 'r4', 'a', 'r5']));
+  await waitFor(() => shownBy(editor, 'a'), '4bis assigned');
+  const cached = Y.encodeStateAsUpdate(editor.doc);
+  // A reloaded page's socket opens while its browser cache (y-indexeddb) is still loading: the cache lands in the
+  // empty document before the server's answer and goes out as an update holding the numbers the server wrote.
+  const doc = new Y.Doc();
+  const reloaded = await connectClient(server.wsUrl, documentId, tokens.spain, { doc, waitForSync: false });
+  clients.push(reloaded);
+  let resent = false;
+  reloaded.provider.on('status', ({ status }: { status: string }) => {
+    if (status !== 'connected' || resent) return;
+    resent = true;
+    Y.applyUpdate(doc, cached, 'browser cache');
+  });
+  await waitFor(() => reloaded.provider.synced || reloaded.closes.length > 0, 'reloaded editor synced or closed');
+  expect(resent).toBe(true);
+  expect(reloaded.closes).toEqual([]);
+  reloaded.replaceContent(text(['r1', 'r2', 'r3', 'r4', 'a', 'b', 'r5']));
+  await waitFor(() => shownBy(reloaded, 'b'), '4ter assigned');
+  expect(labels(await numbering(documentId))).toEqual({ r1: '1', r2: '2', r3: '3', r4: '4', a: '4bis', b: '4ter', r5: '5' });
 });
 
 describe('exports of a locked document', () => {

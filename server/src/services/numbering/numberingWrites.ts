@@ -66,14 +66,25 @@ function writesServerOnly(doc: Y.Doc, item: Y.Item, incoming: IncomingStructs, s
 }
 
 /**
+ * Whether the document already holds all of `item`: Yjs skips it, so it writes nothing. A client re-sends what it holds
+ * whenever its changes are computed against less than the server has, e.g. a reloaded browser whose cached copy loads
+ * into its empty document after its socket opened but before the server's sync answer, with the server's numbers.
+ */
+function alreadyStored(doc: Y.Doc, item: Y.Item): boolean {
+  return item.id.clock + item.length <= Y.getState(doc.store, item.id.client);
+}
+
+/**
  * Whether a client's update writes or deletes anything in the maps of the locked numbering, which only the server
- * writes (docs/decisions/0008-stable-numbers.md). Deletions the server already made (a client's sync re-sends its
- * whole delete set) do not count. Throws on a malformed update.
+ * writes (docs/decisions/0008-stable-numbers.md). Items and deletions the server already has (a client's sync re-sends
+ * its whole delete set, a reloaded browser its cached copy) do not count. Throws on a malformed update.
  */
 export function writesNumbering(update: Uint8Array, doc: Y.Doc): boolean {
   const { structs, ds } = Y.decodeUpdate(update);
   const incoming = new IncomingStructs(structs);
-  for (const struct of structs) if (struct instanceof Y.Item && writesServerOnly(doc, struct, incoming)) return true;
+  for (const struct of structs) {
+    if (struct instanceof Y.Item && !alreadyStored(doc, struct) && writesServerOnly(doc, struct, incoming)) return true;
+  }
   for (const [client, deletions] of ds.clients) {
     const stored = doc.store.clients.get(client);
     if (!stored) continue;
