@@ -90,6 +90,38 @@ describe('deadline for proposals and comments', () => {
   });
 });
 
+describe('words typed offline before the deadline and sent after it', () => {
+  it('are refused plainly, kept on the device, and can be discarded to follow the text again', async () => {
+    const people = await room('Deadline offline e2e');
+    await caretToEnd(people.france.page);
+    await people.france.context.setOffline(true);
+    await people.france.page.locator('.connection', { hasText: 'your changes are kept' }).waitFor();
+    await people.france.page.keyboard.type('Typed offline by France.');
+
+    await people.organiser.page.getByRole('button', { name: 'Set a deadline' }).click();
+    await fillWhen(people.organiser.page, -2, 'Asia/Amman');
+    await people.organiser.page.getByRole('button', { name: 'Save the deadline' }).click();
+    await waitFor(async () => (await line(people.spain.page, 'deadline-line')).includes('you can no longer open threads'), { message: 'deadline passed' });
+
+    await people.france.context.setOffline(false);
+    const refused = people.france.page.locator('.connection', { hasText: 'your last changes to the text were not saved' });
+    await refused.waitFor();
+    await people.france.page.screenshot({ path: '/tmp/procedures-deadline-refused.png' });
+    expect(await documentText(people.france.page)).toContain('Typed offline by France.');
+    for (const person of [people.spain, people.rapporteur]) expect(await documentText(person.page)).not.toContain('Typed offline by France.');
+
+    await refused.getByRole('button', { name: 'Discard them and follow the text' }).click();
+    await waitUntilSynced(people.france.page);
+    expect(await documentText(people.france.page)).not.toContain('Typed offline by France.');
+    await caretToEnd(people.rapporteur.page);
+    await people.rapporteur.page.keyboard.type('The chair writes after the deadline.');
+    await waitFor(async () => (await documentText(people.france.page)).includes('The chair writes after the deadline.'), {
+      message: 'France follows the text again',
+    });
+    await closeAll(people);
+  });
+});
+
 describe('silence procedure', () => {
   it('is opened by the organiser on a frozen text and broken by a delegation, whose statement everyone sees', async () => {
     const people = await room('Silence broken e2e');

@@ -22,6 +22,11 @@ export const CloseCode = {
    */
   accessChanged: 4501,
   /**
+   * A delegate's update changed the text after the document's deadline for proposals and comments: nothing of it was
+   * stored; the words stay on the delegate's device. Final, since resending them would be refused again.
+   */
+  deadlinePassed: 4423,
+  /**
    * The update wrote into the document's locked numbering, which only the server writes (ADR 0008): nothing of it was
    * stored. Final: the stock editor never writes it, so only a tampering client is refused.
    */

@@ -19,6 +19,7 @@ export class Collaboration {
   readonly provider: WebsocketProvider;
   readonly unsynced: UnsyncedChanges;
   readonly connection: ConnectionMonitor;
+  private cache: IndexeddbPersistence | undefined;
 
   constructor(readonly documentId: string) {
     this.provider = new WebsocketProvider(collaborationUrl(), documentId, this.ydoc, {
@@ -38,6 +39,7 @@ export class Collaboration {
    */
   start(): () => void {
     const cache = new IndexeddbPersistence(`accord-document-${this.documentId}`, this.ydoc);
+    this.cache = cache;
     void cache.whenSynced.then(() => {
       if (this.ydoc.store.clients.size > 0) this.connection.markLocalCopy();
     });
@@ -60,5 +62,15 @@ export class Collaboration {
       this.provider.disconnect();
       void cache.destroy();
     };
+  }
+
+  /**
+   * Forgets the copy kept on this device, with whatever in it the server refused for good, and reloads the page so it
+   * shows the server's text again. Only on the person's explicit choice: it throws away their unsaved words.
+   */
+  async discardDeviceCopy(): Promise<void> {
+    this.provider.disconnect();
+    await this.cache?.clearData();
+    window.location.reload();
   }
 }

@@ -116,11 +116,12 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
       room: roomName,
       inviteId: principal.kind === 'member' ? principal.inviteId : null,
       identity: { name: principal.name, delegation: principal.delegation, color: principal.color, role },
-      // Freezing or unfreezing closes the document's sockets, so every reconnection decides anew; the deadline is read
-      // at each update, so a delegate's socket opened before it is read-only from the moment it passes.
-      canWrite: () => writable && deps.deadline.mayEditText(documentId, role),
+      // Decided once: freezing or unfreezing closes the document's sockets, so every reconnection decides anew.
+      canWrite: () => writable,
+      // The deadline is read at each update, so a delegate's socket opened before it is refused from the moment it passes.
       refusal: (update: Uint8Array, doc: Y.Doc) =>
-        writesNumbering(update, doc) ? { code: CloseCode.numberingIsServers, reason: 'only the server writes the numbering' } : undefined,
+        deps.deadline.lateChange(documentId, role, update, doc) ??
+        (writesNumbering(update, doc) ? { code: CloseCode.numberingIsServers, reason: 'only the server writes the numbering' } : undefined),
     };
     wss.handleUpgrade(req, socket, head, (ws) => deps.relay.accept(ws, context));
   };

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import type { Collaboration } from '../../lib/collaboration.ts';
 import type { ConnectionState } from '../../lib/connectionMonitor.ts';
 import { closeReason } from './closeReason.ts';
@@ -29,7 +30,7 @@ export function useConnectionState(collaboration: Collaboration): ConnectionStat
  * The connection, always visible under the header: connected and saved, syncing, offline with the reassurance that
  * changes are kept, or the server's reason for closing the connection.
  */
-export function ConnectionStatus({ state }: { state: ConnectionState }) {
+export function ConnectionStatus({ state, onDiscardDeviceCopy }: { state: ConnectionState; onDiscardDeviceCopy?: () => void }) {
   const { t } = useTranslation();
   const { tone, key } = describe(state);
   const reason = closeReason(t, state.closeCode);
@@ -46,6 +47,11 @@ export function ConnectionStatus({ state }: { state: ConnectionState }) {
     >
       <span className="connection__dot" aria-hidden="true" />
       <span className="connection__text">{text}</span>
+      {onDiscardDeviceCopy && state.status === 'closed' && state.closeCode === CloseCode.deadlinePassed && (
+        <button type="button" className="button button--small connection__action" onClick={onDiscardDeviceCopy}>
+          {t('connection.discardDeviceCopy')}
+        </button>
+      )}
     </div>
   );
 }

@@ -171,7 +171,7 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
         <LanguagesMenu documentId={document.id} canManage={can(role, 'document.manage')} store={languageStore} />
         <ExportMenu documentId={document.id} languages={languages} />
       </AppHeader>
-      <ConnectionStatus state={connection} />
+      <ConnectionStatus state={connection} onDiscardDeviceCopy={() => void collaboration.discardDeviceCopy()} />
       <ProceduresBar document={document} store={procedureStore} procedures={procedures} />
       <div className="editor-layout" data-panel-open={panel ?? undefined}>
         {/* The side panels are complementary landmarks beside it, not inside it. */}

@@ -1,6 +1,9 @@
+import type * as Y from 'yjs';
 import { type DeadlineBoundAction, openUnderDeadline } from '../../../../shared/domain/deadline.ts';
 import type { Role } from '../../../../shared/domain/roles.ts';
+import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppError } from '../../errors.ts';
+import { changesText } from './textChanges.ts';
 
 /** Where the deadline of a document is kept (the procedure repository). */
 export interface DeadlineSource {
@@ -25,9 +28,14 @@ export class DeadlineGate {
     }
   }
 
-  /** For the relay, at each update: whether `role` may still change the text (a delegate only before the deadline). */
-  mayEditText(documentId: string, role: Role): boolean {
-    return this.isOpen(documentId, role, 'text.edit');
+  /**
+   * For the relay, at each update: refuses a delegate's change to the text after the deadline, on sockets opened before
+   * it too. Refused, not dropped: the delegate must learn that the words were not saved (they stay on their device).
+   * A sync that only repeats what the server holds passes, so a delegate keeps following the text.
+   */
+  lateChange(documentId: string, role: Role, update: Uint8Array, doc: Y.Doc): { code: number; reason: string } | undefined {
+    if (this.isOpen(documentId, role, 'text.edit') || !changesText(update, doc)) return undefined;
+    return { code: CloseCode.deadlinePassed, reason: 'deadline for proposals passed: the text is read-only for delegations' };
   }
 
   private isOpen(documentId: string, role: Role, action: DeadlineBoundAction): boolean {
