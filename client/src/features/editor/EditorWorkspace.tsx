@@ -160,9 +160,20 @@ export function EditorWorkspace({ access, onAccessChanged }: EditorWorkspaceProp
         </h1>
         <span className="app-header__who" title={identity}>
           <span className="swatch" style={{ backgroundColor: user.color }} aria-hidden="true" />
-          {/* In the name's own direction: a Latin name in the Arabic header is shortened at its end, not its start. */}
-          <span className="app-header__identity" dir="auto">
-            {identity}
+          {/* The line in the interface's direction, each name isolated in its own: "Youssef Amrani" stays whole and first in
+              the Arabic header, and a long line is shortened at its end. */}
+          <span className="app-header__identity">
+            {me.kind === 'member' ? (
+              <>
+                <bdi className="app-header__name">{me.name}</bdi>
+                <span className="app-header__role">
+                  {' · '}
+                  <bdi>{me.delegation}</bdi> · {t(`roles.${role}`)}
+                </span>
+              </>
+            ) : (
+              identity
+            )}
           </span>
         </span>
         <FreezeControl document={document} onAccessChanged={onAccessChanged} />
