@@ -269,6 +269,8 @@ describe('keyboard only', () => {
     await page.locator('.document').focus();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Shift+ArrowLeft');
+    // The arrow keys skip a disabled Bracket: wait for the editor to have shown the selection.
+    await waitFor(() => tools.getByRole('button', { name: 'Bracket' }).isEnabled(), { message: 'Bracket enabled by the selection' });
 
     await page.getByRole('toolbar', { name: 'Formatting' }).locator('select').focus();
     await page.keyboard.press('Tab');
