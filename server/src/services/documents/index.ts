@@ -2,3 +2,4 @@
 export * from './documentService.ts';
 export * from './storedState.ts';
 export * from './documentMetadataService.ts';
+export * from './updateNovelty.ts';

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { NUMBERING_MAP, NUMBERS_MAP } from '../../../../shared/editor/stableNumbering.ts';
+import { isNewStruct, newlyDeletedItems } from '../documents/index.ts';
 
 const SERVER_ONLY = [NUMBERING_MAP, NUMBERS_MAP];
 
@@ -66,15 +67,6 @@ function writesServerOnly(doc: Y.Doc, item: Y.Item, incoming: IncomingStructs, s
 }
 
 /**
- * Whether the document already holds all of `item`: Yjs skips it, so it writes nothing. A client re-sends what it holds
- * whenever its changes are computed against less than the server has, e.g. a reloaded browser whose cached copy loads
- * into its empty document after its socket opened but before the server's sync answer, with the server's numbers.
- */
-function alreadyStored(doc: Y.Doc, item: Y.Item): boolean {
-  return item.id.clock + item.length <= Y.getState(doc.store, item.id.client);
-}
-
-/**
  * Whether a client's update writes or deletes anything in the maps of the locked numbering, which only the server
  * writes (docs/decisions/0008-stable-numbers.md). Items and deletions the server already has (a client's sync re-sends
  * its whole delete set, a reloaded browser its cached copy) do not count. Throws on a malformed update.
@@ -82,20 +74,7 @@ function alreadyStored(doc: Y.Doc, item: Y.Item): boolean {
 export function writesNumbering(update: Uint8Array, doc: Y.Doc): boolean {
   const { structs, ds } = Y.decodeUpdate(update);
   const incoming = new IncomingStructs(structs);
-  for (const struct of structs) {
-    if (struct instanceof Y.Item && !alreadyStored(doc, struct) && writesServerOnly(doc, struct, incoming)) return true;
-  }
-  for (const [client, deletions] of ds.clients) {
-    const stored = doc.store.clients.get(client);
-    if (!stored) continue;
-    for (const { clock, len } of deletions) {
-      const end = Math.min(clock + len, Y.getState(doc.store, client));
-      if (clock >= end) continue;
-      for (let index = Y.findIndexSS(stored, clock); index < stored.length && stored[index]!.id.clock < end; index++) {
-        const struct = stored[index]!;
-        if (struct instanceof Y.Item && !struct.deleted && inServerOnlyMap(doc, struct.parent as Y.AbstractType<unknown>)) return true;
-      }
-    }
-  }
+  if (structs.some((struct) => struct instanceof Y.Item && isNewStruct(struct, doc) && writesServerOnly(doc, struct, incoming))) return true;
+  for (const item of newlyDeletedItems(ds, doc)) if (inServerOnlyMap(doc, item.parent as Y.AbstractType<unknown>)) return true;
   return false;
 }

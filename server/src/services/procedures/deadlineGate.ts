@@ -3,7 +3,7 @@ import { type DeadlineBoundAction, openUnderDeadline } from '../../../../shared/
 import type { Role } from '../../../../shared/domain/roles.ts';
 import { CloseCode } from '../../../../shared/protocol/closeCodes.ts';
 import { AppError } from '../../errors.ts';
-import { changesText } from './textChanges.ts';
+import { changesDocument } from '../documents/index.ts';
 
 /** Where the deadline of a document is kept (the procedure repository). */
 export interface DeadlineSource {
@@ -34,7 +34,7 @@ export class DeadlineGate {
    * A sync that only repeats what the server holds passes, so a delegate keeps following the text.
    */
   lateChange(documentId: string, role: Role, update: Uint8Array, doc: Y.Doc): { code: number; reason: string } | undefined {
-    if (this.isOpen(documentId, role, 'text.edit') || !changesText(update, doc)) return undefined;
+    if (this.isOpen(documentId, role, 'text.edit') || !changesDocument(update, doc)) return undefined;
     return { code: CloseCode.deadlinePassed, reason: 'deadline for proposals passed: the text is read-only for delegations' };
   }
 
