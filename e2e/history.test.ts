@@ -17,11 +17,16 @@ let delegate: Participant;
 
 
 /** The text the server has stored, as Markdown (export reads the stored Yjs state). */
+/** The stored text as exported, without the title block's "Current text · <time>" line, which changes every minute. */
 async function serverText(): Promise<string> {
   const response = await fetch(`${e2e.server.url}/api/documents/${documentId}/export?format=md`, {
     headers: { authorization: `Bearer ${ORGANISER_TOKEN}` },
   });
-  return response.text();
+  const markdown = await response.text();
+  return markdown
+    .split('\n')
+    .filter((line) => !line.startsWith('*Current text ·'))
+    .join('\n');
 }
 
 const history = (page: Page) => page.getByRole('dialog', { name: 'History' });
