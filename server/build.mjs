@@ -3,7 +3,7 @@
 // record per source file) for the whole life of the process: ~145 MiB idle RSS against ~88 MiB for the bundle
 // (docs/performance.md). The bundle is the same code; tests and the other commands still run the sources with tsx.
 //
-// Kept outside the bundle: better-sqlite3 (a native addon), piscina (starts workers from its own files), tsx (only
+// Kept outside the bundle: better-sqlite3 and pg-native (native addons), piscina (starts workers from its own files), tsx (only
 // the export worker loads it). Paths computed from `import.meta.url` (the SQL migrations, the export worker entry,
 // the built client, font files) must keep pointing into the source tree, so each source file's `import.meta.url` is
 // replaced by that file's own URL at build time.
@@ -43,7 +43,7 @@ const { outputFiles } = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3', 'piscina', 'tsx'],
+  external: ['better-sqlite3', 'pg-native', 'piscina', 'tsx'],
   plugins: [sourceFileUrls],
   // CommonJS packages in an ES module bundle still call require() for Node's own modules.
   banner: { js: "import { createRequire as accordCreateRequire } from 'node:module'; const require = accordCreateRequire(import.meta.url);" },

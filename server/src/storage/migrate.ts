@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** PostgreSQL's: a baseline (the schema at the version it is numbered) and from then on one file per SQLite migration. */
+export const POSTGRES_MIGRATIONS_DIR = path.join(MIGRATIONS_DIR, 'postgres');
 
-interface Migration {
+export interface Migration {
   version: number;
   name: string;
   sql: string;
