@@ -48,7 +48,8 @@ const OTHER_DOMAIN_INTERNALS = {
 const layer = (from, message) => ({ group: from.map((folder) => `**/${folder}/**`), message });
 
 // Which server folders may import what: http → services → storage, http → collab; collab reaches storage only
-// through the ports a service or repository implements; infrastructure serves the services.
+// through the ports a service or repository implements; infrastructure serves the services; cluster carries messages
+// between processes and knows none of them.
 const SERVER_LAYERS = {
   'server/src/http/**': [layer(['storage'], 'http reaches storage only through services (http → services → storage).'), DOMAIN_INTERNALS],
   'server/src/services/**': [
@@ -57,6 +58,9 @@ const SERVER_LAYERS = {
   ],
   'server/src/storage/**': [layer(['http', 'services', 'collab', 'infrastructure', 'commands'], 'storage is the bottom layer: it imports no other server layer.')],
   'server/src/collab/**': [layer(['http', 'services', 'storage', 'infrastructure', 'commands'], 'collab knows Yjs, not SQL or services: it talks to them through its ports.')],
+  'server/src/cluster/**': [
+    layer(['http', 'services', 'storage', 'collab', 'infrastructure', 'commands'], 'cluster is the transport between processes: it imports no other server layer.'),
+  ],
   'server/src/infrastructure/**': [layer(['http', 'commands'], 'Infrastructure serves the services; it knows nothing of HTTP.'), DOMAIN_INTERNALS],
   'server/src/*.ts': [DOMAIN_INTERNALS],
   'server/src/commands/**': [DOMAIN_INTERNALS],
