@@ -13,7 +13,8 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { DATABASE_FILE, openDatabase } from '../server/src/storage/database.ts';
 import { preallocateWal } from '../server/src/storage/walPreallocation.ts';
-import { YjsUpdateRepository } from '../server/src/storage/yjsUpdateRepository.ts';
+import { sqliteUpdates } from '../server/src/storage/openStorage.ts';
+import { SqliteDatabase } from '../server/src/storage/sql/sqliteDatabase.ts';
 import type { BenchOptions } from './lib/benchOptions.ts';
 import { summarizeLatencies } from './lib/percentiles.ts';
 import { fixed, formatTable } from './lib/table.ts';
@@ -47,7 +48,7 @@ function measure(preallocated: boolean, updates: readonly Uint8Array[]) {
   try {
     if (preallocated && preallocateWal(db).bytes === 0) throw new Error('the WAL could not be preallocated');
     db.prepare("INSERT INTO documents (id, title, created_at) VALUES ('bench', 'Bench', '2026-11-29T00:00:00.000Z')").run();
-    const repository = new YjsUpdateRepository(db);
+    const repository = sqliteUpdates(new SqliteDatabase(db));
     const walFile = path.join(dataDir, `${DATABASE_FILE}-wal`);
     const walBefore = fs.statSync(walFile).size;
     let walGrowth = Number.NaN;

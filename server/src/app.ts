@@ -68,7 +68,7 @@ export interface AppDeps {
   /** Why the database file is no longer the one opened at start, once it is: every change is refused from then on. */
   databaseLost: () => string | undefined;
   /** The organiser's download of all data. */
-  backup: DatabaseBackup;
+  backup: DatabaseBackup | undefined;
   lan: boolean;
   /** Served over TLS: cookies are Secure, and headers only honoured on secure origins are sent. */
   secureCookies: boolean;

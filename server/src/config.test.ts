@@ -34,6 +34,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ACCORD_ALLOWED_ORIGINS: 'drafts.example.org:443' })).toThrow(/ACCORD_ALLOWED_ORIGINS/);
   });
 
+  it('uses PostgreSQL only when ACCORD_DATABASE_URL names a PostgreSQL server', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ ACCORD_DATABASE_URL: 'postgres://accord@db:5432/accord' }).databaseUrl).toBe('postgres://accord@db:5432/accord');
+    expect(loadConfig({ ACCORD_DATABASE_URL: 'postgresql://db/accord' }).databaseUrl).toBe('postgresql://db/accord');
+    expect(() => loadConfig({ ACCORD_DATABASE_URL: 'mysql://db/accord' })).toThrow(/ACCORD_DATABASE_URL/);
+  });
+
   it('sends e-mail only when ACCORD_SMTP_URL names an SMTP server', () => {
     expect(loadConfig({}).smtp).toBeUndefined();
     expect(loadConfig({ ACCORD_SMTP_URL: 'smtp://mail.venue.org:587' }).smtp).toEqual({ url: 'smtp://mail.venue.org:587', from: 'Accord <accord@localhost>' });

@@ -67,6 +67,11 @@ const Env = z.object({
   ACCORD_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The sender of notices. Default "Accord <accord@localhost>". */
   ACCORD_SMTP_FROM: z.string().min(3).default('Accord <accord@localhost>'),
+  /**
+   * PostgreSQL instead of the SQLite file in ACCORD_DATA_DIR, e.g. postgres://accord:secret@db.internal:5432/accord: for
+   * several Accord processes sharing one database (docs/operations.md). Unset (the default): SQLite.
+   */
+  ACCORD_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Seed the demo document on first start. Default true; tests turn it off. */
   ACCORD_SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
 });
@@ -79,6 +84,7 @@ export interface Config {
   readonly backupIntervalMs: number;
   readonly backupKeep: number;
   readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
   readonly organiserToken: string | undefined;
   readonly publicUrl: string | undefined;
   readonly allowedOrigins: readonly string[];
@@ -124,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupIntervalMs: e.ACCORD_BACKUP_INTERVAL_MINUTES * 60_000,
     backupKeep: e.ACCORD_BACKUP_KEEP,
     dataDir: path.resolve(e.ACCORD_DATA_DIR),
+    databaseUrl: e.ACCORD_DATABASE_URL,
     organiserToken: e.ACCORD_ORGANISER_TOKEN,
     publicUrl: e.ACCORD_PUBLIC_URL?.replace(/\/+$/, ''),
     allowedOrigins: Object.freeze(

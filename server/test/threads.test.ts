@@ -1,13 +1,11 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { THREAD_LIMITS, type Thread } from '../../shared/api/threads.ts';
 import { encodeThreadAnchor } from '../../shared/editor/threadAnchorEncoding.ts';
-import { DATABASE_FILE } from '../src/storage/database.ts';
 import { type EventStream, openEventStream } from './helpers/eventStream.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
 import { auditRows } from './helpers/auditLog.ts';
+import { storedRows } from './helpers/storedRows.ts';
 import { expectError, expectJson, sessionOf } from './helpers/responses.ts';
 
 let server: TestServer;
@@ -217,9 +215,7 @@ describe('replies, edits and deletions', () => {
     expect(deleted.comments[0]).toMatchObject({ id: commentId, body: null, deletedAt: expect.any(String) });
     await expectError(await server.api('PATCH', route, { body: 'back' }, tokens.spain), 409, 'conflict');
     await expectError(await server.api('DELETE', route, undefined, tokens.spain), 409, 'conflict');
-    const db = new Database(path.join(server.dataDir, DATABASE_FILE), { readonly: true });
-    expect(db.prepare('SELECT body FROM comments WHERE id = ?').get(commentId)).toEqual({ body: '' });
-    db.close();
+    expect(storedRows(server.dataDir, 'SELECT body FROM comments WHERE id = ?', commentId)).toEqual([{ body: '' }]);
     expect(audit(commentId)).toEqual([
       expect.objectContaining({ action: 'comment.delete', actor_id: memberIds.spain, actor_name: 'Ana (Spain)', details: JSON.stringify({ threadId: thread.id }) }),
     ]);

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { DATABASE_FILE } from '../src/storage/database.ts';
 import { listMigrations, migrate } from '../src/storage/migrate.ts';
 import { connectClient, type CollabClient } from './helpers/collabClient.ts';
-import { type TestServer, startTestServer, tempDataDir } from './helpers/testServer.ts';
+import { onPostgres, type TestServer, startTestServer, tempDataDir } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -102,7 +102,8 @@ describe('venue operation', () => {
     provider.destroy();
   });
 
-  it('lets the organiser download a consistent backup of all data', async () => {
+  // SQLite's file: a PostgreSQL database is backed up with pg_dump (checked in its own test).
+  it.skipIf(onPostgres)('lets the organiser download a consistent backup of all data', async () => {
     const server = await start();
     const documentId = await server.createDocument('Backed up');
     const delegate = await server.invite(documentId, 'delegate');
@@ -118,26 +119,28 @@ describe('venue operation', () => {
     copy.close();
   });
 
-  it('takes automatic backups only when data changed, keeping the newest ones', async () => {
+  // SQLite's file: a PostgreSQL database is backed up with pg_dump (checked in its own test).
+  it.skipIf(onPostgres)('takes automatic backups only when data changed, keeping the newest ones', async () => {
     const server = await start({ env: { ACCORD_BACKUP_INTERVAL_MINUTES: '0', ACCORD_BACKUP_KEEP: '2' } });
-    expect(await server.backups.runOnce()).toBeUndefined();
+    expect(await server.backups!.runOnce()).toBeUndefined();
     const documentId = await server.createDocument('One');
-    const first = await server.backups.runOnce();
+    const first = await server.backups!.runOnce();
     expect(first).toBeDefined();
-    expect(await server.backups.runOnce()).toBeUndefined();
+    expect(await server.backups!.runOnce()).toBeUndefined();
     const { token } = await server.invite(documentId, 'delegate');
     const writer = await connectClient(server.wsUrl, documentId, token);
     clients.push(writer);
     for (let round = 0; round < 3; round++) {
       writer.write(`edit ${round}`);
-      await waitFor(async () => (await server.backups.runOnce()) !== undefined, 'a backup after the edit');
+      await waitFor(async () => (await server.backups!.runOnce()) !== undefined, 'a backup after the edit');
     }
     const automatic = fs.readdirSync(path.join(server.dataDir, 'backups')).filter((name) => name.startsWith('auto-'));
     expect(automatic).toHaveLength(2);
     expect(fs.readdirSync(path.join(server.dataDir, 'backups')).every((name) => name.endsWith('.sqlite'))).toBe(true);
   });
 
-  it('restores a backup into a fresh data dir: same documents to a stock client, same threads over REST', async () => {
+  // SQLite's file: a PostgreSQL database is backed up with pg_dump (checked in its own test).
+  it.skipIf(onPostgres)('restores a backup into a fresh data dir: same documents to a stock client, same threads over REST', async () => {
     const source = await start();
     const documentId = await source.createDocument('Moved to another laptop');
     const { token } = await source.invite(documentId, 'rapporteur', 'Rapporteurs');
@@ -173,7 +176,8 @@ describe('venue operation', () => {
     expect(() => npmScript('restore', [bogus], { ACCORD_DATA_DIR: tempDataDir() })).toThrow(/not a database|not an Accord backup/);
   });
 
-  it('migrates a database made by the previous schema version without loss', async () => {
+  // SQLite's file: a PostgreSQL database is backed up with pg_dump (checked in its own test).
+  it.skipIf(onPostgres)('migrates a database made by the previous schema version without loss', async () => {
     const dataDir = tempDataDir();
     const db = new Database(path.join(dataDir, DATABASE_FILE));
     const migrations = listMigrations();

@@ -9,7 +9,8 @@ import * as Y from 'yjs';
 import { updateFrame } from '../../../shared/protocol/wireFormat.ts';
 import { openDatabase, type Db } from '../storage/database.ts';
 import { DocumentRepository } from '../storage/documentRepository.ts';
-import { YjsUpdateRepository } from '../storage/yjsUpdateRepository.ts';
+import { sqliteUpdates } from '../storage/openStorage.ts';
+import { SqliteDatabase } from '../storage/sql/sqliteDatabase.ts';
 import { uncountedMetrics } from '../../test/helpers/uncountedMetrics.ts';
 import type { ConnectionContext, StoredDocument } from './ports.ts';
 import { CollabRelay } from './relay.ts';
@@ -39,8 +40,8 @@ describe('CollabRelay.storedState, the one reader of stored document state', () 
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-relay-'));
     const db: Db = openDatabase(dataDir, { synchronous: 'FULL' });
     cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }), () => db.close());
-    new DocumentRepository(db).insert({ id: 'd1', title: 'Read while typing', createdAt: new Date().toISOString() });
-    const updates = new YjsUpdateRepository(db);
+    new DocumentRepository(new SqliteDatabase(db)).insert({ id: 'd1', title: 'Read while typing', createdAt: new Date().toISOString() });
+    const updates = sqliteUpdates(new SqliteDatabase(db));
     const relay = new CollabRelay({
       persistence: updates,
       metrics: uncountedMetrics,

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase, type Db } from '../storage/database.ts';
 import { DocumentRepository } from '../storage/documentRepository.ts';
-import { YjsUpdateRepository } from '../storage/yjsUpdateRepository.ts';
+import { sqliteUpdates } from '../storage/openStorage.ts';
+import { SqliteDatabase } from '../storage/sql/sqliteDatabase.ts';
 import { uncountedMetrics } from '../../test/helpers/uncountedMetrics.ts';
 import { decodeFrame } from '../../../shared/protocol/wireFormat.ts';
 import { CommitQueue } from './commitQueue.ts';
@@ -42,8 +43,8 @@ afterEach(() => {
 function roomOnDisk(): Room<Peer> {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-room-'));
   db = openDatabase(dataDir, { synchronous: 'FULL' });
-  new DocumentRepository(db).insert({ id: 'd1', title: 'Merged frames', createdAt: new Date().toISOString() });
-  const updates = new YjsUpdateRepository(db);
+  new DocumentRepository(new SqliteDatabase(db)).insert({ id: 'd1', title: 'Merged frames', createdAt: new Date().toISOString() });
+  const updates = sqliteUpdates(new SqliteDatabase(db));
   const commits = new CommitQueue(updates, (_ids, error) => {
     throw error;
   });

@@ -1,7 +1,7 @@
 import type { LanguageCode } from '../../../shared/domain/languages.ts';
 import type { InviteHandout } from '../../../shared/api/documents.ts';
 import type { Role } from '../../../shared/domain/roles.ts';
-import type { Db } from './database.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 export interface InviteRow {
   id: string;
@@ -105,7 +105,7 @@ const toMember = (raw: RawMember): MemberRow => ({
 export class AccessRepository {
   private readonly stmts;
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: SqlDatabase) {
     this.stmts = {
       delegationColor: db.prepare<[string, string], { color: string }>(
         'SELECT color FROM delegations WHERE document_id = ? AND name = ?',

@@ -1,6 +1,6 @@
 import type { Alternative, AlternativeStatus, AlternativeSupporter, RecommendationAlternatives } from '../../../shared/api/alternatives.ts';
 import type { AuditEntry, AuditLogRepository } from './auditLogRepository.ts';
-import type { Db } from './database.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 interface RawAlternative {
   id: string;
@@ -65,7 +65,7 @@ export class AlternativeRepository {
   private readonly stmts;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: SqlDatabase,
     private readonly audit: AuditLogRepository,
   ) {
     this.stmts = {

@@ -1,4 +1,4 @@
-import type { Db } from './database.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 export interface AuditEntry {
   documentId: string;
@@ -16,7 +16,7 @@ export interface AuditEntry {
 export class AuditLogRepository {
   private readonly insertStmt;
 
-  constructor(db: Db) {
+  constructor(db: SqlDatabase) {
     this.insertStmt = db.prepare<[string, string, string, string, string, string, string]>(
       `INSERT INTO audit_log (document_id, actor_id, actor_name, action, subject, at, details)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -1,6 +1,5 @@
 import type { DocumentAuthor } from '../../../shared/api/authorship.ts';
-import type { Db } from './database.ts';
-import { UnsyncedCommit } from './unsyncedCommit.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 interface RawAuthor {
   client_id: number;
@@ -28,10 +27,7 @@ export interface NewAuthor {
  */
 export class AuthorshipRepository {
   private readonly stmts;
-  private readonly unsynced: UnsyncedCommit;
-
-  constructor(db: Db) {
-    this.unsynced = new UnsyncedCommit(db);
+  constructor(private readonly db: SqlDatabase) {
     this.stmts = {
       authorsOf: db.prepare<[string], RawAuthor>(
         'SELECT client_id, name, delegation, color, first_seen, last_seen FROM document_authors WHERE document_id = ? ORDER BY first_seen, client_id',
@@ -64,10 +60,10 @@ export class AuthorshipRepository {
 
   insert(author: NewAuthor): void {
     const { documentId, clientId, authorId, name, delegation, color, at } = author;
-    this.unsynced.run(() => this.stmts.insert.run(documentId, clientId, authorId, name, delegation, color, at, at));
+    this.db.unsynced(() => this.stmts.insert.run(documentId, clientId, authorId, name, delegation, color, at, at));
   }
 
   touch(documentId: string, clientId: number, at: string): void {
-    this.unsynced.run(() => this.stmts.touch.run(at, documentId, clientId));
+    this.db.unsynced(() => this.stmts.touch.run(at, documentId, clientId));
   }
 }

@@ -1,6 +1,6 @@
 import type { CompilationNotes } from '../../../shared/api/compilation.ts';
 import type { AuditEntry, AuditLogRepository } from './auditLogRepository.ts';
-import type { Db } from './database.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 interface RawNoChange {
   recommendation_id: string;
@@ -26,7 +26,7 @@ export class CompilationRepository {
   private readonly stmts;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: SqlDatabase,
     private readonly audit: AuditLogRepository,
   ) {
     this.stmts = {

@@ -1,7 +1,7 @@
 import type { ConsensusActor, Reservation } from '../../../shared/api/consensus.ts';
 import type { ConsensusStatus } from '../../../shared/domain/consensus.ts';
 import type { AuditEntry, AuditLogRepository } from './auditLogRepository.ts';
-import type { Db } from './database.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 interface RawStatus {
   recommendation_id: string;
@@ -61,7 +61,7 @@ export class ConsensusRepository {
   private readonly stmts;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: SqlDatabase,
     private readonly audit: AuditLogRepository,
   ) {
     this.stmts = {

@@ -1,5 +1,5 @@
 import { type DocumentMetadata, EMPTY_METADATA } from '../../../shared/api/documentMetadata.ts';
-import type { Db } from './database.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 interface RawMetadata {
   event_name: string | null;
@@ -15,7 +15,7 @@ export class DocumentMetadataRepository {
   private readonly getStmt;
   private readonly putStmt;
 
-  constructor(db: Db) {
+  constructor(db: SqlDatabase) {
     this.getStmt = db.prepare<[string], RawMetadata>(
       'SELECT event_name, place, start_date, end_date, organisation, short_title FROM document_metadata WHERE document_id = ?',
     );

@@ -1,5 +1,5 @@
 import type { LanguageCode } from '../../../shared/domain/languages.ts';
-import type { Db } from './database.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 export interface DocumentRow {
   id: string;
@@ -31,7 +31,7 @@ export class DocumentRepository {
   private readonly listStmt;
   private readonly setFrozenStmt;
 
-  constructor(db: Db) {
+  constructor(db: SqlDatabase) {
     this.insertStmt = db.prepare<[string, string, string, LanguageCode]>(
       'INSERT INTO documents (id, title, created_at, source_language) VALUES (?, ?, ?, ?)',
     );

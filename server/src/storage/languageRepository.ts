@@ -1,11 +1,11 @@
 import type { LanguageCode } from '../../../shared/domain/languages.ts';
-import type { Db } from './database.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 /** The language versions of each document; a removed one keeps its row (and its text) for when it is added again. */
 export class LanguageRepository {
   private readonly stmts;
 
-  constructor(db: Db) {
+  constructor(db: SqlDatabase) {
     this.stmts = {
       versions: db.prepare<[string], { language: LanguageCode }>(
         'SELECT language FROM document_languages WHERE document_id = ? AND removed_at IS NULL ORDER BY added_at, language',
@@ -13,7 +13,7 @@ export class LanguageRepository {
       add: db.prepare<[string, LanguageCode, string]>(
         `INSERT INTO document_languages (document_id, language, added_at) VALUES (?, ?, ?)
          ON CONFLICT (document_id, language) DO UPDATE SET added_at = excluded.added_at, removed_at = NULL
-         WHERE removed_at IS NOT NULL`,
+         WHERE document_languages.removed_at IS NOT NULL`,
       ),
       remove: db.prepare<[string, string, LanguageCode]>(
         'UPDATE document_languages SET removed_at = ? WHERE document_id = ? AND language = ? AND removed_at IS NULL',

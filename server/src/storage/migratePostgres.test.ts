@@ -33,7 +33,8 @@ function sqliteColumns(): Columns {
 function postgresColumns(db: PostgresDatabase): Columns {
   const rows = db
     .prepare<[], { table_name: string; column_name: string }>(
-      "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'schema_version'",
+      // rowid: SQLite's implicit column, explicit on PostgreSQL where rows are listed in the order they were written.
+      "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'schema_version' AND column_name <> 'rowid'",
     )
     .all();
   const columns: Columns = {};

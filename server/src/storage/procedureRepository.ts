@@ -1,6 +1,6 @@
 import type { Deadline, ProcedureActor, SilenceProcedure, SilenceStatus } from '../../../shared/api/procedures.ts';
 import type { AuditEntry, AuditLogRepository } from './auditLogRepository.ts';
-import type { Db } from './database.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 interface RawDeadline {
   document_id: string;
@@ -101,7 +101,7 @@ export class ProcedureRepository {
   private readonly stmts;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: SqlDatabase,
     private readonly audit: AuditLogRepository,
   ) {
     this.stmts = {

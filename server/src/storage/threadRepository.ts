@@ -2,7 +2,7 @@ import type { Thread, ThreadAuthor, ThreadComment, ThreadStatus } from '../../..
 import type { LanguageCode } from '../../../shared/domain/languages.ts';
 import type { ThreadVisibility } from '../../../shared/domain/threadVisibility.ts';
 import type { AuditEntry, AuditLogRepository } from './auditLogRepository.ts';
-import type { Db } from './database.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 interface RawThread {
   id: string;
@@ -103,7 +103,7 @@ export class ThreadRepository {
   private readonly stmts;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: SqlDatabase,
     private readonly audit: AuditLogRepository,
   ) {
     this.stmts = {

@@ -1,6 +1,6 @@
 import type { VersionKind } from '../../../shared/api/versions.ts';
 import type { LanguageCode } from '../../../shared/domain/languages.ts';
-import type { Db } from './database.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 export type { VersionKind };
 
@@ -47,7 +47,7 @@ export class VersionRepository {
   private readonly stmts;
   private readonly insertAll;
 
-  constructor(db: Db) {
+  constructor(db: SqlDatabase) {
     this.stmts = {
       insertLanguage: db.prepare<[string, LanguageCode, Uint8Array]>('INSERT INTO version_languages (version_id, language, state) VALUES (?, ?, ?)'),
       languageStates: db.prepare<[string, string], { language: LanguageCode; state: Buffer }>(

@@ -1,9 +1,6 @@
-import fs from 'node:fs';
 import type { LanguageCode } from '../../../shared/domain/languages.ts';
 import { parseRoomName } from '../../../shared/protocol/languageRooms.ts';
-import type { Db } from './database.ts';
-import type { DatabaseFileWatch } from './databaseFileWatch.ts';
-import { UnsyncedCommit } from './unsyncedCommit.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
 
 /** Where a room's history is kept: a document's source, or one of its language versions. */
 function roomKey(room: string): { documentId: string; language: LanguageCode | null } {
@@ -11,6 +8,27 @@ function roomKey(room: string): { documentId: string; language: LanguageCode | n
   if (!key) throw new Error(`not a room name: ${room}`);
   return key;
 }
+
+/**
+ * How commits made without waiting for the disk become durable: on SQLite a flush of the WAL (storage/walFlush.ts); on
+ * PostgreSQL every commit already is (COMMITS_ARE_DURABLE).
+ */
+export interface CommitFlush {
+  /** Makes every commit so far durable, off the event loop; `done` gets the error if the disk refused. */
+  sync(done: (error: Error | undefined) => void): void;
+  /** Makes every commit so far durable before returning. Throws if the disk refused. */
+  syncNow(): void;
+  /** Throws if a commit that just returned went somewhere nobody will read (the database file was moved). */
+  committed(): void;
+  close(): void;
+}
+
+export const COMMITS_ARE_DURABLE: CommitFlush = {
+  sync: (done) => void setImmediate(done, undefined),
+  syncNow: () => undefined,
+  committed: () => undefined,
+  close: () => undefined,
+};
 
 /**
  * The stored Yjs history of each room: one compacted state row plus the updates appended since. A room is a
@@ -27,18 +45,11 @@ export class YjsUpdateRepository {
   private readonly language;
   private readonly compactTx;
   private readonly appendTx;
-  /** Appends commit without waiting for the disk; when the configured mode would have waited, `sync` flushes them. */
-  private readonly unsynced: UnsyncedCommit;
-  private readonly walFile: string;
-  private walFd: number | undefined;
 
-  /** `fileWatch`: a write is durable only in the file people will read; once it has moved, every flush fails. */
   constructor(
-    db: Db,
-    private readonly fileWatch?: Pick<DatabaseFileWatch, 'check'>,
+    private readonly db: SqlDatabase,
+    private readonly flush: CommitFlush,
   ) {
-    this.unsynced = new UnsyncedCommit(db);
-    this.walFile = `${db.name}-wal`;
     this.selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM document_states WHERE document_id = ?');
     this.selectUpdates = db.prepare<[string], { data: Buffer }>(
       'SELECT data FROM document_updates WHERE document_id = ? ORDER BY seq',
@@ -46,7 +57,7 @@ export class YjsUpdateRepository {
     // The next seq of the document: a seek to the end of its own range, the page the row then goes to.
     this.insertUpdate = db.prepare<[{ documentId: string; update: Uint8Array }]>(
       `INSERT INTO document_updates (document_id, seq, data)
-       VALUES (@documentId, (SELECT IFNULL(MAX(seq), 0) + 1 FROM document_updates WHERE document_id = @documentId), @update)`,
+       VALUES (@documentId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM document_updates WHERE document_id = @documentId), @update)`,
     );
     this.deleteUpdates = db.prepare<[string]>('DELETE FROM document_updates WHERE document_id = ?');
     this.upsertState = db.prepare<[string, Uint8Array, string]>(
@@ -63,7 +74,7 @@ export class YjsUpdateRepository {
       ),
       insertUpdate: db.prepare<[LanguageKey & { update: Uint8Array }]>(
         `INSERT INTO language_updates (document_id, language, seq, data)
-         VALUES (@documentId, @language, (SELECT IFNULL(MAX(seq), 0) + 1 FROM language_updates
+         VALUES (@documentId, @language, (SELECT COALESCE(MAX(seq), 0) + 1 FROM language_updates
            WHERE document_id = @documentId AND language = @language), @update)`,
       ),
       deleteUpdates: db.prepare<[LanguageKey]>('DELETE FROM language_updates WHERE document_id = @documentId AND language = @language'),
@@ -107,80 +118,30 @@ export class YjsUpdateRepository {
   /** Appends updates in one transaction (one fsync); when this returns, all are committed. */
   appendMany(updates: readonly { documentId: string; update: Uint8Array }[]): void {
     this.appendTx(updates);
-    this.assertFileInPlace();
+    this.flush.committed();
   }
 
   /**
-   * Appends updates in one transaction whose commit writes the WAL but does not wait for the disk (synchronous=NORMAL
-   * for this one commit); `sync` then flushes the WAL from the thread pool. Why: a flush takes 0.2 ms on a quiet disk
-   * and several ms on a busy one, and with synchronous=FULL it was taken on the event loop, stalling every client of
-   * every document (docs/performance.md). Every other write of the server keeps the configured mode.
+   * Appends updates in one transaction whose commit does not wait for the disk; `sync` then makes it durable off the
+   * event loop. Why: a flush takes 0.2 ms on a quiet disk and several ms on a busy one, and taken on the event loop it
+   * stalled every client of every document (docs/performance.md). Every other write of the server keeps the
+   * configured mode.
    */
   appendManyUnsynced(updates: readonly { documentId: string; update: Uint8Array }[]): void {
-    this.unsynced.run(() => this.appendTx(updates));
+    this.db.unsynced(() => this.appendTx(updates));
   }
 
-  /**
-   * fdatasync of the WAL file: what synchronous=FULL does at the end of a commit, for every commit written before it.
-   * The WAL lives as long as the connection (only closing the last connection removes it), so the descriptor opened
-   * once reaches the file the commits go to; after an error it is opened again next time.
-   */
   sync(done: (error: Error | undefined) => void): void {
-    const finish = (error: Error | undefined) => done(error ?? this.fileMovedError());
-    if (!this.unsynced.syncsCommits) {
-      setImmediate(finish, undefined);
-      return;
-    }
-    let fd: number;
-    try {
-      fd = this.walDescriptor();
-    } catch (error) {
-      setImmediate(finish, error as Error);
-      return;
-    }
-    fs.fdatasync(fd, (error) => {
-      if (error) this.forgetWalDescriptor(fd);
-      finish(error ?? undefined);
-    });
+    this.flush.sync(done);
   }
 
   syncNow(): void {
-    if (this.unsynced.syncsCommits) {
-      const fd = this.walDescriptor();
-      try {
-        fs.fdatasyncSync(fd);
-      } catch (error) {
-        this.forgetWalDescriptor(fd);
-        throw error;
-      }
-    }
-    this.assertFileInPlace();
+    this.flush.syncNow();
   }
 
-  private assertFileInPlace(): void {
-    const error = this.fileMovedError();
-    if (error) throw error;
-  }
-
-  private fileMovedError(): Error | undefined {
-    const lost = this.fileWatch?.check();
-    return lost === undefined ? undefined : new Error(`the database file is no longer in place: ${lost}`);
-  }
-
-  private walDescriptor(): number {
-    this.walFd ??= fs.openSync(this.walFile, 'r');
-    return this.walFd;
-  }
-
-  private forgetWalDescriptor(fd: number): void {
-    if (this.walFd !== fd) return;
-    this.walFd = undefined;
-    fs.close(fd, () => undefined);
-  }
-
-  /** Lets go of the WAL file; call before closing the database. */
+  /** Lets go of what the flush holds (the WAL file); call before closing the database. */
   close(): void {
-    if (this.walFd !== undefined) this.forgetWalDescriptor(this.walFd);
+    this.flush.close();
   }
 
   /** Replaces all stored history of a room by `state`, which must contain every stored update. */

@@ -1,14 +1,12 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import * as prng from 'lib0/prng';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import { awarenessFrame, syncStep1Frame, updateFrame } from '../../../shared/protocol/wireFormat.ts';
-import { DATABASE_FILE } from '../../src/storage/database.ts';
 import { type CollabClient, connectClient } from '../helpers/collabClient.ts';
 import { type RawSocket, openRawSocket } from '../helpers/rawSocket.ts';
+import { storedRows } from '../helpers/storedRows.ts';
 import { type TestServer, startTestServer } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
@@ -137,14 +135,7 @@ describe('protocol faults', () => {
     for (let i = 0; i < 400; i++) text.insert(text.length, `orphan ${i} `.repeat(200));
     const orphans = updates.slice(1);
 
-    const stored = () => {
-      const db = new Database(path.join(server.dataDir, DATABASE_FILE), { readonly: true });
-      try {
-        return (db.prepare('SELECT COUNT(*) AS n FROM document_updates').get() as { n: number }).n;
-      } finally {
-        db.close();
-      }
-    };
+    const stored = () => storedRows<{ n: number }>(server.dataDir, 'SELECT COUNT(*) AS n FROM document_updates')[0]!.n;
     const before = stored();
     const codes: number[] = [];
     for (let round = 0; round < 3; round++) {

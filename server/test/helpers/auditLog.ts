@@ -1,6 +1,4 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { DATABASE_FILE } from '../../src/storage/database.ts';
+import { storedRows } from './storedRows.ts';
 
 export interface AuditRow {
   action: string;
@@ -10,12 +8,7 @@ export interface AuditRow {
   details: string;
 }
 
-/** The audit rows about `subject`, oldest first, read straight from the server's database file. */
+/** The audit rows about `subject`, oldest first, read straight from the database of the server on `dataDir`. */
 export function auditRows<Column extends keyof AuditRow>(dataDir: string, subject: string, columns: readonly Column[]): Pick<AuditRow, Column>[] {
-  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    return db.prepare(`SELECT ${columns.join(', ')} FROM audit_log WHERE subject = ? ORDER BY id`).all(subject) as Pick<AuditRow, Column>[];
-  } finally {
-    db.close();
-  }
+  return storedRows(dataDir, `SELECT ${columns.join(', ')} FROM audit_log WHERE subject = ? ORDER BY id`, subject);
 }

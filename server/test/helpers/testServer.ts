@@ -4,6 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningServer, startServer } from '../../src/server.ts';
+import { startPostgres, type TestPostgres } from '../support/postgres.ts';
 
 export const ORGANISER_TOKEN = 'organiser-token-for-tests-0123456789';
 
@@ -36,10 +37,37 @@ export function testEnv(dataDir: string, overrides: Record<string, string> = {})
   };
 }
 
-/** Starts the real server in this process on a free port with a real SQLite file. */
+/** The engine this run of the suite stores in: ACCORD_TEST_ENGINE=postgres for the PostgreSQL pass, SQLite otherwise. */
+export const onPostgres = process.env.ACCORD_TEST_ENGINE === 'postgres';
+
+let postgres: Promise<TestPostgres> | undefined;
+/** The PostgreSQL database of each data dir, so that a server restarted on the same data dir finds its data again. */
+const databases = new Map<string, string>();
+
+/** The PostgreSQL database a test server on `dataDir` uses, in the suite's PostgreSQL pass. */
+export function postgresDatabaseOf(dataDir: string): string | undefined {
+  return databases.get(dataDir);
+}
+
+/**
+ * With ACCORD_TEST_ENGINE=postgres (the suite's PostgreSQL pass), the servers of each data dir get a database of their
+ * own on a PostgreSQL server this test file starts; otherwise the data dir's SQLite file.
+ */
+async function engineEnv(dataDir: string): Promise<Record<string, string>> {
+  if (!onPostgres) return {};
+  postgres ??= startPostgres();
+  const server = await postgres;
+  const url = databases.get(dataDir) ?? server.createDatabase();
+  databases.set(dataDir, url);
+  return { ACCORD_DATABASE_URL: url };
+}
+
+/** Starts the real server in this process on a free port with a real SQLite file (or PostgreSQL database). */
 export async function startTestServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const server = await startServer(loadConfig(testEnv(dataDir, options.env)), pino({ level: 'silent' }));
+  const env = { ...(await engineEnv(dataDir)), ...options.env };
+  // ACCORD_TEST_LOG=error (or any pino level) shows the servers' logs when a test fails for a reason it cannot see.
+  const server = await startServer(loadConfig(testEnv(dataDir, env)), pino({ level: process.env.ACCORD_TEST_LOG ?? 'silent' }));
   return withApi(server, dataDir);
 }
 

@@ -14,7 +14,8 @@ export interface DatabaseBackup {
 }
 
 export interface AdminRoutesDeps {
-  backup: DatabaseBackup;
+  /** Undefined when the data is in PostgreSQL, which its operators copy with pg_dump. */
+  backup: DatabaseBackup | undefined;
   publicUrl: () => string | undefined;
   lan: boolean;
   tls: boolean;
@@ -35,6 +36,9 @@ export function adminRoutes({ backup, publicUrl, lan, tls }: AdminRoutesDeps): R
 
   router.get('/api/backup', async (req, res) => {
     requireOrganiser(req, res);
+    if (!backup) {
+      throw new AppError('conflict', 'This Accord keeps its data in PostgreSQL: back it up with pg_dump (docs/operations.md).');
+    }
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-backup-'));
     const name = backup.fileName();
     const file = path.join(directory, name);

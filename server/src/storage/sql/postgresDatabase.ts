@@ -89,6 +89,10 @@ export class PostgresDatabase implements SqlDatabase {
     };
   }
 
+  unsynced<T>(write: () => T): T {
+    return write();
+  }
+
   exec(sql: string): void {
     this.query(sql);
   }

@@ -28,6 +28,12 @@ export interface SqlDatabase {
   prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): SqlStatement<P, R>;
   /** Wraps `fn` so each call runs in one transaction (a savepoint when nested): all of its writes or none. */
   transaction<A extends unknown[], T>(fn: (...args: A) => T): (...args: A) => T;
+  /**
+   * Runs `write` (one statement or one transaction) so that its commit does not wait for the disk: it becomes durable
+   * with the next flush of the relay's group commit, which precedes anything relayed. On an engine whose commits are
+   * durable anyway (PostgreSQL) it just runs `write`.
+   */
+  unsynced<T>(write: () => T): T;
   /** Runs one or more statements with no parameters (migrations). */
   exec(sql: string): void;
   close(): void;

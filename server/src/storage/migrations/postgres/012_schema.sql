@@ -1,7 +1,9 @@
 -- Accord's schema on PostgreSQL as SQLite has it after migration 012 (the comments on each table are in the SQLite
 -- migrations, ../001-012). A PostgreSQL database starts here; later migrations come in both dialects with one number.
 -- Types follow SQLite's: TEXT for ids and ISO times, INTEGER for flags (0/1), BYTEA for Yjs state, BIGINT for Yjs
--- client ids (unsigned 32-bit) and generated ids.
+-- client ids (unsigned 32-bit) and generated ids. Tables whose rows are listed in the order they were written (rows
+-- made in the same millisecond) have a `rowid` identity column: what SQLite's implicit rowid gives, under its name, so
+-- the repositories' `ORDER BY …, rowid` reads the same on both engines.
 
 CREATE TABLE documents (
   id TEXT PRIMARY KEY,
@@ -75,6 +77,7 @@ CREATE TABLE settings (
 );
 
 CREATE TABLE threads (
+  rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
   id TEXT PRIMARY KEY,
   document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   author_id TEXT NOT NULL,
@@ -99,6 +102,7 @@ CREATE TABLE threads (
 CREATE INDEX threads_by_document ON threads(document_id, created_at);
 
 CREATE TABLE comments (
+  rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
   id TEXT PRIMARY KEY,
   thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
   author_id TEXT NOT NULL,
@@ -125,6 +129,7 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_by_document ON audit_log(document_id, id);
 
 CREATE TABLE versions (
+  rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
   id TEXT PRIMARY KEY,
   document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   kind TEXT NOT NULL CHECK (kind IN ('auto', 'named', 'freeze', 'restore')),
@@ -215,6 +220,7 @@ CREATE TABLE document_deadlines (
 );
 
 CREATE TABLE silence_procedures (
+  rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
   id TEXT PRIMARY KEY,
   document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   version_id TEXT NOT NULL,
