@@ -46,4 +46,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ACCORD_SMTP_URL: 'smtp://mail.venue.org:587' }).smtp).toEqual({ url: 'smtp://mail.venue.org:587', from: 'Accord <accord@localhost>' });
     expect(() => loadConfig({ ACCORD_SMTP_URL: 'http://mail.venue.org' })).toThrow(/ACCORD_SMTP_URL/);
   });
+
+  it('takes a redis:// or rediss:// ACCORD_REDIS_URL and says so of anything else', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ ACCORD_REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(loadConfig({ ACCORD_REDIS_URL: 'rediss://:secret@cache.internal:6380/2' }).redisUrl).toBe('rediss://:secret@cache.internal:6380/2');
+    for (const bad of ['http://cache.internal:6379', 'cache.internal:6379', '']) {
+      expect(() => loadConfig({ ACCORD_REDIS_URL: bad })).toThrow(/ACCORD_REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+    }
+  });
 });

@@ -72,6 +72,11 @@ const Env = z.object({
    * several Accord processes sharing one database (docs/operations.md). Unset (the default): SQLite.
    */
   ACCORD_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * Redis for a cluster of Accord processes, e.g. redis://redis.internal:6379 or rediss://…: the auth-failure limit is
+   * counted there for all of them. Unset (the default): one process, everything in memory.
+   */
+  ACCORD_REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   /** Seed the demo document on first start. Default true; tests turn it off. */
   ACCORD_SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
 });
@@ -99,6 +104,7 @@ export interface Config {
   readonly snapshotIntervalMs: number;
   readonly seedDemo: boolean;
   readonly smtp: { url: string; from: string } | undefined;
+  readonly redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -150,5 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     snapshotIntervalMs: e.ACCORD_SNAPSHOT_INTERVAL_MS,
     seedDemo: e.ACCORD_SEED_DEMO,
     smtp: e.ACCORD_SMTP_URL ? { url: e.ACCORD_SMTP_URL, from: e.ACCORD_SMTP_FROM } : undefined,
+    redisUrl: e.ACCORD_REDIS_URL,
   });
 }

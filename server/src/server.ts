@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { CollabRelay } from './collab/relay.ts';
 import { AuthFailureLimiter } from './http/authFailureLimiter.ts';
+import { closeRedis, connectRedis } from './cluster/redisConnection.ts';
 import { collabUpgrade } from './http/collabUpgrade.ts';
 import { createHttpServer } from './http/createHttpServer.ts';
 import { Metrics } from './metrics.ts';
@@ -217,7 +218,9 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     render: exportWorkers.render,
   });
 
-  const failures = new AuthFailureLimiter(config.authFailuresPerMinute);
+  // With ACCORD_REDIS_URL the processes of a cluster count failed credentials together.
+  const failuresRedis = config.redisUrl ? connectRedis(config.redisUrl, 'auth-failure limit', logger) : undefined;
+  const failures = new AuthFailureLimiter(config.authFailuresPerMinute, failuresRedis);
   const app = createApp({
     logger,
     metrics,
@@ -295,7 +298,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     })
       // A worker left running would keep the process alive; an export in progress has lost its connection anyway.
       .then(async () => {
-        await Promise.all([exportWorkers.close(), backups?.close(), notices.idle()]);
+        await Promise.all([exportWorkers.close(), backups?.close(), notices.idle(), failuresRedis && closeRedis(failuresRedis)]);
         notices.close();
       })
       .finally(() => storage.close()));

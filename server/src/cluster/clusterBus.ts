@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { BusEnvelope, type BusMessage } from './busMessages.ts';
-import { connectRedis } from './redisConnection.ts';
+import { closeRedis, connectRedis } from './redisConnection.ts';
 
 export interface ClusterBusOptions {
   /** redis:// or rediss:// URL (ACCORD_REDIS_URL). */
@@ -89,7 +89,7 @@ export class ClusterBus {
   async close(): Promise<void> {
     this.handlers.clear();
     this.reconnectedHandlers.clear();
-    await Promise.all([this.publisher, this.subscriber].map((redis) => redis.quit().catch(() => redis.disconnect())));
+    await Promise.all([closeRedis(this.publisher), closeRedis(this.subscriber)]);
   }
 
   private async listen(): Promise<void> {

@@ -29,3 +29,8 @@ export function connectRedis(url: string, role: string, logger: Logger): Redis {
   });
   return redis;
 }
+
+/** Closes politely when Redis is there (pending replies arrive first), at once when it is not. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  await redis.quit().catch(() => redis.disconnect());
+}
