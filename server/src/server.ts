@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { CollabRelay } from './collab/relay.ts';
 import { AuthFailureLimiter } from './http/authFailureLimiter.ts';
+import { ClusterBus } from './cluster/clusterBus.ts';
 import { closeRedis, connectRedis } from './cluster/redisConnection.ts';
 import { collabUpgrade } from './http/collabUpgrade.ts';
 import { createHttpServer } from './http/createHttpServer.ts';
@@ -110,8 +111,11 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
 
   // The relay and the version service need each other (restores go through the relay; the relay's activity triggers
   // automatic snapshots): the relay's hooks reach the service, created just below, only once documents change.
+  // Processes sharing PostgreSQL tell each other over Redis what they stored (ADR 0012).
+  const bus = config.redisUrl ? new ClusterBus({ url: config.redisUrl, logger }) : undefined;
   const relay = new CollabRelay({
     persistence: updates,
+    cluster: bus && { bus, history: updates },
     metrics,
     logger,
     unloadGraceMs: config.unloadGraceMs,
@@ -298,7 +302,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     })
       // A worker left running would keep the process alive; an export in progress has lost its connection anyway.
       .then(async () => {
-        await Promise.all([exportWorkers.close(), backups?.close(), notices.idle(), failuresRedis && closeRedis(failuresRedis)]);
+        await Promise.all([exportWorkers.close(), backups?.close(), notices.idle(), failuresRedis && closeRedis(failuresRedis), bus?.close()]);
         notices.close();
       })
       .finally(() => storage.close()));

@@ -11,19 +11,21 @@ class FakeStorage implements DocumentPersistence {
   failNextCommit = false;
 
   load() {
-    return { state: undefined, updates: [] };
+    return { state: undefined, updates: [], seq: 0 };
   }
   compact() {}
   appendMany(updates: readonly { documentId: string; update: Uint8Array }[]) {
-    this.appendManyUnsynced(updates);
+    const seqs = this.appendManyUnsynced(updates);
     this.syncNow();
+    return seqs;
   }
   appendManyUnsynced(updates: readonly { documentId: string; update: Uint8Array }[]) {
     if (this.failNextCommit) {
       this.failNextCommit = false;
       throw new Error('disk full');
     }
-    this.committed.push(...updates.map(({ update }) => String(update[0])));
+    // Numbered as storage numbers them: the position of each in what was ever committed (one room here).
+    return updates.map(({ update }) => this.committed.push(String(update[0])));
   }
   sync(done: (error: Error | undefined) => void) {
     const upTo = this.committed.length;
@@ -62,6 +64,17 @@ describe('CommitQueue', () => {
     storage.completeSync();
     expect(relayed).toEqual(['1', '2']);
     expect(storage.durable).toEqual(['1', '2']);
+  });
+
+  it('hands each change the number storage gave it within its room', async () => {
+    const storage = new FakeStorage();
+    const queue = new CommitQueue(storage, () => undefined, 1000);
+    const numbers: number[] = [];
+    for (const n of [7, 8, 9]) queue.add({ documentId: 'doc', update: Uint8Array.of(n), stored: (roomSeq) => numbers.push(roomSeq) });
+    await nextTurn();
+    queue.add({ documentId: 'doc', update: Uint8Array.of(10), stored: (roomSeq) => numbers.push(roomSeq) });
+    queue.flush();
+    expect(numbers).toEqual([1, 2, 3, 4]);
   });
 
   it('flushes at once, on the event loop, while flushes are quick', async () => {

@@ -3,12 +3,15 @@ import type { DocumentPersistence } from './ports.ts';
 export interface QueuedChange {
   documentId: string;
   update: Uint8Array;
-  /** Runs once the change is durable: relay it, count it. */
-  stored(): void;
+  /** Runs once the change is durable, with its number within its room: relay it, count it. */
+  stored(roomSeq: number): void;
 }
 
 interface Sequenced extends QueuedChange {
+  /** Order of acceptance in this process, across rooms. */
   seq: number;
+  /** Number within its room, given by storage when committed. */
+  roomSeq?: number;
 }
 
 /**
@@ -94,7 +97,7 @@ export class CommitQueue {
     }
     try {
       // A commit in the configured mode (FULL) flushes the WAL, which holds the unsynced commits before it as well.
-      if (uncommitted.length > 0) this.persistence.appendMany(uncommitted);
+      if (uncommitted.length > 0) numberEach(uncommitted, this.persistence.appendMany(uncommitted));
       else this.persistence.syncNow();
     } catch (error) {
       return this.fail([...committed, ...uncommitted], error as Error);
@@ -110,7 +113,7 @@ export class CommitQueue {
     this.queued = [];
     if (batch.length === 0) return;
     try {
-      this.persistence.appendManyUnsynced(batch);
+      numberEach(batch, this.persistence.appendManyUnsynced(batch));
     } catch (error) {
       this.fail(batch, error as Error);
       return;
@@ -156,7 +159,7 @@ export class CommitQueue {
   }
 
   private durable(batch: readonly Sequenced[]): undefined {
-    for (const change of batch) change.stored();
+    for (const change of batch) change.stored(change.roomSeq!);
     this.runDue();
     return undefined;
   }
@@ -183,4 +186,8 @@ export class CommitQueue {
     this.idleTasks = [];
     for (const task of idle) task();
   }
+}
+
+function numberEach(batch: Sequenced[], roomSeqs: readonly number[]): void {
+  batch.forEach((change, index) => (change.roomSeq = roomSeqs[index]));
 }

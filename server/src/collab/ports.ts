@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Role } from '../../../shared/domain/roles.ts';
+import type { BusMessage } from '../cluster/busMessages.ts';
 
 /**
  * The collab core's ports: what it needs from the rest of the server (storage, metrics), what it is told about each
@@ -11,6 +12,8 @@ import type { Role } from '../../../shared/domain/roles.ts';
 export interface StoredDocument {
   state: Uint8Array | undefined;
   updates: Uint8Array[];
+  /** The number of the room's latest stored update when it was read (numbers count within a room, from 1). */
+  seq: number;
 }
 
 /**
@@ -20,19 +23,45 @@ export interface StoredDocument {
 export interface DocumentPersistence {
   /** The document's compacted state, if any, and every update stored since, oldest first. */
   load(documentId: string): StoredDocument;
-  /** Commits several updates in one transaction: all or none, durable when it returns. Throws if they could not be stored. */
-  appendMany(updates: readonly { documentId: string; update: Uint8Array }[]): void;
+  /**
+   * Commits several updates in one transaction: all or none, durable when it returns. Returns each one's number within
+   * its room. Throws if they could not be stored.
+   */
+  appendMany(updates: readonly { documentId: string; update: Uint8Array }[]): number[];
   /**
    * Commits several updates in one transaction (all or none) without waiting for the disk: they are durable only once
    * a later `sync`, `syncNow` or `appendMany` has completed. Throws if they could not be committed.
    */
-  appendManyUnsynced(updates: readonly { documentId: string; update: Uint8Array }[]): void;
+  appendManyUnsynced(updates: readonly { documentId: string; update: Uint8Array }[]): number[];
   /** Makes every commit so far durable, off the event loop; `done` gets the error if the disk refused. */
   sync(done: (error: Error | undefined) => void): void;
   /** Makes every commit so far durable before returning. Throws if the disk refused. */
   syncNow(): void;
   /** Atomically replaces the document's stored history by `state`, which includes all of it. */
   compact(documentId: string, state: Uint8Array): void;
+}
+
+/** What a room missed after a number: the updates stored since, and the compacted state when it absorbed some. */
+export interface RoomCatchUp {
+  state: Uint8Array | undefined;
+  updates: { seq: number; data: Uint8Array }[];
+  seq: number;
+}
+
+/** What the relay needs of storage when other processes share it (a cluster): reading what they stored, by number. */
+export interface SharedHistory {
+  /** The number of the room's latest stored update. */
+  latestSeq(room: string): number;
+  /** What was stored in the room after update number `seq`. */
+  catchUp(room: string, seq: number): RoomCatchUp;
+}
+
+/** The messages between processes of a cluster (server/src/cluster/clusterBus.ts): at most once, in no promised order. */
+export interface ClusterBusPort {
+  publish(message: BusMessage): Promise<boolean>;
+  subscribe(handler: (message: BusMessage) => void): () => void;
+  /** Fired when the bus is back after a loss: messages sent meanwhile are gone. */
+  onReconnected(handler: () => void): () => void;
 }
 
 /** Counters the relay reports; the server backs them with Prometheus metrics. */

@@ -4,7 +4,8 @@ import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import { CommitQueue } from './commitQueue.ts';
 import * as Y from 'yjs';
 import { Connection } from './connection.ts';
-import type { CollabHooks, ConnectionContext, DocumentPersistence, RelayMetrics } from './ports.ts';
+import type { ClusterBusPort, CollabHooks, ConnectionContext, DocumentPersistence, RelayMetrics, RoomCatchUp, SharedHistory } from './ports.ts';
+import { RoomSync } from './roomSync.ts';
 import { Room, RoomStorageError } from './room.ts';
 import { mergeStoredHistory } from './storedHistory.ts';
 
@@ -22,6 +23,8 @@ export interface RelayOptions {
   maxBufferedBytes: number;
   /** What services observe of the rooms. */
   hooks?: CollabHooks;
+  /** Other processes sharing the storage (a cluster), and how to read what they stored. */
+  cluster?: { bus: ClusterBusPort; history: SharedHistory; tailCheckMs?: number };
 }
 
 /**
@@ -32,6 +35,7 @@ export class CollabRelay {
   private readonly rooms = new Map<string, Room<Connection>>();
   private readonly unloadTimers = new Map<Room<Connection>, NodeJS.Timeout>();
   private readonly commits: CommitQueue;
+  private readonly sync: RoomSync | undefined;
 
   constructor(private readonly options: RelayOptions) {
     this.commits = new CommitQueue(options.persistence, (documentIds, error) => {
@@ -40,6 +44,8 @@ export class CollabRelay {
         if (room) this.evict(room, new RoomStorageError('store', error.message));
       }
     });
+    const { cluster } = options;
+    this.sync = cluster && new RoomSync(this, cluster.bus, cluster.history, options.logger, cluster.tailCheckMs);
   }
 
   get loadedDocuments(): number {
@@ -153,8 +159,38 @@ export class CollabRelay {
     if (room.peers.size === 0) this.scheduleUnload(room);
   }
 
+  /** The number of the latest stored update a loaded room holds together with every one before it. */
+  storedSeqOf(roomName: string): number | undefined {
+    return this.rooms.get(roomName)?.storedSeq;
+  }
+
+  /** The rooms loaded in this process, with the number of the latest stored update each holds in order. */
+  loadedRooms(): Map<string, number> {
+    return new Map([...this.rooms].map(([name, room]) => [name, room.storedSeq]));
+  }
+
+  /**
+   * Applies to a loaded room what other processes stored after its copy's number and relays it to its peers (nothing
+   * when the room is not loaded here: it reads storage when it loads).
+   */
+  catchUp(roomName: string, caughtUp: RoomCatchUp): void {
+    const room = this.rooms.get(roomName);
+    if (!room || caughtUp.seq <= room.storedSeq) return;
+    try {
+      room.applyStoredElsewhere(caughtUp);
+    } catch (error) {
+      this.evict(room, new RoomStorageError('apply', `applying another process's change failed: ${(error as Error).message}`));
+    }
+  }
+
+  /** Presence from another process's peers, relayed to the peers of the room here if it is loaded. */
+  applyPresence(roomName: string, update: Uint8Array): void {
+    this.rooms.get(roomName)?.applyPresenceElsewhere(update);
+  }
+
   /** Compacts and unloads every room, closing its sockets with "going away". */
   shutdown(): void {
+    this.sync?.close();
     this.commits.flush();
     for (const room of [...this.rooms.values()]) {
       for (const connection of room.peers) connection.close(CloseCode.goingAway, 'server shutting down');
@@ -174,7 +210,12 @@ export class CollabRelay {
         maxDocumentBytes: this.options.maxDocumentBytes,
         maxPendingBytes: this.options.maxPendingBytes,
         onAccepted: (id, change, from) => this.options.hooks?.authored?.(id, change, from.context),
-        onStored: (id) => this.options.hooks?.stored?.(id),
+        onStored: (id, seq, change) => {
+          this.options.hooks?.stored?.(id);
+          this.sync?.stored(id, seq, change);
+        },
+        onBehind: (id) => this.sync?.catchUp(id),
+        onPresence: (id, update) => this.sync?.presence(id, update),
         onCompactionFailed: (id, error) => this.options.logger.error({ documentId: id, err: error }, 'compaction failed'),
       },
       this.commits,

@@ -47,8 +47,18 @@ export interface RoomOptions<Peer> {
    * anything of the change is relayed. Server-made changes are not reported.
    */
   onAccepted?: (documentId: string, change: Uint8Array, from: Peer) => void;
-  /** Told after every stored change (e.g. to take automatic snapshots after a period of activity). */
-  onStored?: (documentId: string) => void;
+  /**
+   * Told after every stored change, with its number within the room (e.g. to take automatic snapshots after a period
+   * of activity, to tell other processes).
+   */
+  onStored?: (documentId: string, seq: number, change: Uint8Array) => void;
+  /**
+   * Another process stored updates of this room that this copy lacks (a change stored here was numbered past the next
+   * number): they must be read from storage (`catchUp`).
+   */
+  onBehind?: (documentId: string) => void;
+  /** The presence of this process's peers changed (encoded awareness update): for other processes. */
+  onPresence?: (documentId: string, update: Uint8Array) => void;
   /** A compaction failed (the updates stay stored as they are). */
   onCompactionFailed?: (documentId: string, error: Error) => void;
 }
@@ -61,6 +71,8 @@ const MERGE_BELOW_BYTES = 4096;
 
 /** The transaction origin of changes the server makes itself; relayed to every peer. */
 const SERVER_ORIGIN = Symbol('accord-server');
+/** The origin of changes and presence from other processes of a cluster: relayed to every peer, not told back. */
+const CLUSTER_ORIGIN = Symbol('accord-cluster');
 
 /**
  * One loaded document: its Y.Doc, the awareness of the people in it, and the peers to relay to.
@@ -83,6 +95,8 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
   private destroyed = false;
   /** An upper bound of the stored size: the loaded size plus every stored change, exact again after compaction. */
   private approximateBytes = 0;
+  /** The number of the latest stored update this copy holds together with every one before it. */
+  private seq = 0;
 
   constructor(
     readonly documentId: string,
@@ -99,7 +113,9 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
-      this.broadcast(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), origin);
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+      this.broadcast(awarenessFrame(update), origin);
+      if (origin !== CLUSTER_ORIGIN) this.options.onPresence?.(this.documentId, update);
     });
   }
 
@@ -143,6 +159,7 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     const merged = mergeStoredHistory(stored);
     if (merged) Y.applyUpdate(this.doc, merged);
     this.storedSinceCompaction = stored.updates.length;
+    this.seq = stored.seq;
     this.approximateBytes = [stored.state, ...stored.updates].reduce((total, update) => total + (update?.byteLength ?? 0), 0);
   }
 
@@ -182,7 +199,30 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     const change = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
     this.approximateBytes += change.byteLength;
     if (from !== undefined) this.options.onAccepted?.(this.documentId, change, from);
-    this.commits.add({ documentId: this.documentId, update: change, stored: () => this.stored(change, from) });
+    this.commits.add({ documentId: this.documentId, update: change, stored: (seq) => this.stored(change, from, seq) });
+  }
+
+  /** The number of the latest stored update this copy holds together with every one before it. */
+  get storedSeq(): number {
+    return this.seq;
+  }
+
+  /**
+   * Applies what other processes stored (already stored: not stored again) and relays it to every peer here. Updates
+   * this copy already holds change nothing, so a catch-up may overlap what arrived otherwise.
+   */
+  applyStoredElsewhere(caughtUp: { state: Uint8Array | undefined; updates: readonly { data: Uint8Array }[]; seq: number }): void {
+    const updates = [...(caughtUp.state ? [caughtUp.state] : []), ...caughtUp.updates.map((update) => update.data)];
+    for (const update of updates) {
+      Y.applyUpdate(this.doc, update, CLUSTER_ORIGIN);
+      this.approximateBytes += update.byteLength;
+    }
+    this.seq = Math.max(this.seq, caughtUp.seq);
+  }
+
+  /** Presence of another process's peers, relayed to every peer here. */
+  applyPresenceElsewhere(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, CLUSTER_ORIGIN);
   }
 
   /** Runs `task` once everything this room (and any other) has queued is stored. */
@@ -190,11 +230,13 @@ export class Room<Peer extends RoomPeer = RoomPeer> {
     this.commits.whenStored(task);
   }
 
-  private stored(change: Uint8Array, from: Peer | undefined): void {
+  private stored(change: Uint8Array, from: Peer | undefined, seq: number): void {
     this.metrics.updateStored(change.byteLength);
+    if (seq === this.seq + 1) this.seq = seq;
+    else if (seq > this.seq) this.options.onBehind?.(this.documentId);
     if (this.unrelayed.push({ change, from }) === 1) queueMicrotask(() => this.relayStored());
     if (++this.storedSinceCompaction >= this.options.compactAfterUpdates) this.scheduleCompaction();
-    this.options.onStored?.(this.documentId);
+    this.options.onStored?.(this.documentId, seq, change);
   }
 
   /**

@@ -1,6 +1,8 @@
 import type { LanguageCode } from '../../../shared/domain/languages.ts';
 import { parseRoomName } from '../../../shared/protocol/languageRooms.ts';
-import type { SqlDatabase } from './sql/sqlDatabase.ts';
+import * as Y from 'yjs';
+import { LANGUAGE_ROOMS, roomHistoryStatements, SOURCE_ROOMS, type RoomHistoryStatements, type RoomRowKey } from './roomHistoryStatements.ts';
+import type { SqlDatabase, SqlStatement } from './sql/sqlDatabase.ts';
 
 /** Where a room's history is kept: a document's source, or one of its language versions. */
 function roomKey(room: string): { documentId: string; language: LanguageCode | null } {
@@ -30,19 +32,37 @@ export const COMMITS_ARE_DURABLE: CommitFlush = {
   close: () => undefined,
 };
 
+/** A room's stored history, and the number of its latest stored update when it was read. */
+export interface StoredRoom {
+  state: Uint8Array | undefined;
+  updates: Uint8Array[];
+  seq: number;
+}
+
 /**
- * The stored Yjs history of each room: one compacted state row plus the updates appended since. A room is a
- * document's source text (`document_states`, `document_updates`) or one of its language versions (`language_states`,
- * `language_updates`), named as in shared/protocol/languageRooms.ts. Statements are prepared once; compaction runs in
- * one transaction so a crash leaves either the old rows or the new.
+ * What a room missed after `seq`: the updates stored since, in order, and, when a compaction absorbed some of them
+ * meanwhile, the compacted state (which holds them).
+ */
+export interface RoomCatchUp {
+  state: Uint8Array | undefined;
+  updates: { seq: number; data: Uint8Array }[];
+  seq: number;
+}
+
+/**
+ * The stored Yjs history of each room: one compacted state row plus the updates appended since, each numbered within
+ * its room. A room is a document's source text (`document_states`, `document_updates`) or one of its language versions
+ * (`language_states`, `language_updates`), named as in shared/protocol/languageRooms.ts.
+ *
+ * On PostgreSQL several processes may share the database (a cluster): appends take the document's row lock, so that
+ * numbers follow commit order, and a compaction merges what is stored rather than trusting one process's copy, which
+ * may lack another's latest updates. SQLite has one process.
  */
 export class YjsUpdateRepository {
-  private readonly selectState;
-  private readonly selectUpdates;
-  private readonly insertUpdate;
-  private readonly deleteUpdates;
-  private readonly upsertState;
-  private readonly language;
+  private readonly source: RoomHistoryStatements;
+  private readonly languages: RoomHistoryStatements;
+  /** PostgreSQL: the document's row, locked until commit, in document order so two batches cannot deadlock. */
+  private readonly lockDocument: SqlStatement<[string]> | undefined;
   private readonly compactTx;
   private readonly appendTx;
 
@@ -50,75 +70,67 @@ export class YjsUpdateRepository {
     private readonly db: SqlDatabase,
     private readonly flush: CommitFlush,
   ) {
-    this.selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM document_states WHERE document_id = ?');
-    this.selectUpdates = db.prepare<[string], { data: Buffer }>(
-      'SELECT data FROM document_updates WHERE document_id = ? ORDER BY seq',
-    );
-    // The next seq of the document: a seek to the end of its own range, the page the row then goes to.
-    this.insertUpdate = db.prepare<[{ documentId: string; update: Uint8Array }]>(
-      `INSERT INTO document_updates (document_id, seq, data)
-       VALUES (@documentId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM document_updates WHERE document_id = @documentId), @update)`,
-    );
-    this.deleteUpdates = db.prepare<[string]>('DELETE FROM document_updates WHERE document_id = ?');
-    this.upsertState = db.prepare<[string, Uint8Array, string]>(
-      `INSERT INTO document_states (document_id, state, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-    );
-    type LanguageKey = { documentId: string; language: string };
-    this.language = {
-      selectState: db.prepare<[LanguageKey], { state: Buffer }>(
-        'SELECT state FROM language_states WHERE document_id = @documentId AND language = @language',
-      ),
-      selectUpdates: db.prepare<[LanguageKey], { data: Buffer }>(
-        'SELECT data FROM language_updates WHERE document_id = @documentId AND language = @language ORDER BY seq',
-      ),
-      insertUpdate: db.prepare<[LanguageKey & { update: Uint8Array }]>(
-        `INSERT INTO language_updates (document_id, language, seq, data)
-         VALUES (@documentId, @language, (SELECT COALESCE(MAX(seq), 0) + 1 FROM language_updates
-           WHERE document_id = @documentId AND language = @language), @update)`,
-      ),
-      deleteUpdates: db.prepare<[LanguageKey]>('DELETE FROM language_updates WHERE document_id = @documentId AND language = @language'),
-      upsertState: db.prepare<[LanguageKey & { state: Uint8Array; at: string }]>(
-        `INSERT INTO language_states (document_id, language, state, updated_at) VALUES (@documentId, @language, @state, @at)
-         ON CONFLICT (document_id, language) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-      ),
-    };
-    this.appendTx = db.transaction((updates: readonly { documentId: string; update: Uint8Array }[]) => {
-      for (const { documentId: room, update } of updates) {
-        const { documentId, language } = roomKey(room);
-        if (language) this.language.insertUpdate.run({ documentId, language, update });
-        else this.insertUpdate.run({ documentId, update });
+    this.source = roomHistoryStatements(db, SOURCE_ROOMS);
+    this.languages = roomHistoryStatements(db, LANGUAGE_ROOMS);
+    const shared = db.dialect === 'postgres';
+    this.lockDocument = shared ? db.prepare<[string]>('SELECT id FROM documents WHERE id = ? FOR UPDATE') : undefined;
+    this.appendTx = db.transaction((updates: readonly { documentId: string; update: Uint8Array }[]): number[] => {
+      if (this.lockDocument) {
+        for (const documentId of new Set(updates.map((entry) => roomKey(entry.documentId).documentId).sort())) this.lockDocument.get(documentId);
       }
+      return updates.map(({ documentId: room, update }) => {
+        const [statements, key] = this.rowsOf(room);
+        return statements.insert.get({ ...key, update })!.seq;
+      });
     });
     this.compactTx = db.transaction((room: string, state: Uint8Array) => {
-      const { documentId, language } = roomKey(room);
-      const at = new Date().toISOString();
-      if (language) {
-        this.language.deleteUpdates.run({ documentId, language });
-        this.language.upsertState.run({ documentId, language, state, at });
-        return;
-      }
-      this.deleteUpdates.run(documentId);
-      this.upsertState.run(documentId, state, at);
+      const [statements, key] = this.rowsOf(room);
+      this.lockDocument?.get(key.documentId);
+      const written = this.lockDocument ? mergeWithStored(this.load(room), state) : state;
+      statements.upsertState.run({ ...key, state: written, at: new Date().toISOString() });
+      statements.deleteUpdates.run(key);
     });
   }
 
-  /** The compacted state (if any) and every update since of a room, in the order they were accepted. */
-  load(room: string): { state: Uint8Array | undefined; updates: Uint8Array[] } {
+  private rowsOf(room: string): [RoomHistoryStatements, RoomRowKey & { documentId: string }] {
     const { documentId, language } = roomKey(room);
-    if (language) {
-      const state = this.language.selectState.get({ documentId, language })?.state;
-      return { state, updates: this.language.selectUpdates.all({ documentId, language }).map((row) => row.data) };
-    }
-    const state = this.selectState.get(documentId)?.state;
-    const updates = this.selectUpdates.all(documentId).map((row) => row.data);
-    return { state, updates };
+    return language ? [this.languages, { documentId, language }] : [this.source, { documentId }];
+  }
+
+  /**
+   * The compacted state (if any) and every update since of a room, in the order they were accepted, with the number of
+   * the latest. The number is read first: anything stored meanwhile is in the history too, and is read again (Yjs
+   * updates apply twice harmlessly) when the room catches up from that number.
+   */
+  load(room: string): StoredRoom {
+    const [statements, key] = this.rowsOf(room);
+    const seq = statements.latestSeq.get(key)!.seq;
+    const state = statements.state.get(key)?.state;
+    const updates = statements.updates.all(key).map((row) => row.data);
+    return { state, updates, seq };
+  }
+
+  /** The number of the room's latest stored update (0 when none was ever stored). */
+  latestSeq(room: string): number {
+    const [statements, key] = this.rowsOf(room);
+    return statements.latestSeq.get(key)!.seq;
+  }
+
+  /** What was stored in the room after update number `seq`. */
+  catchUp(room: string, seq: number): RoomCatchUp {
+    const [statements, key] = this.rowsOf(room);
+    const latest = statements.latestSeq.get(key)!.seq;
+    const stored = statements.state.get(key);
+    const state = stored && stored.seq > seq ? stored.state : undefined;
+    const updates = statements.updatesAfter.all({ ...key, after: seq });
+    return { state, updates, seq: Math.max(latest, ...updates.map((update) => update.seq)) };
   }
 
   /** Appends updates in one transaction (one fsync); when this returns, all are committed. */
-  appendMany(updates: readonly { documentId: string; update: Uint8Array }[]): void {
-    this.appendTx(updates);
+  appendMany(updates: readonly { documentId: string; update: Uint8Array }[]): number[] {
+    const seqs = this.appendTx(updates);
     this.flush.committed();
+    return seqs;
   }
 
   /**
@@ -127,8 +139,8 @@ export class YjsUpdateRepository {
    * stalled every client of every document (docs/performance.md). Every other write of the server keeps the
    * configured mode.
    */
-  appendManyUnsynced(updates: readonly { documentId: string; update: Uint8Array }[]): void {
-    this.db.unsynced(() => this.appendTx(updates));
+  appendManyUnsynced(updates: readonly { documentId: string; update: Uint8Array }[]): number[] {
+    return this.db.unsynced(() => this.appendTx(updates));
   }
 
   sync(done: (error: Error | undefined) => void): void {
@@ -148,4 +160,9 @@ export class YjsUpdateRepository {
   compact(room: string, state: Uint8Array): void {
     this.compactTx(room, state);
   }
+}
+
+/** A room's stored history with `state` (a process's copy) merged in: what a compaction may write in place of it. */
+function mergeWithStored(stored: StoredRoom, state: Uint8Array): Uint8Array {
+  return Y.mergeUpdates([...(stored.state ? [stored.state] : []), ...stored.updates, state]);
 }
