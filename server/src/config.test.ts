@@ -49,10 +49,17 @@ describe('loadConfig', () => {
 
   it('takes a redis:// or rediss:// ACCORD_REDIS_URL and says so of anything else', () => {
     expect(loadConfig({}).redisUrl).toBeUndefined();
-    expect(loadConfig({ ACCORD_REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
-    expect(loadConfig({ ACCORD_REDIS_URL: 'rediss://:secret@cache.internal:6380/2' }).redisUrl).toBe('rediss://:secret@cache.internal:6380/2');
+    const ACCORD_DATABASE_URL = 'postgres://accord@db.internal/accord';
+    expect(loadConfig({ ACCORD_DATABASE_URL, ACCORD_REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(loadConfig({ ACCORD_DATABASE_URL, ACCORD_REDIS_URL: 'rediss://:secret@cache.internal:6380/2' }).redisUrl).toBe(
+      'rediss://:secret@cache.internal:6380/2',
+    );
     for (const bad of ['http://cache.internal:6379', 'cache.internal:6379', '']) {
-      expect(() => loadConfig({ ACCORD_REDIS_URL: bad })).toThrow(/ACCORD_REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+      expect(() => loadConfig({ ACCORD_DATABASE_URL, ACCORD_REDIS_URL: bad })).toThrow(/ACCORD_REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
     }
+  });
+
+  it('refuses ACCORD_REDIS_URL without ACCORD_DATABASE_URL: a cluster cannot share SQLite', () => {
+    expect(() => loadConfig({ ACCORD_REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/ACCORD_REDIS_URL needs ACCORD_DATABASE_URL/);
   });
 });

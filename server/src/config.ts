@@ -128,6 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(e.ACCORD_TLS_CERT) !== Boolean(e.ACCORD_TLS_KEY)) {
     throw new ConfigError('Invalid configuration:\n  ACCORD_TLS_CERT and ACCORD_TLS_KEY must be set together');
   }
+  if (e.ACCORD_REDIS_URL && !e.ACCORD_DATABASE_URL) {
+    // Processes sharing Redis serve the same documents, which only a shared database can hold: each would have its own SQLite file.
+    throw new ConfigError('Invalid configuration:\n  ACCORD_REDIS_URL needs ACCORD_DATABASE_URL: the processes of a cluster cannot share SQLite');
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST ?? (e.ACCORD_LAN ? '0.0.0.0' : '127.0.0.1'),

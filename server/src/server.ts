@@ -9,6 +9,7 @@ import { CollabRelay } from './collab/relay.ts';
 import { AuthFailureLimiter } from './http/authFailureLimiter.ts';
 import { ClusterBus } from './cluster/clusterBus.ts';
 import { closeRedis, connectRedis } from './cluster/redisConnection.ts';
+import { ClusterEvents } from './cluster/clusterEvents.ts';
 import { collabUpgrade } from './http/collabUpgrade.ts';
 import { createHttpServer } from './http/createHttpServer.ts';
 import { Metrics } from './metrics.ts';
@@ -145,11 +146,15 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
       disconnected: () => memoryRelease.connectionClosed(),
     },
   });
+  const closeInvite = (inviteId: string) =>
+    relay.closeWhere((context) => context.inviteId === inviteId, CloseCode.inviteRevoked, 'invite revoked');
+  const cluster =
+    bus && new ClusterEvents({ bus, liveChannel, rooms: relay, access, closeInvite, isFrozen: (id) => documents.isFrozen(id), logger });
   const versions = new VersionService({
     versions: versionRepository,
     documents,
     documentRows: documentRepository,
-    live: relay,
+    live: cluster?.rooms ?? relay,
     languages: languageRepository,
     autoSnapshotIntervalMs: config.snapshotIntervalMs,
     beforeUnfreeze: (documentId) => procedures.assertNoOpenSilence(documentId),
@@ -157,7 +162,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   const languages = new LanguageService({
     documents,
     languages: languageRepository,
-    live: relay,
+    live: cluster?.rooms ?? relay,
     channel: liveChannel,
     logger,
   });
@@ -201,9 +206,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     // Clients reconnect, are refused (503) and keep what they type until the server is restarted on the right file.
     relay.closeWhere(() => true, CloseCode.storageFailure, 'database file replaced; restart Accord');
   });
-  access.onInviteRevoked((inviteId) => {
-    relay.closeWhere((context) => context.inviteId === inviteId, CloseCode.inviteRevoked, 'invite revoked');
-  });
+  access.onInviteRevoked(closeInvite);
 
   const metadataRepository = new DocumentMetadataRepository(db);
   const metadata = new DocumentMetadataService(documents, metadataRepository);
@@ -297,6 +300,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
       procedures.stop();
       languages.close();
       memoryRelease.stop();
+      cluster?.close();
       upgrade.close();
       server.closeAllConnections();
     })

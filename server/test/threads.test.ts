@@ -1,7 +1,6 @@
-import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { THREAD_LIMITS, type Thread } from '../../shared/api/threads.ts';
-import { encodeThreadAnchor } from '../../shared/editor/threadAnchorEncoding.ts';
+import { anchors } from './helpers/threadAnchors.ts';
 import { type EventStream, openEventStream } from './helpers/eventStream.ts';
 import { ORGANISER_TOKEN, type TestServer, startTestServer } from './helpers/testServer.ts';
 import { auditRows } from './helpers/auditLog.ts';
@@ -13,19 +12,6 @@ let documentId: string;
 /** Tokens by person: Spain and France delegations, a French rapporteur, a Spanish observer. */
 const tokens = { spain: '', spain2: '', france: '', rapporteur: '', observer: '' };
 let memberIds: { spain: string };
-
-/** Real Yjs relative positions around "words" in a paragraph, as the editor would send. */
-function anchors(): { anchorStart: string; anchorEnd: string } {
-  const doc = new Y.Doc();
-  const paragraph = new Y.XmlElement('paragraph');
-  doc.getXmlFragment('default').insert(0, [paragraph]);
-  const text = new Y.XmlText('some words here');
-  paragraph.insert(0, [text]);
-  return {
-    anchorStart: encodeThreadAnchor(Y.createRelativePositionFromTypeIndex(text, 5)),
-    anchorEnd: encodeThreadAnchor(Y.createRelativePositionFromTypeIndex(text, 10, -1)),
-  };
-}
 
 const newThread = (body: string, visibility = 'everyone') => ({ ...anchors(), quote: 'words', visibility, body });
 

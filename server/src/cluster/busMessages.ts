@@ -20,6 +20,8 @@ export const BusMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('revoked'), inviteId: z.string().min(1).max(512) }),
   /** A document was frozen or unfrozen: every process tells its editors to re-read their access. */
   z.object({ kind: z.literal('frozen'), documentId, frozen: z.boolean() }),
+  /** One room's sockets must reconnect and be checked anew (its language version was removed): every process closes them. */
+  z.object({ kind: z.literal('roomClosed'), room, code: z.number().int().min(4000).max(4999), reason: z.string().max(123) }),
 ]);
 export type BusMessage = z.infer<typeof BusMessage>;
 

@@ -1,21 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upgradeStatus } from '../helpers/collabClient.ts';
 import { type TestServer, startTestServer } from '../helpers/testServer.ts';
+import { startPostgres, type TestPostgres } from '../support/postgres.ts';
 import { startRedis, type TestRedis } from '../support/redis.ts';
 
 const upgradeFrom = (url: string, localAddress: string) => upgradeStatus(url, { localAddress });
 
 describe('two Accord processes on one Redis', () => {
+  let postgres: TestPostgres;
   let redis: TestRedis;
   let servers: TestServer[];
   beforeAll(async () => {
-    redis = await startRedis();
-    const env = { ACCORD_REDIS_URL: redis.url, ACCORD_AUTH_FAILURES_PER_MINUTE: '4' };
+    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+    const env = { ACCORD_DATABASE_URL: postgres.createDatabase(), ACCORD_REDIS_URL: redis.url, ACCORD_AUTH_FAILURES_PER_MINUTE: '4' };
     servers = [await startTestServer({ env }), await startTestServer({ env })];
   });
   afterAll(async () => {
     await Promise.all(servers.map((server) => server.close()));
-    await redis.stop();
+    await Promise.all([redis.stop(), postgres.stop()]);
   });
 
   it('count failed credentials together: a guesser spread over both is refused by both', async () => {

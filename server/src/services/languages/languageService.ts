@@ -57,6 +57,8 @@ export class LanguageService {
       },
       // Every member sees every version's counts (GET …/languages says the same).
       mayReceive: () => true,
+      // Counts another process sent are what this one's streams show now: only a different count is worth sending.
+      received: (documentId, list) => this.published.set(documentId, JSON.stringify(list)),
     });
   }
 

@@ -15,10 +15,18 @@ export interface LiveKind<Change> {
   snapshot(principal: Principal, documentId: string): unknown;
   /** Whether `recipient`, who holds `role` in the document at this moment, may receive `change`. */
   mayReceive(change: Change, recipient: Principal, role: Role): boolean;
+  /** Told of a change another process published, before this process's streams get it (e.g. to know it was sent). */
+  received?(documentId: string, change: Change): void;
 }
 
 /** Publishes one change of a registered kind to every open stream of `documentId` allowed to receive it. */
 export type LivePublish<Change> = (documentId: string, change: Change) => void;
+
+/**
+ * Where the changes published here go besides this process's streams: the other processes of a cluster, whose streams
+ * are filtered there by the same kinds. Changes travel unfiltered, as JSON (what a stream writes anyway).
+ */
+export type LiveForward = (documentId: string, event: string, change: unknown) => void;
 
 export interface LiveSubscription {
   /** Each kind's snapshot for the subscriber, in the order the kinds were registered. */
@@ -42,19 +50,39 @@ type Stream = (delivery: Delivery) => void;
  */
 export class LiveChannel {
   private readonly snapshotters: Pick<LiveKind<unknown>, 'snapshotEvent' | 'snapshot'>[] = [];
+  /** By change event: how a change that arrived from another process is filtered per recipient here. */
+  private readonly kinds = new Map<string, LiveKind<unknown>>();
   private readonly streams = new Map<string, Set<Stream>>();
+  private forward: LiveForward | undefined;
 
   constructor(private readonly logger: Logger) {}
 
   /** Adds a kind of event; returns the function its domain publishes changes with. */
   register<Change>(kind: LiveKind<Change>): LivePublish<Change> {
     this.snapshotters.push(kind);
-    return (documentId, change) =>
-      this.publish(documentId, {
-        event: kind.changeEvent,
-        change,
-        mayReceive: (recipient, role) => kind.mayReceive(change, recipient, role),
-      });
+    if (this.kinds.has(kind.changeEvent)) throw new Error(`live event ${kind.changeEvent} registered twice`);
+    this.kinds.set(kind.changeEvent, kind as LiveKind<unknown>);
+    return (documentId, change) => {
+      this.deliver(documentId, kind as LiveKind<unknown>, change);
+      this.forward?.(documentId, kind.changeEvent, change);
+    };
+  }
+
+  /** Sends every change published from now on to `forward` too (the other processes of a cluster). */
+  forwardTo(forward: LiveForward): void {
+    this.forward = forward;
+  }
+
+  /**
+   * A change another process published: to this process's streams, each filtered as for a change published here.
+   * False (nothing delivered) when no kind here has that event, e.g. from a newer version of Accord.
+   */
+  receive(documentId: string, event: string, change: unknown): boolean {
+    const kind = this.kinds.get(event);
+    if (!kind) return false;
+    kind.received?.(documentId, change);
+    this.deliver(documentId, kind, change);
+    return true;
   }
 
   /**
@@ -90,9 +118,16 @@ export class LiveChannel {
     return { snapshots, stop };
   }
 
-  /** Whether anyone has a stream of `documentId` open (so a change computed for it would reach someone). */
+  /**
+   * Whether anyone may have a stream of `documentId` open (so a change computed for it would reach someone). In a
+   * cluster the streams may be on another process, which this one cannot see: then always.
+   */
   isWatched(documentId: string): boolean {
-    return this.streams.has(documentId);
+    return this.forward !== undefined || this.streams.has(documentId);
+  }
+
+  private deliver(documentId: string, kind: LiveKind<unknown>, change: unknown): void {
+    this.publish(documentId, { event: kind.changeEvent, change, mayReceive: (recipient, role) => kind.mayReceive(change, recipient, role) });
   }
 
   private publish(documentId: string, delivery: Delivery): void {
