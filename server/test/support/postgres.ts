@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './freePort.ts';
 
 /**
  * A real PostgreSQL server for tests (Debian's `postgresql` package): its own cluster in a temp dir, on a free loopback
@@ -36,17 +36,6 @@ const asRoot = process.getuid?.() === 0;
 function command(bin: string, program: string, args: string[]): [string, string[]] {
   const file = path.join(bin, program);
   return asRoot ? ['runuser', ['-u', 'postgres', '--', file, ...args]] : [file, args];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 let databases = 0;
