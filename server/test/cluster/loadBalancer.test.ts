@@ -1,7 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Thread } from '../../../shared/api/threads.ts';
+import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import { type CollabClient, connectClient } from '../helpers/collabClient.ts';
+import { openEventStream } from '../helpers/eventStream.ts';
+import { expectJson } from '../helpers/responses.ts';
 import { type ServerProcess, spawnServer } from '../helpers/serverProcess.ts';
 import { tempDataDir, withApi } from '../helpers/testServer.ts';
+import { anchors } from '../helpers/threadAnchors.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 import { startHaproxy, type TestHaproxy } from '../support/haproxy.ts';
 import { startPostgres, type TestPostgres } from '../support/postgres.ts';
@@ -46,12 +51,12 @@ async function connectionsOn(process: ServerProcess): Promise<number> {
 /** A document with a first paragraph written, so that every later write is a paragraph of its own, and a token. */
 async function documentThrough(front: Awaited<ReturnType<typeof cluster>>['front'], wsUrl: string, title: string) {
   const documentId = await front.createDocument(title);
-  const { token } = await front.invite(documentId, 'delegate');
+  const { id: inviteId, token } = await front.invite(documentId, 'delegate');
   const first = await connectClient(wsUrl, documentId, token);
   first.write(title);
   await waitFor(() => first.provider.synced && first.text() === title, 'the first paragraph');
   first.destroy();
-  return { documentId, token };
+  return { documentId, token, inviteId };
 }
 
 /** `count` delegates connected one after the other through HAProxy: round robin alternates their processes. */
@@ -65,6 +70,7 @@ async function delegates(wsUrl: string, documentId: string, token: string, count
   return connected;
 }
 
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const lines = (client: CollabClient) => client.text().split('\n').filter(Boolean).sort();
 
 /**
@@ -86,18 +92,36 @@ async function typeTogether(typists: CollabClient[], rounds: number, during: (ro
 }
 
 describe('two Accord processes behind HAProxy round robin', () => {
-  it('spread delegates over both processes, and their copies converge', async () => {
+  it('spread delegates over both processes; copies converge, threads and revocations reach both', async () => {
     const { haproxy, front } = await cluster();
     const served = [];
     for (let i = 0; i < 4; i++) served.push(haproxy.servedBy(await fetch(`${haproxy.url}/healthz`)));
     expect(new Set(served)).toEqual(new Set([0, 1]));
 
-    const { documentId, token } = await documentThrough(front, haproxy.wsUrl, 'Spread');
+    const { documentId, token, inviteId } = await documentThrough(front, haproxy.wsUrl, 'Spread');
     const typists = await delegates(haproxy.wsUrl, documentId, token, 4);
     expect(await Promise.all(processes.map(connectionsOn))).toEqual([2, 2]);
     typists.forEach((client, index) => client.write(`from ${index}`));
     for (const client of typists) await waitFor(() => lines(client).length === 5, 'every paragraph on every client', 1000);
     for (const client of typists) expect(lines(client)).toEqual(lines(typists[0]!));
+
+    // A thread posted through HAProxy reaches streams held on both processes, the one that did not take it too.
+    const streams = await Promise.all(processes.map((process) => openEventStream(`${process.url}/api/documents/${documentId}/events`, bearer(token))));
+    try {
+      await Promise.all(streams.map((stream) => stream.next((e) => e.event === 'threads', 'snapshot')));
+      const posted = await front.api('POST', `/api/documents/${documentId}/threads`, { ...anchors(), quote: 'words', visibility: 'everyone', body: 'Across' });
+      const thread = await expectJson<Thread>(posted, 201);
+      const other = streams[1 - haproxy.servedBy(posted)]!;
+      await other.next((e) => e.event === 'thread' && (e.data as Thread).id === thread.id, 'the thread on the other process', 1000);
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+
+    // Revoked through HAProxy: the invite's sockets close on both processes within a second.
+    const revokedAt = Date.now();
+    expect((await front.api('DELETE', `/api/documents/${documentId}/invites/${inviteId}`)).status).toBe(200);
+    for (const client of typists) await waitFor(() => client.closes.includes(CloseCode.inviteRevoked), 'socket closed as revoked', 1000);
+    expect(Date.now() - revokedAt).toBeLessThan(1000);
   });
 
   it('lose nothing when one process is killed with SIGKILL mid-typing: its delegates reconnect to the other', async () => {
