@@ -4,7 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../server/src/config.ts';
 import { type RunningServer, startServer } from '../../server/src/server.ts';
-import { testEnv } from '../../server/test/helpers/testServer.ts';
+import { engineEnv, testEnv } from '../../server/test/helpers/testServer.ts';
 
 export const ORGANISER_TOKEN = 'organiser-token-for-e2e-0123456789';
 
@@ -18,7 +18,8 @@ export interface E2eServer extends RunningServer {
 }
 
 /**
- * The real Accord server in this process, on a free port, with a fresh data directory and no demo, serving the
+ * The real Accord server in this process, on a free port, with a fresh data directory (or, with
+ * ACCORD_TEST_ENGINE=postgres, a fresh PostgreSQL database) and no demo, serving the
  * built client from dist/client (run `vite build` first: `npm test` does). `env` overrides its settings, e.g.
  * `{ ACCORD_LAN: 'true', HOST: '0.0.0.0' }` for LAN mode.
  */
@@ -26,7 +27,9 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
   if (!fs.existsSync(path.resolve('dist/client/index.html'))) throw new Error('Build the client first: npx vite build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-e2e-'));
   // Browsers see rooms unloaded as in production (the server tests' short grace exists to test unloading).
-  const config = loadConfig(testEnv(dataDir, { ACCORD_ORGANISER_TOKEN: ORGANISER_TOKEN, ACCORD_UNLOAD_GRACE_MS: '10000', ...env }));
+  const config = loadConfig(
+    testEnv(dataDir, { ACCORD_ORGANISER_TOKEN: ORGANISER_TOKEN, ACCORD_UNLOAD_GRACE_MS: '10000', ...(await engineEnv(dataDir)), ...env }),
+  );
   const server = await startServer(config, pino({ level: 'silent' }));
   const stop = server.close;
 

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { MiB, rssBytes } from '../helpers/processMemory.ts';
 import { type RawSocket, openRawSocket } from '../helpers/rawSocket.ts';
 import { spawnServer } from '../helpers/serverProcess.ts';
-import { type TestServer, startTestServer, tempDataDir } from '../helpers/testServer.ts';
+import { onPostgres, type TestServer, startTestServer, tempDataDir } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
 // RSS of a process that has not collected its garbage says little about leaks, so this test runs the server in this
@@ -90,7 +90,9 @@ async function openSynced(socketUrl: string, count: number): Promise<RawSocket[]
   return open;
 }
 
-describe('connection churn, the server in its own process', () => {
+// Memory and latency under load of the relay in its own process: measured in the SQLite pass; PostgreSQL's figures are
+// the clustered benchmark's (npm run bench). Run twice, a timing test would only fail twice as often on a busy machine.
+describe.skipIf(onPostgres)('connection churn, the server in its own process', () => {
   it('gives back the memory of 2 x 2,000 closed connections: round 2 adds < 8 MiB, < 32 MiB above the baseline', async () => {
     // As `npm start` runs it: the bundle (running the sources through tsx leaves their compilation's garbage behind).
     execFileSync(process.execPath, ['server/build.mjs'], { stdio: 'pipe' });

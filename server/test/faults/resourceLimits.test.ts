@@ -7,7 +7,7 @@ import { type CollabClient, connectClient } from '../helpers/collabClient.ts';
 import { MiB, rssBytes } from '../helpers/processMemory.ts';
 import { openRawSocket } from '../helpers/rawSocket.ts';
 import { type ServerProcess, spawnServer } from '../helpers/serverProcess.ts';
-import { tempDataDir } from '../helpers/testServer.ts';
+import { onPostgres, tempDataDir } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
 const clients: CollabClient[] = [];
@@ -49,7 +49,9 @@ async function deliveryMs(from: CollabClient, to: CollabClient, marker: string):
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
-describe('resource limits (real server process)', () => {
+// Memory and latency under load of the relay in its own process: measured in the SQLite pass; PostgreSQL's figures are
+// the clustered benchmark's (npm run bench). Run twice, a timing test would only fail twice as often on a busy machine.
+describe.skipIf(onPostgres)('resource limits (real server process)', () => {
   it('closes a 64 MiB message with 1009 within a second, relays nothing and barely grows memory', async () => {
     const { server, connect, url } = await setUp();
     const watcher = await connect();

@@ -4,7 +4,7 @@ import { MiB, rssBytes } from '../helpers/processMemory.ts';
 import { syncStep1Frame, updateFrame } from '../../../shared/protocol/wireFormat.ts';
 import { type RawSocket, openRawSocket, updatesReceived } from '../helpers/rawSocket.ts';
 import { type ServerProcess, spawnServer } from '../helpers/serverProcess.ts';
-import { tempDataDir } from '../helpers/testServer.ts';
+import { onPostgres, tempDataDir } from '../helpers/testServer.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
 const sockets: RawSocket['socket'][] = [];
@@ -48,7 +48,9 @@ async function rawWriter(url: string): Promise<RawWriter & { raw: RawSocket }> {
   };
 }
 
-describe('a client that stops reading (real server process, default limits)', () => {
+// Memory and latency under load of the relay in its own process: measured in the SQLite pass; PostgreSQL's figures are
+// the clustered benchmark's (npm run bench). Run twice, a timing test would only fail twice as often on a busy machine.
+describe.skipIf(onPostgres)('a client that stops reading (real server process, default limits)', () => {
   it('is dropped while two writers send 32 KiB every 10 ms for 10 s, the server growing < 64 MiB', async () => {
     server = await spawnServer(tempDataDir());
     const documentId = await server.createDocument();

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../../src/nodeFlags.ts';
-import { testEnv, withApi, type TestServer } from './testServer.ts';
+import { engineEnv, testEnv, withApi, type TestServer } from './testServer.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -24,7 +24,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   const args = [...SERVER_NODE_FLAGS, ...(options.bundle ? [SERVER_BUNDLE] : ['--import', 'tsx', 'server/src/main.ts'])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...testEnv(dataDir, env) },
+    env: { ...process.env, ...testEnv(dataDir, { ...(await engineEnv(dataDir)), ...env }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -53,7 +53,7 @@ export function postgresDatabaseOf(dataDir: string): string | undefined {
  * With ACCORD_TEST_ENGINE=postgres (the suite's PostgreSQL pass), the servers of each data dir get a database of their
  * own on a PostgreSQL server this test file starts; otherwise the data dir's SQLite file.
  */
-async function engineEnv(dataDir: string): Promise<Record<string, string>> {
+export async function engineEnv(dataDir: string): Promise<Record<string, string>> {
   if (!onPostgres) return {};
   postgres ??= startPostgres();
   const server = await postgres;
