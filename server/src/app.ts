@@ -34,7 +34,7 @@ import { documentRoutes } from './http/routes/documentRoutes.ts';
 import { exportRoutes } from './http/routes/exportRoutes.ts';
 import { metadataRoutes } from './http/routes/metadataRoutes.ts';
 import { eventRoutes } from './http/routes/eventRoutes.ts';
-import { healthRoutes } from './http/routes/healthRoutes.ts';
+import { type Dependencies, healthRoutes } from './http/routes/healthRoutes.ts';
 import { languageRoutes } from './http/routes/languageRoutes.ts';
 import { procedureRoutes } from './http/routes/procedureRoutes.ts';
 import { numberingRoutes } from './http/routes/numberingRoutes.ts';
@@ -67,6 +67,8 @@ export interface AppDeps {
   publicUrl: () => string | undefined;
   /** Why the database file is no longer the one opened at start, once it is: every change is refused from then on. */
   databaseLost: () => string | undefined;
+  /** Which of the server's dependencies answer now, for /healthz (asked at each request). */
+  dependencies: () => Dependencies;
   /** The organiser's download of all data. */
   backup: DatabaseBackup | undefined;
   lan: boolean;
@@ -106,7 +108,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(requestLogger(deps.logger));
-  app.use(healthRoutes(deps.metrics, deps.databaseLost));
+  app.use(healthRoutes(deps.metrics, deps.databaseLost, deps.dependencies));
   app.use('/api', refuseChangesWhenDatabaseLost(deps.databaseLost));
   app.use('/api', express.json({ limit: JSON_LIMIT }));
   app.use('/api', authenticate(deps.access, deps.failures));

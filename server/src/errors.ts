@@ -28,3 +28,9 @@ export class AppError extends Error {
     this.status = STATUS[code];
   }
 }
+
+/**
+ * Something the server needs (its database) cannot be reached just now: answered 503 `unavailable` with a message of
+ * its own, since the error's text names hosts and ports that are for the logs only.
+ */
+export class UnavailableError extends Error {}

@@ -114,6 +114,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   // automatic snapshots): the relay's hooks reach the service, created just below, only once documents change.
   // Processes sharing PostgreSQL tell each other over Redis what they stored (ADR 0012).
   const bus = config.redisUrl ? new ClusterBus({ url: config.redisUrl, logger }) : undefined;
+  metrics.watchDependencies({ bus, postgres: storage.counters });
   const relay = new CollabRelay({
     persistence: updates,
     cluster: bus && { bus, history: updates },
@@ -141,7 +142,12 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
       unloaded: (room) => {
         if (room !== documentOf(room)) return;
         authorship.forget(room);
-        versions.autoSnapshot(room);
+        try {
+          versions.autoSnapshot(room);
+        } catch (error) {
+          // A room unloaded because its database went away cannot be snapshotted: the next unload or period will be.
+          logger.warn({ err: error, documentId: room }, 'automatic snapshot not taken');
+        }
       },
       disconnected: () => memoryRelease.connectionClosed(),
     },
@@ -207,6 +213,13 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     relay.closeWhere(() => true, CloseCode.storageFailure, 'database file replaced; restart Accord');
   });
   access.onInviteRevoked(closeInvite);
+  storage.onAvailability((unavailable) => {
+    if (unavailable === undefined) return logger.info('the database answers again; accepting edits');
+    logger.error({ reason: unavailable }, 'the database cannot be reached; refusing edits until it answers');
+    // Once the call that found it out (a commit, maybe) is over: clients keep what they type and reconnect, refused
+    // (503) until the database answers.
+    setImmediate(() => relay.closeWhere(() => true, CloseCode.storageFailure, 'database unavailable'));
+  });
 
   const metadataRepository = new DocumentMetadataRepository(db);
   const metadata = new DocumentMetadataService(documents, metadataRepository);
@@ -249,6 +262,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     failures,
     publicUrl: () => publicUrl,
     databaseLost,
+    dependencies: () => ({ database: storage.check() ? 'up' : 'down', ...(bus && { redis: bus.status() }) }),
     backup: storage.backup,
     lan: config.lan,
     secureCookies: config.tls !== undefined,
@@ -265,6 +279,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: () => [...config.allowedOrigins, ...announcedUrls],
     databaseLost,
+    databaseUnavailable: () => storage.unavailable(),
     failures,
   });
   server.on('upgrade', upgrade.handle);

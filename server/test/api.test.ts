@@ -140,7 +140,7 @@ describe('REST API', () => {
   });
 
   it('reports health and Prometheus metrics', async () => {
-    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', dependencies: { database: 'up' } });
     const client = await connectClient(server.wsUrl, documentId, delegateToken);
     client.write('counted');
     const value = (metrics: string, name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(metrics)?.[1]);

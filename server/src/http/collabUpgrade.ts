@@ -10,7 +10,7 @@ import type * as Y from 'yjs';
 import { COLLAB_PATH } from '../../../shared/protocol/collabEndpoint.ts';
 import { CloseCode } from '../../../shared/protocol/closeCodes.ts';
 import type { CollabRelay } from '../collab/relay.ts';
-import { AppError } from '../errors.ts';
+import { AppError, UnavailableError } from '../errors.ts';
 import type { AccessService } from '../services/access/index.ts';
 import type { DocumentService } from '../services/documents/index.ts';
 import { textEditorIn } from '../services/access/index.ts';
@@ -18,6 +18,7 @@ import type { DeadlineGate } from '../services/procedures/index.ts';
 import { writesNumbering } from '../services/numbering/index.ts';
 import type { AuthFailureLimiter } from './authFailureLimiter.ts';
 import { readCredential } from './credentials.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE } from './errorHandler.ts';
 import { DATABASE_LOST_MESSAGE } from './refuseChangesWhenDatabaseLost.ts';
 
 export interface CollabUpgradeDeps {
@@ -38,6 +39,8 @@ export interface CollabUpgradeDeps {
   failures: AuthFailureLimiter;
   /** Set once the database file was replaced under the server: nothing may be served or stored any more. */
   databaseLost: () => string | undefined;
+  /** Set while the database cannot be reached (PostgreSQL down): clients are let in again once it answers. */
+  databaseUnavailable: () => string | undefined;
 }
 
 const PATH = new RegExp(`^${COLLAB_PATH}/(.+)$`);
@@ -75,6 +78,7 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
 
   const handle = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     if (deps.databaseLost() !== undefined) return refuse(socket, 503, 'unavailable', DATABASE_LOST_MESSAGE);
+    if (deps.databaseUnavailable() !== undefined) return refuse(socket, 503, 'unavailable', DATABASE_UNAVAILABLE_MESSAGE);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = PATH.exec(url.pathname);
     if (!match) return refuse(socket, 404, 'not_found', 'No such websocket endpoint.');
@@ -119,9 +123,18 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
       // Decided once: freezing or unfreezing closes the document's sockets, so every reconnection decides anew.
       canWrite: () => writable,
       // The deadline is read at each update, so a delegate's socket opened before it is refused from the moment it passes.
-      refusal: (update: Uint8Array, doc: Y.Doc) =>
-        deps.deadline.lateChange(documentId, role, update, doc) ??
-        (writesNumbering(update, doc) ? { code: CloseCode.numberingIsServers, reason: 'only the server writes the numbering' } : undefined),
+      refusal: (update: Uint8Array, doc: Y.Doc) => {
+        try {
+          return (
+            deps.deadline.lateChange(documentId, role, update, doc) ??
+            (writesNumbering(update, doc) ? { code: CloseCode.numberingIsServers, reason: 'only the server writes the numbering' } : undefined)
+          );
+        } catch (error) {
+          // The deadline is read from the database: while it cannot be, nothing is taken and the client comes back later.
+          if (error instanceof UnavailableError) return { code: CloseCode.storageFailure, reason: 'database unavailable' };
+          throw error;
+        }
+      },
     };
     wss.handleUpgrade(req, socket, head, (ws) => deps.relay.accept(ws, context));
   };
@@ -130,6 +143,8 @@ export function collabUpgrade(deps: CollabUpgradeDeps) {
     handle: (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
       socket.on('error', () => socket.destroy());
       handle(req, socket, head).catch((error: unknown) => {
+        // Found out here, before the probe did: the client tries again, as for a refusal while it is known.
+        if (error instanceof UnavailableError) return refuse(socket, 503, 'unavailable', DATABASE_UNAVAILABLE_MESSAGE);
         deps.logger.error({ err: error, path: req.url?.split('?')[0] }, 'upgrade failed');
         refuse(socket, 500, 'internal', 'Something went wrong on the server.');
       });

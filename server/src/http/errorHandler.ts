@@ -1,9 +1,11 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ErrorBody } from '../../../shared/api/errors.ts';
-import { AppError } from '../errors.ts';
+import { AppError, UnavailableError } from '../errors.ts';
 
 const body = (error: AppError): ErrorBody => ({ error: { code: error.code, message: error.message } });
+
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The server cannot reach its database just now; try again in a moment.';
 
 /** Errors thrown by body-parser carry a status and a type; map the ones a client can cause. */
 function fromParser(error: unknown): AppError | undefined {
@@ -22,6 +24,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const known = error instanceof AppError ? error : fromParser(error);
     if (known) {
       res.status(known.status).json(body(known));
+      return;
+    }
+    if (error instanceof UnavailableError) {
+      logger.warn({ err: error, method: req.method, path: req.path }, 'refused: database unavailable');
+      res.status(503).json(body(new AppError('unavailable', DATABASE_UNAVAILABLE_MESSAGE)));
       return;
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');

@@ -4,7 +4,8 @@ import { backupDatabase, backupFileName } from './backup.ts';
 import { DATABASE_FILE, openDatabase, type Db } from './database.ts';
 import { DatabaseFileWatch } from './databaseFileWatch.ts';
 import { migratePostgres } from './migratePostgres.ts';
-import { PostgresDatabase } from './sql/postgresDatabase.ts';
+import { type PostgresCounters, PostgresDatabase } from './sql/postgresDatabase.ts';
+import { probeWhileUnavailable } from './postgresProbe.ts';
 import type { SqlDatabase } from './sql/sqlDatabase.ts';
 import { SqliteDatabase } from './sql/sqliteDatabase.ts';
 import { preallocateWal } from './walPreallocation.ts';
@@ -28,6 +29,14 @@ export interface Storage {
   /** Why the database can no longer be written, once it cannot (SQLite's file replaced under the server). */
   lost(): string | undefined;
   onLost(listener: (reason: string) => void): void;
+  /** Why the database cannot be reached now (PostgreSQL down); undefined while it answers. */
+  unavailable(): string | undefined;
+  /** Told when the database becomes unreachable (with why) and when it answers again (undefined). */
+  onAvailability(listener: (unavailable: string | undefined) => void): void;
+  /** Whether the database answers now, for /healthz: SQLite's file in place, PostgreSQL answering `SELECT 1`. */
+  check(): boolean;
+  /** PostgreSQL's connection figures, for /metrics; undefined on SQLite. */
+  counters: (() => Readonly<PostgresCounters>) | undefined;
   close(): void;
 }
 
@@ -61,6 +70,11 @@ function openSqliteStorage(config: StorageConfig, logger: Logger): Storage {
     backup: { db, fileName: backupFileName, copyTo: async (file) => void (await backupDatabase(db, file)) },
     lost: () => fileWatch.lost,
     onLost: (listener) => fileWatch.onLost(listener),
+    // The file is on this machine: it is reachable for as long as it is in place.
+    unavailable: () => undefined,
+    onAvailability: () => undefined,
+    check: () => fileWatch.lost === undefined,
+    counters: undefined,
     close: () => {
       fileWatch.close();
       updates.close();
@@ -72,6 +86,7 @@ function openSqliteStorage(config: StorageConfig, logger: Logger): Storage {
 function openPostgresStorage(url: string): Storage {
   const sql = new PostgresDatabase(url);
   migratePostgres(sql);
+  const stopProbing = probeWhileUnavailable(sql);
   return {
     engine: 'postgres',
     sql,
@@ -79,6 +94,20 @@ function openPostgresStorage(url: string): Storage {
     backup: undefined,
     lost: () => undefined,
     onLost: () => undefined,
-    close: () => sql.close(),
+    unavailable: () => sql.unavailableReason(),
+    onAvailability: (listener) => void sql.onAvailability(listener),
+    check: () => {
+      try {
+        sql.ping();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    counters: () => sql.counters(),
+    close: () => {
+      stopProbing();
+      sql.close();
+    },
   };
 }

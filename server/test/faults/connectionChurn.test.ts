@@ -68,7 +68,7 @@ describe('connection churn', () => {
     );
     expect(second - first).toBeLessThan(8 * MiB);
     expect(second - baseline).toBeLessThan(32 * MiB);
-    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', dependencies: { database: 'up' } });
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/^accord_connections 0$/m);
   }, 180_000);

@@ -103,7 +103,7 @@ describe('protocol faults', () => {
     socket.socket.close();
     honest.write('Honest paragraph after');
 
-    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', dependencies: { database: 'up' } });
     const check = await connect();
     await waitFor(() => check.text().includes('Honest paragraph after'), 'honest edits after the fuzz');
     expect(check.text()).toContain('Honest paragraph before');

@@ -1,10 +1,21 @@
 import { createRequire } from 'node:module';
 import type PgNativeClient from 'pg-native';
+import { UnavailableError } from '../../errors.ts';
 import type { SqlDatabase, SqlRunResult, SqlStatement } from './sqlDatabase.ts';
 import { numberParameters, slotValues } from './sqlParameters.ts';
 
 /** PostgreSQL could not be reached, or the connection broke: nothing of the failed call was committed. */
-export class DatabaseUnavailableError extends Error {}
+export class DatabaseUnavailableError extends UnavailableError {}
+
+/** What /metrics shows of this process's PostgreSQL connection. */
+export interface PostgresCounters {
+  /** Statements and queries sent. */
+  queries: number;
+  /** Those that failed, for any reason (SQL errors included). */
+  errors: number;
+  /** Connections opened again after one broke. */
+  reconnects: number;
+}
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -45,6 +56,10 @@ export class PostgresDatabase implements SqlDatabase {
   private depth = 0;
   private readonly Client: typeof PgNativeClient;
   private readonly types: ReturnType<typeof numberTypes>;
+  private readonly figures: PostgresCounters = { queries: 0, errors: 0, reconnects: 0 };
+  /** Why PostgreSQL is unavailable, from the last call that failed for want of it until one gets through again. */
+  private unavailable: string | undefined;
+  private readonly availabilityListeners = new Set<(unavailable: string | undefined) => void>();
 
   constructor(private readonly url: string) {
     const require = createRequire(import.meta.url);
@@ -102,6 +117,26 @@ export class PostgresDatabase implements SqlDatabase {
     this.client = undefined;
   }
 
+  /** Asks PostgreSQL whether it answers (`SELECT 1`); throws DatabaseUnavailableError when it does not. */
+  ping(): void {
+    this.query('SELECT 1');
+  }
+
+  /** Why PostgreSQL cannot be used, as the last call found it; undefined while it answers. */
+  unavailableReason(): string | undefined {
+    return this.unavailable;
+  }
+
+  /** Told when PostgreSQL becomes unavailable (with why) and when it answers again (undefined). */
+  onAvailability(listener: (unavailable: string | undefined) => void): () => void {
+    this.availabilityListeners.add(listener);
+    return () => this.availabilityListeners.delete(listener);
+  }
+
+  counters(): Readonly<PostgresCounters> {
+    return { ...this.figures };
+  }
+
   private rollBack(savepoint: string | undefined): void {
     try {
       this.query(savepoint ? `ROLLBACK TO SAVEPOINT ${savepoint}` : 'ROLLBACK');
@@ -127,20 +162,36 @@ export class PostgresDatabase implements SqlDatabase {
 
   /** Runs one libpq call; a failure on a broken connection says PostgreSQL is unavailable, others are SQL errors. */
   private call<T>(operation: () => T): T {
+    this.figures.queries += 1;
     try {
-      return operation();
+      const result = operation();
+      this.available(undefined);
+      return result;
     } catch (error) {
+      this.figures.errors += 1;
       if (this.client?.pq.transactionStatus() === CONNECTION_BAD) {
-        throw new DatabaseUnavailableError(`PostgreSQL connection lost: ${oneLine(error)}`);
+        throw this.lost(`PostgreSQL connection lost: ${oneLine(error)}`);
       }
       throw error;
     }
   }
 
+  private lost(reason: string): DatabaseUnavailableError {
+    this.available(reason);
+    return new DatabaseUnavailableError(reason);
+  }
+
+  private available(unavailable: string | undefined): void {
+    if ((this.unavailable === undefined) === (unavailable === undefined)) return;
+    this.unavailable = unavailable;
+    for (const listener of this.availabilityListeners) listener(unavailable);
+  }
+
   private connection(): PgNativeClient {
     const status = this.client?.pq.transactionStatus();
     if (this.client && status !== CONNECTION_BAD) return this.client;
-    if (this.client && this.depth > 0) throw new DatabaseUnavailableError('PostgreSQL connection lost during a transaction');
+    if (this.client && this.depth > 0) throw this.lost('PostgreSQL connection lost during a transaction');
+    const reconnecting = this.client !== undefined || this.unavailable !== undefined;
     this.client?.end();
     this.client = undefined;
     this.prepared = new Set();
@@ -150,8 +201,9 @@ export class PostgresDatabase implements SqlDatabase {
       // libpq prints notices ("already exists, skipping") on stderr; warnings and errors still come through.
       client.querySync('SET client_min_messages = warning');
     } catch (error) {
-      throw new DatabaseUnavailableError(`cannot connect to PostgreSQL: ${oneLine(error)}`);
+      throw this.lost(`cannot connect to PostgreSQL: ${oneLine(error)}`);
     }
+    if (reconnecting) this.figures.reconnects += 1;
     this.client = client;
     return client;
   }
