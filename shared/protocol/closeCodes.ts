@@ -37,7 +37,7 @@ export const CloseCode = {
   documentTooLarge: 4413,
   /** The connection sent more than its rate allows; reconnecting after a pause is fine. */
   rateLimited: 4529,
-  /** The document could not be loaded or stored; nothing was applied. */
+  /** The document could not be loaded or stored (or the database cannot be reached); nothing was applied. */
   storageFailure: 4500,
   /**
    * Too many of this client's updates depend on changes the server never received: they were dropped, and reconnecting
