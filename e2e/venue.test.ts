@@ -6,6 +6,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { caretToEnd, documentText, waitUntilSynced } from './helpers/browser.ts';
+import { onPostgres } from '../server/test/helpers/testServer.ts';
 import { ORGANISER_TOKEN, startE2eServer } from './helpers/e2eServer.ts';
 import { useE2eSession } from './helpers/session.ts';
 import { waitFor } from './helpers/waitFor.ts';
@@ -281,13 +282,19 @@ describe('at the venue, over plain http:// under the laptop’s name', () => {
     expect(await seriousViolations(organiser, '.invite-sheet')).toEqual({});
   });
 
-  it('downloads a backup that is a SQLite database', async () => {
+  it.skipIf(onPostgres)('downloads a backup that is a SQLite database', async () => {
     const organiser = await organiserHome();
     const [download] = await Promise.all([organiser.waitForEvent('download'), organiser.getByRole('link', { name: 'Download backup' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.sqlite$/);
     const file = await download.path();
     const header = fs.readFileSync(file).subarray(0, 16).toString('latin1');
     expect(header).toBe('SQLite format 3\u0000');
+  });
+
+  it.runIf(onPostgres)('says that a PostgreSQL Accord is backed up with pg_dump, offering no download', async () => {
+    const organiser = await organiserHome();
+    await organiser.getByText('backs up (pg_dump)', { exact: false }).waitFor();
+    expect(await organiser.getByRole('link', { name: 'Download backup' }).count()).toBe(0);
   });
 });
 

@@ -11,6 +11,7 @@ import { DATABASE_FILE } from '../src/storage/database.ts';
 import { listMigrations, migrate } from '../src/storage/migrate.ts';
 import { connectClient, type CollabClient } from './helpers/collabClient.ts';
 import { onPostgres, type TestServer, startTestServer, tempDataDir } from './helpers/testServer.ts';
+import { expectError } from './helpers/responses.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -45,6 +46,14 @@ describe('venue operation', () => {
     const invite = (await (await server.api('POST', `/api/documents/${documentId}/invites`, { role: 'delegate', delegation: 'Iraq' })).json()) as { url: string };
     expect(invite.url.startsWith(`${server.publicUrl}/join#`)).toBe(true);
     expect((await server.api('GET', '/api/server-info', undefined, (await server.invite(documentId, 'delegate')).token)).status).toBe(403);
+  });
+
+  it('offers the backup download on SQLite only; on PostgreSQL says to use pg_dump (409)', async () => {
+    const server = await start();
+    const info = (await (await server.api('GET', '/api/server-info')).json()) as { backupDownload: boolean };
+    expect(info.backupDownload).toBe(!onPostgres);
+    if (onPostgres) await expectError(await server.api('GET', '/api/backup'), 409, 'conflict');
+    else expect((await server.api('GET', '/api/backup')).status).toBe(200);
   });
 
   it('serves HTTPS and WSS with a certificate, with Secure cookies', async () => {

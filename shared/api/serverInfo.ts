@@ -6,5 +6,7 @@ export const ServerInfo = z.object({
   publicUrl: z.string(),
   lan: z.boolean(),
   tls: z.boolean(),
+  /** Whether the organiser can download a copy of all data (SQLite); false on PostgreSQL, backed up with pg_dump. */
+  backupDownload: z.boolean(),
 });
 export type ServerInfo = z.infer<typeof ServerInfo>;

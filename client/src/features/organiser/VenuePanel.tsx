@@ -43,13 +43,19 @@ export function VenuePanel() {
           </>
         )}
       </div>
-      <div className="venue__backup">
-        {/* A plain link: the browser streams the attachment to disk itself, whatever its size. */}
-        <a className="button" href="/api/backup" download>
-          {t('venue.downloadBackup')}
-        </a>
-        <span className="venue__hint">{t('venue.backupHint')}</span>
-      </div>
+      {state.status === 'done' && !state.value.backupDownload ? (
+        <div className="venue__backup">
+          <span className="venue__hint">{t('venue.backupElsewhere')}</span>
+        </div>
+      ) : (
+        <div className="venue__backup">
+          {/* A plain link: the browser streams the attachment to disk itself, whatever its size. */}
+          <a className="button" href="/api/backup" download>
+            {t('venue.downloadBackup')}
+          </a>
+          <span className="venue__hint">{t('venue.backupHint')}</span>
+        </div>
+      )}
     </section>
   );
 }

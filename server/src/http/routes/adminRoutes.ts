@@ -30,7 +30,7 @@ export function adminRoutes({ backup, publicUrl, lan, tls }: AdminRoutesDeps): R
 
   router.get('/api/server-info', (req, res) => {
     requireOrganiser(req, res);
-    const info: ServerInfo = { publicUrl: baseUrlOf(req, publicUrl()), lan, tls };
+    const info: ServerInfo = { publicUrl: baseUrlOf(req, publicUrl()), lan, tls, backupDownload: backup !== undefined };
     res.json(info);
   });
 
