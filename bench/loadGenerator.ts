@@ -17,6 +17,7 @@ import type {
   DocumentsResult,
   FanoutResult,
   FromGenerator,
+  GroupDeliveries,
   LoadResult,
   LoadRoom,
   LoadScenario,
@@ -108,7 +109,12 @@ function cpuMsSince(before: NodeJS.CpuUsage): number {
 
 async function fanout(target: LoadTarget, scenario: LoadScenario): Promise<FanoutResult> {
   const setupStart = performance.now();
-  const clients = Array.from({ length: scenario.clients }, () => connect(target, target.rooms[0]!));
+  const groups = target.groups ?? [{}];
+  const groupOf = (index: number) => index % groups.length;
+  const room = target.rooms[0]!;
+  const clients = Array.from({ length: scenario.clients }, (_, index) =>
+    connect(target, { ...room, params: { ...room.params, ...groups[groupOf(index)] } }),
+  );
   await waitFor(() => clients.every((client) => client.synced()), 'every client to sync', CONNECT_TIMEOUT_MS);
 
   // Each writer gets its own paragraph, as a delegate typing in their own place in the text.
@@ -124,7 +130,10 @@ async function fanout(target: LoadTarget, scenario: LoadScenario): Promise<Fanou
   // When each character was typed, by writer client id and Yjs clock (one clock tick per character).
   const sentAt = new Map<number, Map<number, number>>(writers.map(({ doc }) => [doc.clientID, new Map()]));
   const latenciesMs: number[] = [];
-  for (const { doc } of clients) {
+  const byGroup: GroupDeliveries[] = groups.map(() => ({ sameMs: [], crossMs: [] }));
+  const writerGroup = new Map(writers.map(({ doc }, index) => [doc.clientID, groupOf(index)]));
+  clients.forEach(({ doc }, index) => {
+    const received = byGroup[groupOf(index)]!;
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (transaction.local) return;
       const now = performance.now();
@@ -133,11 +142,13 @@ async function fanout(target: LoadTarget, scenario: LoadScenario): Promise<Fanou
         if (!times) continue;
         for (let clock = transaction.beforeState.get(clientId) ?? 0; clock < after; clock++) {
           const typedAt = times.get(clock);
-          if (typedAt !== undefined) latenciesMs.push(now - typedAt);
+          if (typedAt === undefined) continue;
+          latenciesMs.push(now - typedAt);
+          (writerGroup.get(clientId) === groupOf(index) ? received.sameMs : received.crossMs).push(now - typedAt);
         }
       }
     });
-  }
+  });
 
   await send({ type: 'ready' });
   await expectGo();
@@ -184,6 +195,7 @@ async function fanout(target: LoadTarget, scenario: LoadScenario): Promise<Fanou
     delivered: latenciesMs.length,
     expected,
     latenciesMs,
+    ...(target.groups ? { byGroup } : {}),
     windowMs,
     typingMs,
     cpuMs,

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runClientLoad } from './clientLoad.ts';
+import { clusteredFanoutOptions, runClusteredFanout } from './clusteredFanout.ts';
 import { coldLoadOptions, runColdLoad } from './coldLoad.ts';
 import { connectionChurnOptions, runConnectionChurn } from './connectionChurn.ts';
 import { exportTimesOptions, runExportTimes } from './exportTimes.ts';
@@ -21,7 +22,7 @@ import { relayFanoutOptions, runRelayFanout } from './relayFanout.ts';
 import { runSaturation, saturationOptions } from './saturation.ts';
 import { runStalledReader, stalledReaderOptions } from './stalledReader.ts';
 
-const BENCHMARKS = ['keystroke-storage', 'relay-fanout', 'saturation', 'many-documents', 'cold-load', 'export-times', 'client-load', 'connection-churn', 'language-versions', 'stalled-reader'] as const;
+const BENCHMARKS = ['keystroke-storage', 'relay-fanout', 'saturation', 'many-documents', 'cold-load', 'export-times', 'client-load', 'connection-churn', 'language-versions', 'stalled-reader', 'clustered-fanout'] as const;
 
 const loadAverage = () => os.loadavg().map((load) => fixed(load, 2)).join(' / ');
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
       else console.log('Language versions: skipped, no dist/client (run `npm run build` first).');
     },
     'stalled-reader': () => runStalledReader(stalledReaderOptions(options, targets, quick)),
+    'clustered-fanout': () => runClusteredFanout(clusteredFanoutOptions(options, quick)),
     'client-load': async () => {
       if (fs.existsSync(path.resolve('dist/client'))) await runClientLoad();
       else console.log('Client load: skipped, no dist/client (run `npm run build` first).');

@@ -25,6 +25,17 @@ export interface LoadTarget {
   /** Base websocket URL; y-websocket appends `/<room>`, Hocuspocus sends the room in its messages. */
   wsUrl: string;
   rooms: LoadRoom[];
+  /**
+   * Fan-out over several server processes: client i adds `groups[i % groups.length]` to its room's params (e.g. the
+   * query parameter that pins it to one process behind HAProxy), and deliveries are reported per receiving group.
+   */
+  groups?: Record<string, string>[];
+}
+
+/** Deliveries to the clients of one group: from writers in the same group, and from writers in another. */
+export interface GroupDeliveries {
+  sameMs: number[];
+  crossMs: number[];
 }
 
 /** What the generator does, in two phases: before `ready` (setup) and after `go` (what is measured). */
@@ -47,6 +58,8 @@ export interface FanoutResult {
   expected: number;
   /** Send-to-apply time of every delivery, ms, measured in the generator on one clock. */
   latenciesMs: number[];
+  /** With `LoadTarget.groups`: the same deliveries again, by the receiver's group and whether the writer shared it. */
+  byGroup?: GroupDeliveries[];
   /** From "go" until the last expected delivery (or the drain timeout). */
   windowMs: number;
   /** From "go" until the writers typed their last character: longer than the scenario when they could not keep up. */

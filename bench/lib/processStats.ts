@@ -68,3 +68,48 @@ export function readProcessMemory(pid: number): ProcessMemory {
   };
   return { rssKiB: field('VmRSS'), peakRssKiB: field('VmHWM') };
 }
+
+/** Parent pid of a live process, from /proc/<pid>/stat; undefined once it is gone. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Processes whose command line holds `needle` (e.g. PostgreSQL's `-p 5432`, Redis's `127.0.0.1:6379`) and their
+ * children (PostgreSQL's backends), for the CPU of a server this benchmark did not start with a pid it knows.
+ */
+export function processTree(needle: string): number[] {
+  const pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+  const roots = pids.filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(needle);
+    } catch {
+      return false;
+    }
+  });
+  return [...roots, ...pids.filter((pid) => roots.includes(parentOf(pid) ?? -1))];
+}
+
+/** CPU (ms) of each of `pids` so far; NaN for a process that is gone. */
+export function readProcessesCpuMs(pids: readonly number[]): number[] {
+  return pids.map((pid) => {
+    try {
+      return readProcessCpuMs(pid);
+    } catch {
+      return Number.NaN;
+    }
+  });
+}
+
+/** CPU (ms) used between two readings of the same pids; a process that ended in between counts for nothing. */
+export function cpuBetweenMs(before: readonly number[], after: readonly number[]): number {
+  return before.reduce((total, start, index) => {
+    const spent = after[index]! - start;
+    return Number.isFinite(spent) ? total + spent : total;
+  }, 0);
+}

@@ -81,8 +81,11 @@ function protocolTarget(protocol: WireProtocol, wsUrl: string, room: LoadRoom): 
   return { protocol, wsUrl, rooms: [room] };
 }
 
-/** Accord's real server process, exactly as `npm start` runs it (the bundle, its V8 flags), with the given SQLite synchronous mode. */
-export function accordTarget(synchronous: 'FULL' | 'NORMAL' = 'FULL'): RelayTarget {
+/**
+ * Accord's real server process, exactly as `npm start` runs it (the bundle, its V8 flags), with the given SQLite
+ * synchronous mode; `env` adds to its environment (ACCORD_DATABASE_URL and ACCORD_REDIS_URL for a clustered process).
+ */
+export function accordTarget(synchronous: 'FULL' | 'NORMAL' = 'FULL', env: Record<string, string> = {}): RelayTarget {
   return {
     name: synchronous === 'FULL' ? 'accord' : 'accord-normal',
     description:
@@ -101,6 +104,7 @@ export function accordTarget(synchronous: 'FULL' | 'NORMAL' = 'FULL'): RelayTarg
           ACCORD_SEED_DEMO: 'false',
           ACCORD_SYNCHRONOUS: synchronous,
           LOG_LEVEL: 'warn',
+          ...env,
         },
         ready: /Accord is running at (http:\/\/\S+)/,
       });

@@ -9,6 +9,14 @@ const HAPROXY = '/usr/sbin/haproxy';
 const START_TIMEOUT_MS = 10_000;
 /** Response header HAProxy adds: the name (`s0`, `s1`…) of the backend that answered. */
 const BACKEND_HEADER = 'x-accord-backend';
+/**
+ * Query parameter that sends a request to one backend (`?backend=s1`) while it is up, for a benchmark that must know
+ * which process each client is on; requests without it are balanced round robin.
+ */
+const PIN_PARAM = 'backend';
+
+/** Query parameters that pin a request to the backend at `index` of `backendPorts`. */
+export const pinnedTo = (index: number): Record<string, string> => ({ [PIN_PARAM]: `s${index}` });
 
 export interface TestHaproxy {
   /** http://127.0.0.1:port of the frontend. */
@@ -17,6 +25,7 @@ export interface TestHaproxy {
   readonly wsUrl: string;
   /** Index in `backendPorts` of the backend that answered `response` (read from the header HAProxy adds). */
   servedBy(response: Response): number;
+  readonly pid: number;
   /** SIGTERM, then waits for the exit; the config directory is removed. */
   stop(): Promise<void>;
 }
@@ -45,6 +54,7 @@ function config(port: number, backendPorts: number[]): string {
     '  balance roundrobin',
     '  option httpchk GET /healthz',
     `  http-response set-header ${BACKEND_HEADER} %s`,
+    ...backendPorts.map((_, index) => `  use-server s${index} if { urlp(${PIN_PARAM}) -m str s${index} }`),
     ...backendPorts.map((backend, index) => `  server s${index} 127.0.0.1:${backend} check inter 500ms fall 2 rise 1`),
     '',
   ].join('\n');
@@ -71,6 +81,7 @@ export async function startHaproxy(backendPorts: number[]): Promise<TestHaproxy>
   return {
     url,
     wsUrl: `ws://127.0.0.1:${port}/collab`,
+    pid: child.pid!,
     servedBy(response) {
       const name = response.headers.get(BACKEND_HEADER);
       if (!name?.startsWith('s')) throw new Error(`no ${BACKEND_HEADER} header: the response did not come through HAProxy`);
