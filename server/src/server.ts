@@ -152,8 +152,10 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
       disconnected: () => memoryRelease.connectionClosed(),
     },
   });
-  const closeInvite = (inviteId: string) =>
+  const closeInvite = (inviteId: string) => {
     relay.closeWhere((context) => context.inviteId === inviteId, CloseCode.inviteRevoked, 'invite revoked');
+    liveChannel.recheckRecipients();
+  };
   const cluster =
     bus && new ClusterEvents({ bus, liveChannel, rooms: relay, access, closeInvite, isFrozen: (id) => documents.isFrozen(id), logger });
   const versions = new VersionService({

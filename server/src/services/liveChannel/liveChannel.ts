@@ -126,6 +126,14 @@ export class LiveChannel {
     return this.forward !== undefined || this.streams.has(documentId);
   }
 
+  /**
+   * Asks every open stream now whether its recipient may still listen, ending those that may not (an invite was
+   * revoked), instead of at their next change: a revoked delegate's page learns it at once.
+   */
+  recheckRecipients(): void {
+    for (const documentId of [...this.streams.keys()]) this.publish(documentId, { event: '', change: undefined, mayReceive: () => false });
+  }
+
   private deliver(documentId: string, kind: LiveKind<unknown>, change: unknown): void {
     this.publish(documentId, { event: kind.changeEvent, change, mayReceive: (recipient, role) => kind.mayReceive(change, recipient, role) });
   }
