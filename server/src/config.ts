@@ -61,6 +61,11 @@ const Env = z.object({
   /** While a document changes, an automatic snapshot is taken at most this often. Default 10 minutes. */
   ACCORD_SNAPSHOT_INTERVAL_MS: positiveInt.default(10 * 60 * 1000),
   /**
+   * On PostgreSQL (a cluster), how often each process looks again at the stored deadlines and silence procedures, so
+   * that one opened on another process, or left by a process that died, is settled on time. Default 10 seconds.
+   */
+  ACCORD_JOB_RESCAN_MS: positiveInt.default(10_000),
+  /**
    * The organiser's SMTP server for e-mail notices (deadline in 24 h, silence broken, adopted), e.g.
    * smtp://user:password@mail.venue.org:587 or smtps://…:465. Unset (the default): no e-mail is ever sent.
    */
@@ -102,6 +107,7 @@ export interface Config {
   readonly compactAfterUpdates: number;
   readonly synchronous: 'FULL' | 'NORMAL';
   readonly snapshotIntervalMs: number;
+  readonly jobRescanMs: number;
   readonly seedDemo: boolean;
   readonly smtp: { url: string; from: string } | undefined;
   readonly redisUrl: string | undefined;
@@ -158,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterUpdates: e.ACCORD_COMPACT_AFTER_UPDATES,
     synchronous: e.ACCORD_SYNCHRONOUS,
     snapshotIntervalMs: e.ACCORD_SNAPSHOT_INTERVAL_MS,
+    jobRescanMs: e.ACCORD_JOB_RESCAN_MS,
     seedDemo: e.ACCORD_SEED_DEMO,
     smtp: e.ACCORD_SMTP_URL ? { url: e.ACCORD_SMTP_URL, from: e.ACCORD_SMTP_FROM } : undefined,
     redisUrl: e.ACCORD_REDIS_URL,

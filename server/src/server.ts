@@ -48,6 +48,8 @@ import { DocumentRepository } from './storage/documentRepository.ts';
 import { ThreadRepository } from './storage/threadRepository.ts';
 import { VersionRepository } from './storage/versionRepository.ts';
 import { VersionService } from './services/versions/index.ts';
+import { SINGLE_PROCESS_JOBS } from './services/jobs/index.ts';
+import { PostgresJobLocks } from './storage/postgresJobLocks.ts';
 import { LanguageService } from './services/languages/index.ts';
 import { LanguageRepository } from './storage/languageRepository.ts';
 import { parseRoomName } from '../../shared/protocol/languageRooms.ts';
@@ -165,6 +167,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     live: cluster?.rooms ?? relay,
     languages: languageRepository,
     autoSnapshotIntervalMs: config.snapshotIntervalMs,
+    jobs: storage.engine === 'postgres' ? new PostgresJobLocks(db) : SINGLE_PROCESS_JOBS,
     beforeUnfreeze: (documentId) => procedures.assertNoOpenSilence(documentId),
   });
   const languages = new LanguageService({
@@ -182,6 +185,8 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     freezer: versions,
     notices,
     titleOf: (documentId) => documentRepository.get(documentId)?.title,
+    rescanMs: storage.engine === 'postgres' ? config.jobRescanMs : undefined,
+    logFailure: (error) => logger.error({ err: error }, 'settling procedures or sending their notices failed; trying again'),
   });
   procedures.start();
   const numbering = new NumberingService({

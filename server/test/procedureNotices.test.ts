@@ -1,38 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from './helpers/testServer.ts';
 import { joinWith } from './helpers/responses.ts';
+import { startSmtp, type TestSmtp } from './helpers/smtp.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
-interface Received {
-  to: string[];
-  message: string;
-}
-
-/** A real SMTP server (the `smtp-server` package) on a free port, keeping what it receives. */
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), message: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, received };
-}
-
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: TestSmtp;
 let accord: TestServer;
-const subjects = () => smtp.received.map((mail) => /^Subject: (.*)$/m.exec(mail.message)?.[1]);
+const subjects = () => smtp.subjects();
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 async function delegate(target: TestServer, documentId: string, delegation: string): Promise<string> {
@@ -46,7 +20,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await accord?.close();
-  await new Promise<void>((resolve) => smtp?.server.close(() => resolve()));
+  await smtp?.close();
 });
 
 describe('e-mail notices with ACCORD_SMTP_URL', () => {

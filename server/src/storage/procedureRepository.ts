@@ -117,7 +117,7 @@ export class ProcedureRepository {
       ),
       deleteDeadline: db.prepare<[string]>('DELETE FROM document_deadlines WHERE document_id = ?'),
       deadlineReminded: db.prepare<[string, string, string]>(
-        'UPDATE document_deadlines SET reminded_at = ? WHERE document_id = ? AND deadline_at = ?',
+        'UPDATE document_deadlines SET reminded_at = ? WHERE document_id = ? AND deadline_at = ? AND reminded_at IS NULL',
       ),
       latestSilence: db.prepare<[string], RawSilence>(
         'SELECT * FROM silence_procedures WHERE document_id = ? ORDER BY opened_at DESC, rowid DESC LIMIT 1',
@@ -132,7 +132,9 @@ export class ProcedureRepository {
         `UPDATE silence_procedures SET status = ?, settled_at = ?, broken_by_name = ?, broken_by_delegation = ?, statement = ?
          WHERE id = ? AND status = 'open'`,
       ),
-      silenceReminded: db.prepare<[string, string]>("UPDATE silence_procedures SET reminded_at = ? WHERE id = ? AND status = 'open'"),
+      silenceReminded: db.prepare<[string, string]>(
+        "UPDATE silence_procedures SET reminded_at = ? WHERE id = ? AND status = 'open' AND reminded_at IS NULL",
+      ),
     };
   }
 
@@ -158,9 +160,12 @@ export class ProcedureRepository {
     return this.audited(audit, () => this.stmts.deleteDeadline.run(documentId));
   }
 
-  /** Records the notice for the deadline `at` (not for one set since, which gets its own). */
-  markDeadlineReminded(documentId: string, at: string, remindedAt: string): void {
-    this.stmts.deadlineReminded.run(remindedAt, documentId, at);
+  /**
+   * Records the notice for the deadline `at` (not for one set since, which gets its own). True for the one caller that
+   * recorded it, which sends it: the processes of a cluster may all find it due at once.
+   */
+  markDeadlineReminded(documentId: string, at: string, remindedAt: string): boolean {
+    return this.stmts.deadlineReminded.run(remindedAt, documentId, at).changes > 0;
   }
 
   latestSilence(documentId: string): StoredSilence | undefined {
@@ -181,7 +186,8 @@ export class ProcedureRepository {
 
   /**
    * Ends an open procedure; false (and nothing audited) if it was no longer open, so a delegation breaking silence
-   * and the deadline passing cannot both win.
+   * and the deadline passing cannot both win, nor two processes of a cluster both settle it (PostgreSQL makes the
+   * second UPDATE wait for the first's commit, then finds the row no longer open).
    */
   settleSilence(id: string, settlement: SilenceSettlement, audit: AuditEntry): boolean {
     const broken = settlement.status === 'broken' ? settlement : undefined;
@@ -190,8 +196,9 @@ export class ProcedureRepository {
     );
   }
 
-  markSilenceReminded(id: string, remindedAt: string): void {
-    this.stmts.silenceReminded.run(remindedAt, id);
+  /** As markDeadlineReminded: true for the one caller that recorded the notice. */
+  markSilenceReminded(id: string, remindedAt: string): boolean {
+    return this.stmts.silenceReminded.run(remindedAt, id).changes > 0;
   }
 
   /** Runs `write` and appends `audit` in one transaction, the audit only if `write` changed a row; true if it did. */

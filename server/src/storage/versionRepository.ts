@@ -54,6 +54,9 @@ export class VersionRepository {
         `SELECT language, version_languages.state FROM version_languages JOIN versions ON versions.id = version_id
          WHERE versions.document_id = ? AND version_id = ? ORDER BY language`,
       ),
+      latestAutoAt: db.prepare<[string], { created_at: string }>(
+        "SELECT created_at FROM versions WHERE document_id = ? AND kind = 'auto' ORDER BY created_at DESC LIMIT 1",
+      ),
       latestId: db.prepare<[string], { id: string }>('SELECT id FROM versions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1'),
       insert: db.prepare<[string, string, VersionKind, string | null, Uint8Array, string | null, string | null, string]>(
         `INSERT INTO versions (id, document_id, kind, name, state, created_by, created_by_delegation, created_at)
@@ -99,6 +102,11 @@ export class VersionRepository {
   /** The language versions' states a snapshot holds (none for a snapshot taken before a document had any). */
   languageStates(documentId: string, id: string): Map<LanguageCode, Uint8Array> {
     return new Map(this.stmts.languageStates.all(documentId, id).map((row) => [row.language, row.state]));
+  }
+
+  /** When the latest automatic snapshot was taken (ISO), by any process sharing the database. */
+  latestAutoAt(documentId: string): string | undefined {
+    return this.stmts.latestAutoAt.get(documentId)?.created_at;
   }
 
   /** The latest snapshot's id, if any. */

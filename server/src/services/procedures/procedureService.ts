@@ -30,12 +30,20 @@ export interface ProcedureServiceDeps {
   notices: Notices;
   /** The document's title, for notices. */
   titleOf(documentId: string): string | undefined;
+  /**
+   * The longest wait before looking at the stored procedures again. Alone on its database (SQLite) the server knows
+   * every change it made, so it only wakes up for setTimeout's limit; in a cluster it must also find procedures opened
+   * on another process, or left by one that died.
+   */
+  rescanMs?: number;
+  /** A round of settling and notices that failed (PostgreSQL unreachable); it is tried again after `rescanMs`. */
+  logFailure?(error: unknown): void;
   now?: () => Date;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** setTimeout's longest delay is about 24.8 days; later moments are reached by waking up and looking again. */
-const MAX_WAIT_MS = 6 * 60 * 60 * 1000;
+const LONGEST_WAIT_MS = 6 * 60 * 60 * 1000;
 /** The server itself, as the audit log names it when it settles a procedure. */
 const SERVER_ACTOR = { id: 'accord', name: 'Accord' };
 
@@ -50,9 +58,14 @@ function presentSilence(stored: StoredSilence): SilenceProcedure {
  * The deadline for proposals and comments and the silence procedure of documents. The server keeps the time: a timer
  * settles a silence procedure at its deadline, and `start` settles at once whatever fell due while it was stopped, from
  * the stored facts alone. Every change is audited and sent live to every member.
+ *
+ * In a cluster every process keeps the time: settling and each notice are conditional writes that only one process
+ * wins, and only the winner audits and e-mails, so nothing happens twice and nothing waits for a dead process
+ * (docs/decisions/0014-cluster-jobs.md).
  */
 export class ProcedureService {
   private readonly now: () => Date;
+  private readonly longestWait: number;
   private readonly publishProcedures: LivePublish<DocumentProcedures>;
   private timer: NodeJS.Timeout | undefined;
   // Keeps no time until started, so a service built for a command or a test schedules nothing.
@@ -60,6 +73,7 @@ export class ProcedureService {
 
   constructor(private readonly deps: ProcedureServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.longestWait = Math.min(deps.rescanMs ?? LONGEST_WAIT_MS, LONGEST_WAIT_MS);
     // Every change carries the whole state, under the snapshot's own event name; every member may see it.
     this.publishProcedures = deps.live.register<DocumentProcedures>({
       snapshotEvent: PROCEDURE_EVENTS.snapshot,
@@ -178,11 +192,18 @@ export class ProcedureService {
   private tick(): void {
     clearTimeout(this.timer);
     if (this.stopped) return;
-    this.settleDue();
-    this.remindDue();
-    const next = this.nextMoment();
-    if (next === undefined) return;
-    const wait = Math.min(Math.max(0, next - this.now().getTime()), MAX_WAIT_MS);
+    let next: number | undefined;
+    try {
+      this.settleDue();
+      this.remindDue();
+      next = this.nextMoment();
+    } catch (error) {
+      this.deps.logFailure?.(error);
+      next = this.now().getTime() + this.longestWait;
+    }
+    // Alone, nothing to wait for means sleeping until a change of ours; in a cluster, another process's change counts.
+    if (next === undefined && this.deps.rescanMs === undefined) return;
+    const wait = Math.min(Math.max(0, (next ?? Infinity) - this.now().getTime()), this.longestWait);
     this.timer = setTimeout(() => this.tick(), wait);
     this.timer.unref();
   }
@@ -212,7 +233,7 @@ export class ProcedureService {
     }
   }
 
-  /** The 24-hour notices of deadlines and silence procedures, each sent once. */
+  /** The 24-hour notices of deadlines and silence procedures, each sent once: by whoever records it first. */
   private remindDue(): void {
     const now = this.now();
     const due = (deadline: string) => {
@@ -220,14 +241,12 @@ export class ProcedureService {
       return left > 0 && left <= DAY_MS;
     };
     for (const deadline of this.deps.procedures.deadlinesToRemind()) {
-      if (!due(deadline.at)) continue;
-      this.deps.procedures.markDeadlineReminded(deadline.documentId, deadline.at, now.toISOString());
+      if (!due(deadline.at) || !this.deps.procedures.markDeadlineReminded(deadline.documentId, deadline.at, now.toISOString())) continue;
       const notice = noticeText.deadlineSoon(this.deps.titleOf(deadline.documentId) ?? '', deadline.at, deadline.timeZone);
       this.deps.notices.send(deadline.notify, notice.subject, notice.text);
     }
     for (const silence of this.deps.procedures.openSilences()) {
-      if (silence.remindedAt !== null || !due(silence.deadline)) continue;
-      this.deps.procedures.markSilenceReminded(silence.id, now.toISOString());
+      if (silence.remindedAt !== null || !due(silence.deadline) || !this.deps.procedures.markSilenceReminded(silence.id, now.toISOString())) continue;
       const notice = noticeText.silenceSoon(this.deps.titleOf(silence.documentId) ?? '', silence.deadline, silence.timeZone);
       this.deps.notices.send(silence.notify, notice.subject, notice.text);
     }

@@ -10,6 +10,7 @@ import type { DocumentService, StoredState } from '../documents/index.ts';
 import { loadEditorKit } from '../../infrastructure/editorKit/loadEditorKit.ts';
 import type { Principal } from '../access/index.ts';
 import { newId } from '../../infrastructure/tokens.ts';
+import type { JobLocks } from '../jobs/index.ts';
 import { lockedNumbersOfState } from '../../../../shared/editor/stableNumbering.ts';
 
 /** The open editors of documents (the collab relay). */
@@ -29,6 +30,8 @@ export interface VersionServiceDeps {
   languages: { versionsOf(documentId: string): LanguageCode[] };
   /** An automatic snapshot is taken at most this often while a document changes. */
   autoSnapshotIntervalMs: number;
+  /** Turns with the other processes of a cluster: one automatic snapshot of a document at a time, each reading the last. */
+  jobs: JobLocks;
   /** Throws when the document may not be unfrozen now (a silence procedure is open on its text). */
   beforeUnfreeze?(documentId: string): void;
   now?: () => Date;
@@ -104,7 +107,11 @@ export class VersionService {
     return version;
   }
 
-  /** After a stored change: an automatic snapshot if the last one is older than the interval. */
+  /**
+   * After a stored change: an automatic snapshot if the last one is older than the interval. The last one may have been
+   * taken by another process of a cluster editing the same document: then that period is taken and this process waits
+   * for the next one.
+   */
   noteActivity(documentId: string): void {
     const last = this.lastAutoSnapshot.get(documentId);
     const now = this.now().getTime();
@@ -112,12 +119,22 @@ export class VersionService {
       // The first change after a (re)load starts the period rather than snapshotting at once.
       this.lastAutoSnapshot.set(documentId, now);
     } else if (now - last >= this.deps.autoSnapshotIntervalMs) {
-      this.autoSnapshot(documentId);
+      this.deps.jobs.exclusively(snapshotJob(documentId), () => {
+        const taken = this.deps.versions.latestAutoAt(documentId);
+        const takenAt = taken === undefined ? undefined : Date.parse(taken);
+        if (takenAt !== undefined && now - takenAt < this.deps.autoSnapshotIntervalMs) this.lastAutoSnapshot.set(documentId, takenAt);
+        else this.takeAutoSnapshot(documentId);
+      });
     }
   }
 
   /** An automatic snapshot, unless the source and every version are exactly what the latest snapshot holds. */
   autoSnapshot(documentId: string): Version | undefined {
+    return this.deps.jobs.exclusively(snapshotJob(documentId), () => this.takeAutoSnapshot(documentId));
+  }
+
+  /** Within the document's turn, so that the latest snapshot compared with is the latest of the whole cluster. */
+  private takeAutoSnapshot(documentId: string): Version | undefined {
     this.lastAutoSnapshot.set(documentId, this.now().getTime());
     const state = this.currentState(documentId);
     const languages = this.languageStates(documentId);
@@ -191,6 +208,8 @@ export class VersionService {
     return version;
   }
 }
+
+const snapshotJob = (documentId: string) => `auto-snapshot:${documentId}`;
 
 /** Whether a snapshot holds exactly these states: the source's and the same language versions', byte for byte. */
 function sameStates(state: Uint8Array, languages: LanguageStates, otherState: Uint8Array, otherLanguages: LanguageStates): boolean {
