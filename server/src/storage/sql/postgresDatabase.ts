@@ -41,6 +41,21 @@ function toText(value: unknown): string | null {
   return String(value);
 }
 
+/** How long an ended client stays reachable: libuv closes its socket watcher after the current turn of the loop. */
+const CLOSING_MS = 1000;
+
+/**
+ * Ends a client's connection. libpq's addon keeps its socket watcher inside the client's native object and only asks
+ * libuv to close it; were the client collected before libuv finished, libuv would find freed memory and abort the
+ * process (`uv__finish_close: Assertion ... UV_HANDLE_CLOSING`, seen in tests that close connections). So the client
+ * stays referenced for a moment after it ends.
+ */
+function endClient(client: PgNativeClient | undefined): void {
+  if (!client) return;
+  client.end();
+  setTimeout(() => client, CLOSING_MS).unref();
+}
+
 /**
  * The storage port on PostgreSQL through libpq's blocking calls (pg-native, node-postgres' native binding), so that
  * every repository and the relay keep their synchronous contract: a write has committed when the call returns
@@ -113,7 +128,7 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   close(): void {
-    this.client?.end();
+    endClient(this.client);
     this.client = undefined;
   }
 
@@ -192,7 +207,7 @@ export class PostgresDatabase implements SqlDatabase {
     if (this.client && status !== CONNECTION_BAD) return this.client;
     if (this.client && this.depth > 0) throw this.lost('PostgreSQL connection lost during a transaction');
     const reconnecting = this.client !== undefined || this.unavailable !== undefined;
-    this.client?.end();
+    endClient(this.client);
     this.client = undefined;
     this.prepared = new Set();
     const client = new this.Client({ types: this.types });
