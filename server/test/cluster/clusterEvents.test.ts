@@ -117,4 +117,21 @@ describe('two Accord processes sharing PostgreSQL and Redis', () => {
     expect((await a.api('DELETE', `/api/documents/${documentId}/languages/fr`)).status).toBe(204);
     await waitFor(() => client.closes.includes(CloseCode.accessChanged), 'the French room on B closed', 1000);
   });
+
+  it('counts the bus per process and says when Redis is down without calling the process unhealthy', async () => {
+    const figure = async (server: TestServer, name: string) =>
+      Number(new RegExp(`^${name} (\\d+)`, 'm').exec(await (await fetch(`${server.url}/metrics`)).text())?.[1]);
+    expect(await figure(a, 'accord_redis_published_total')).toBeGreaterThan(0);
+    expect(await figure(b, 'accord_redis_received_total')).toBeGreaterThan(0);
+    expect(await figure(b, 'accord_redis_up')).toBe(1);
+    const reconnects = await figure(b, 'accord_redis_reconnects_total');
+    await redis.restart(async () => {
+      await waitFor(async () => (await figure(b, 'accord_redis_up')) === 0, 'the bus down on B');
+      const health = await fetch(`${b.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok', dependencies: { database: 'up', redis: 'down' } });
+    });
+    await waitFor(async () => (await figure(b, 'accord_redis_up')) === 1, 'the bus back on B');
+    expect(await figure(b, 'accord_redis_reconnects_total')).toBe(reconnects + 1);
+  });
 });
