@@ -7,9 +7,6 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { CollabRelay } from './collab/relay.ts';
 import { AuthFailureLimiter } from './http/authFailureLimiter.ts';
-import { ClusterBus } from './cluster/clusterBus.ts';
-import { closeRedis, connectRedis } from './cluster/redisConnection.ts';
-import { ClusterEvents } from './cluster/clusterEvents.ts';
 import { collabUpgrade } from './http/collabUpgrade.ts';
 import { createHttpServer } from './http/createHttpServer.ts';
 import { Metrics } from './metrics.ts';
@@ -115,7 +112,9 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   // The relay and the version service need each other (restores go through the relay; the relay's activity triggers
   // automatic snapshots): the relay's hooks reach the service, created just below, only once documents change.
   // Processes sharing PostgreSQL tell each other over Redis what they stored (ADR 0012).
-  const bus = config.redisUrl ? new ClusterBus({ url: config.redisUrl, logger }) : undefined;
+  const redisUrl = config.redisUrl;
+  const clusterModules = redisUrl ? await import('./cluster/index.ts') : undefined;
+  const bus = clusterModules && redisUrl ? new clusterModules.ClusterBus({ url: redisUrl, logger }) : undefined;
   metrics.watchDependencies({ bus, postgres: storage.counters });
   const relay = new CollabRelay({
     persistence: updates,
@@ -159,7 +158,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     liveChannel.recheckRecipients();
   };
   const cluster =
-    bus && new ClusterEvents({ bus, liveChannel, rooms: relay, access, closeInvite, isFrozen: (id) => documents.isFrozen(id), logger });
+    clusterModules && bus && new clusterModules.ClusterEvents({ bus, liveChannel, rooms: relay, access, closeInvite, isFrozen: (id) => documents.isFrozen(id), logger });
   const versions = new VersionService({
     versions: versionRepository,
     documents,
@@ -246,7 +245,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
   });
 
   // With ACCORD_REDIS_URL the processes of a cluster count failed credentials together.
-  const failuresRedis = config.redisUrl ? connectRedis(config.redisUrl, 'auth-failure limit', logger) : undefined;
+  const failuresRedis = clusterModules && redisUrl ? clusterModules.connectRedis(redisUrl, 'auth-failure limit', logger) : undefined;
   const failures = new AuthFailureLimiter(config.authFailuresPerMinute, failuresRedis);
   const app = createApp({
     logger,
@@ -328,7 +327,7 @@ export async function startServer(config: Config, logger: Logger, clientDir = DE
     })
       // A worker left running would keep the process alive; an export in progress has lost its connection anyway.
       .then(async () => {
-        await Promise.all([exportWorkers.close(), backups?.close(), notices.idle(), failuresRedis && closeRedis(failuresRedis), bus?.close()]);
+        await Promise.all([exportWorkers.close(), backups?.close(), notices.idle(), failuresRedis && clusterModules?.closeRedis(failuresRedis), bus?.close()]);
         notices.close();
       })
       .finally(() => storage.close()));
