@@ -293,7 +293,7 @@ describe('at the venue, over plain http:// under the laptop’s name', () => {
 
   it.runIf(onPostgres)('says that a PostgreSQL Accord is backed up with pg_dump, offering no download', async () => {
     const organiser = await organiserHome();
-    await organiser.getByText('backs up (pg_dump)', { exact: false }).waitFor();
+    await organiser.getByText('which its operators back up (pg_dump)', { exact: false }).waitFor();
     expect(await organiser.getByRole('link', { name: 'Download backup' }).count()).toBe(0);
   });
 });
